@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { RehearsalBanner } from '@/components/rehearsal-banner';
+import { isRehearsalMode } from '@/lib/mode';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Switchboard', template: '%s · Switchboard' },
+  description: 'Screen callers and put them on air.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        {isRehearsalMode() && <RehearsalBanner />}
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AppHeader } from '@/components/app-header';
+import { requirePageActor } from '@/lib/auth/guard';
+import { findShowById } from '@/lib/db/shows';
+import { uuid } from '@/lib/validation/fields';
+import { updateShowAction } from '../actions';
+import { ShowForm } from '../show-form';
+
+export const metadata: Metadata = { title: 'Edit show' };
+
+export default async function EditShowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(['producer'], `/producer/shows/${id}`);
+  const show = uuid.safeParse(id).success ? await findShowById(id) : undefined;
+  if (!show) notFound();
+  const { created } = await searchParams;
+  return (
+    <>
+      <AppHeader actor={actor} current="/producer/shows" />
+      <main className="mx-auto max-w-5xl space-y-6 p-6">
+        <h1 className="text-2xl font-bold">{show.name}</h1>
+        {created && (
+          <p role="status" className="rounded-md bg-green-950 px-3 py-2 text-sm text-green-200">
+            Show created. Point its Twilio number here with <code>npm run twilio:setup</code>, or ring it in rehearsal mode.
+          </p>
+        )}
+        <ShowForm
+          action={updateShowAction}
+          submitLabel="Save show"
+          values={{
+            id: show.id,
+            name: show.name,
+            slug: show.slug,
+            phoneNumber: show.phoneNumber,
+            greeting: show.greeting,
+            offAirMessage: show.offAirMessage,
+            holdAudioUrl: show.holdAudioUrl ?? '',
+            maxQueue: show.maxQueue,
+            deckAudio: show.deckAudio,
+          }}
+        />
+      </main>
+    </>
+  );
+}

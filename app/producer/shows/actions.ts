@@ -1,0 +1,41 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { runAction, type FormState } from '@/lib/actions/run-action';
+import { requireActor } from '@/lib/auth/guard';
+import { createShow, updateShow } from '@/lib/shows/manage-shows';
+
+function showFields(formData: FormData) {
+  const field = (name: string) => String(formData.get(name) ?? '');
+  return {
+    name: field('name'),
+    slug: field('slug'),
+    phoneNumber: field('phoneNumber'),
+    greeting: field('greeting'),
+    offAirMessage: field('offAirMessage'),
+    holdAudioUrl: field('holdAudioUrl'),
+    maxQueue: field('maxQueue'),
+    deckAudio: field('deckAudio'),
+  };
+}
+
+export async function createShowAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  let createdId: string | undefined;
+  const state = await runAction(async () => {
+    const show = await createShow(await requireActor(['producer']), showFields(formData));
+    createdId = show.id;
+    revalidatePath('/producer/shows');
+    return `Created ${show.name}.`;
+  }, formData);
+  if (createdId) redirect(`/producer/shows/${createdId}?created=1`);
+  return state;
+}
+
+export async function updateShowAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runAction(async () => {
+    const show = await updateShow(await requireActor(['producer']), String(formData.get('id') ?? ''), showFields(formData));
+    revalidatePath('/producer/shows');
+    return `Saved ${show.name}.`;
+  }, formData);
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors';
+import { findActiveTokenUser } from '@/lib/db/api-tokens';
+import { findUserById } from '@/lib/db/users';
+import type { Role, User } from '@/lib/db/schema';
+import { bearerToken, hashApiToken } from './api-token';
+import { auth } from './config';
+import { roleAllows } from './roles';
+import type { Actor } from './actor';
+
+export { assertRole, type Actor } from './actor';
+
+function toActor(user: User, via: Actor['via']): Actor {
+  return { id: user.id, name: user.name, email: user.email, role: user.role, via };
+}
+
+/**
+ * The current actor, read fresh from the database on every call, so that disabling someone or changing their
+ * role takes effect at once rather than when their session cookie expires.
+ */
+export async function currentActor(): Promise<Actor | null> {
+  const token = bearerToken(await headers());
+  if (token) {
+    const user = await findActiveTokenUser(hashApiToken(token));
+    return user && !user.disabled ? toActor(user, 'token') : null;
+  }
+  const session = await auth();
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await findUserById(id);
+  return user && !user.disabled ? toActor(user, 'session') : null;
+}
+
+/** For route handlers and server actions: 401 without an actor, 403 with the wrong role. */
+export async function requireActor(allowed: readonly Role[]): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) throw new AppError('unauthorized:auth');
+  if (!roleAllows(actor.role, allowed)) throw new AppError('forbidden:auth');
+  return actor;
+}
+
+/** For pages: to the login page without a session, the 403 page with the wrong role. */
+export async function requirePageActor(allowed: readonly Role[], path: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (!roleAllows(actor.role, allowed)) forbidden();
+  return actor;
+}

@@ -1,0 +1,20 @@
+import type { Role } from '@/lib/db/schema';
+
+export type { Role };
+
+/** Producers run the show, so every door that opens for a host or a screener opens for them too. */
+export function roleAllows(role: Role, allowed: readonly Role[]): boolean {
+  return role === 'producer' || allowed.includes(role);
+}
+
+export const HOME_BY_ROLE: Record<Role, string> = {
+  producer: '/producer',
+  host: '/host',
+  screener: '/screen',
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  producer: 'Producer',
+  host: 'Host',
+  screener: 'Screener',
+};

@@ -1,0 +1,16 @@
+import 'server-only';
+import { getDbHandle } from '@/lib/db/client';
+import { isRehearsalMode } from '@/lib/mode';
+import { describeFirstRun, runFirstRun } from './first-run';
+
+/** What the server does once when it starts: migrate, and create the first accounts when there are none. */
+export async function startApp(): Promise<void> {
+  const handle = await getDbHandle();
+  const report = await runFirstRun({
+    rehearsal: isRehearsalMode(),
+    adminEmail: process.env.ADMIN_EMAIL,
+    adminPassword: process.env.ADMIN_PASSWORD,
+  });
+  console.log(`Switchboard: database ready (${handle.kind === 'pglite' ? 'embedded PGlite' : 'Postgres'})`);
+  for (const line of describeFirstRun(report)) console.log(line);
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { asc, count, eq } from 'drizzle-orm';
+import { getDb, type Queryable } from './client';
+import { users, type NewUser, type User } from './schema';
+
+export type PublicUser = Omit<User, 'passwordHash'>;
+
+export function toPublicUser(user: User): PublicUser {
+  const { passwordHash: _hidden, ...rest } = user;
+  return rest;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(email: string, db?: Queryable): Promise<User | undefined> {
+  const q = db ?? (await getDb());
+  const [user] = await q.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  return user;
+}
+
+export async function findUserById(id: string, db?: Queryable): Promise<User | undefined> {
+  const q = db ?? (await getDb());
+  const [user] = await q.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export async function listUsers(): Promise<PublicUser[]> {
+  const db = await getDb();
+  const rows = await db.select().from(users).orderBy(asc(users.role), asc(users.name));
+  return rows.map(toPublicUser);
+}
+
+export async function countUsers(db?: Queryable): Promise<number> {
+  const q = db ?? (await getDb());
+  const [row] = await q.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+/** Inserts a user; answers undefined when the email is taken. */
+export async function insertUser(values: NewUser, db?: Queryable): Promise<User | undefined> {
+  const q = db ?? (await getDb());
+  const [user] = await q
+    .insert(users)
+    .values({ ...values, email: normaliseEmail(values.email) })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return user;
+}
+
+export async function updateUser(
+  id: string,
+  changes: Partial<Pick<User, 'name' | 'role' | 'disabled' | 'passwordHash'>>,
+): Promise<User | undefined> {
+  const db = await getDb();
+  const [user] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return user;
+}

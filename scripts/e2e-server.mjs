@@ -1,0 +1,32 @@
+// Starts what the browser tests run against: a production build of the app on a fresh embedded database.
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3210';
+const dataDir = path.resolve('.data/e2e');
+rmSync(dataDir, { recursive: true, force: true });
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: port,
+  PGLITE_DIR: path.join(dataDir, 'pglite'),
+  AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+  ADMIN_EMAIL: 'producer@switchboard.test',
+  ADMIN_PASSWORD: 'e2e-producer-password',
+  BCRYPT_COST: '4',
+};
+delete env.DATABASE_URL;
+delete env.TWILIO_ACCOUNT_SID;
+
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.on('exit', (code) => process.exit(code ?? 0));

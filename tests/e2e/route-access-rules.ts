@@ -1,0 +1,40 @@
+import type { E2eRole } from './e2e-env';
+
+/**
+ * Who may use each route. This is the access specification the route test holds the app to: every page and
+ * route handler under app/ must appear here, and each must refuse everyone the rule does not name.
+ * - 'public': anyone, signed in or not.
+ * - 'signed-in': any active account.
+ * - 'twilio': only requests signed by Twilio (X-Twilio-Signature); everyone else gets 403.
+ * - a list of roles: those roles (producers are always allowed).
+ */
+export type AccessRule = 'public' | 'signed-in' | 'twilio' | readonly E2eRole[];
+
+export const ROUTE_ACCESS: Record<string, AccessRule> = {
+  '/': 'signed-in',
+  '/login': 'public',
+  '/api/auth/[...nextauth]': 'public',
+  '/api/health': 'public',
+  '/screen': ['screener'],
+  '/host': ['host'],
+  '/producer': ['producer'],
+  '/producer/team': ['producer'],
+  '/producer/shows': ['producer'],
+  '/producer/shows/new': ['producer'],
+  '/producer/shows/[id]': ['producer'],
+};
+
+/** Sample values for dynamic segments; ids that exist nowhere, so a permitted request may still answer 400/404. */
+export const SEGMENT_SAMPLES: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  command: 'pickup',
+  nextauth: 'session',
+};
+
+export function allows(rule: AccessRule, role: E2eRole | null): boolean {
+  if (rule === 'public') return true;
+  if (rule === 'twilio') return false;
+  if (role === null) return false;
+  if (rule === 'signed-in') return true;
+  return role === 'producer' || rule.includes(role);
+}

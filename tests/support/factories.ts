@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/db/schema';
+import { insertUser } from '@/lib/db/users';
+
+/** A real user row and the actor that stands for it. */
+export async function createActor(role: Role, overrides: { email?: string; password?: string; name?: string } = {}): Promise<Actor> {
+  const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@switchboard.test`;
+  const user = await insertUser({
+    email,
+    name: overrides.name ?? `${role} ${email.slice(0, 6)}`,
+    role,
+    passwordHash: await hashPassword(overrides.password ?? 'correct-horse-battery'),
+  });
+  if (!user) throw new Error(`could not create ${email}`);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, via: 'session' };
+}

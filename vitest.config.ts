@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { postgresTestTarget } from './tests/support/postgres-target';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const alias = {
+  '@': root,
+  // Next.js resolves 'server-only' to a no-op on the server; outside Next the real module throws on import.
+  'server-only': `${root}tests/support/server-only-stub.ts`,
+};
+const exclude = ['node_modules/**', '.next/**', 'tests/e2e/**', '.data/**'];
+
+// Tests that touch the database are named *.db.test.ts and run twice: on embedded PGlite and on a real Postgres.
+export default defineConfig(async () => {
+  const postgres = await postgresTestTarget();
+  return {
+  resolve: { alias },
+  test: {
+    exclude,
+    // Password hashing at production cost would dominate the run time; the algorithm is the same.
+    env: { BCRYPT_COST: '4' },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...exclude, '**/*.db.test.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'pglite',
+          include: ['**/*.db.test.ts'],
+          exclude,
+          env: { TEST_DB_KIND: 'pglite' },
+          setupFiles: ['tests/support/db-setup.ts'],
+        },
+      },
+      ...(postgres.url
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'postgres',
+                include: ['**/*.db.test.ts'],
+                exclude,
+                env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: postgres.url },
+                setupFiles: ['tests/support/db-setup.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+  };
+});
