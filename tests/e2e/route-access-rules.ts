@@ -22,6 +22,18 @@ export const ROUTE_ACCESS: Record<string, AccessRule> = {
   '/producer/shows': ['producer'],
   '/producer/shows/new': ['producer'],
   '/producer/shows/[id]': ['producer'],
+  '/api/twilio/voice': 'twilio',
+  '/api/twilio/device': 'twilio',
+  '/api/twilio/dial-action': 'twilio',
+  '/api/twilio/status': 'twilio',
+  '/api/twilio/conference-status': 'twilio',
+  '/api/twilio/hold-audio': 'twilio',
+  '/api/calls/[id]/[command]': ['screener', 'host'],
+  '/api/calls/[id]/card': ['screener', 'host'],
+  '/api/episodes/[id]/board': ['screener', 'host'],
+  '/api/shows/[id]/lines': ['producer'],
+  '/api/reconcile': ['producer'],
+  '/api/voice-token': ['screener', 'host'],
 };
 
 /** Sample values for dynamic segments; ids that exist nowhere, so a permitted request may still answer 400/404. */
