@@ -37,7 +37,10 @@ process.on('SIGTERM', () => stop(0));
 console.log(`\nSwitchboard ${rehearsal ? 'in REHEARSAL mode (no real calls; Twilio emulator on port ' + emulatorPort + ')' : 'with Twilio account ' + process.env.TWILIO_ACCOUNT_SID}`);
 console.log(`Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite in .data/pglite'}`);
 console.log(`Open http://localhost:${port} and sign in. The producer login is printed below on the first start;`);
-if (rehearsal) console.log('demo logins: host@switchboard.test / rehearsal-host, screener@switchboard.test / rehearsal-screener\n');
+if (rehearsal) {
+  console.log('demo logins: host@switchboard.test / rehearsal-host, screener@switchboard.test / rehearsal-screener');
+  console.log(`ring the demo show from the phone simulator: http://localhost:${port}/simulator\n`);
+}
 
 if (rehearsal) run('the Twilio emulator', 'npx', ['tsx', 'emulator/server.ts']);
 run('the app', 'npx', ['next', 'dev', '-p', port]);

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const port = process.env.E2E_PORT ?? '3210';
+const emulatorPort = process.env.E2E_EMULATOR_PORT ?? '3231';
 const dataDir = path.resolve('.data/e2e');
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -16,6 +17,12 @@ const env = {
   ADMIN_EMAIL: 'producer@switchboard.test',
   ADMIN_PASSWORD: 'e2e-producer-password',
   BCRYPT_COST: '4',
+  EMULATOR_PORT: emulatorPort,
+  EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  // Real-time TwiML pacing would make every greeting take seconds; a tenth keeps the order of events.
+  EMULATOR_TIME_SCALE: process.env.EMULATOR_TIME_SCALE ?? '0.1',
+  RECONCILE_INTERVAL_MS: '1000',
 };
 delete env.DATABASE_URL;
 delete env.TWILIO_ACCOUNT_SID;
@@ -25,8 +32,17 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+const emulator = spawn('npx', ['tsx', 'emulator/server.ts'], { stdio: 'inherit', env });
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
-const stop = () => server.kill('SIGTERM');
+const stop = () => {
+  server.kill('SIGTERM');
+  emulator.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.on('exit', (code) => process.exit(code ?? 0));
+for (const child of [server, emulator]) {
+  child.on('exit', (code) => {
+    stop();
+    process.exit(code ?? 0);
+  });
+}

@@ -7,7 +7,8 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_SHOW = {
   name: 'The Morning Call-In',
   slug: 'morning-call-in',
-  phoneNumber: '+15005550100',
+  // The first number the emulator owns, so rehearsal can point it at the app.
+  phoneNumber: '+15005550006',
   greeting: 'Thanks for calling The Morning Call-In. A screener will be with you shortly.',
   offAirMessage: 'The Morning Call-In is off the air right now. Please call back during the show.',
   holdAudioUrl: null,

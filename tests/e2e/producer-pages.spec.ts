@@ -1,3 +1,4 @@
+import { DEMO_SHOW } from '../../lib/bootstrap/demo';
 import { expect, test } from '@playwright/test';
 import { storageStatePath } from './e2e-env';
 import { LoginPage } from './pages/login-page';
@@ -35,7 +36,7 @@ test.describe('producer pages', () => {
     await page.goto('/producer/shows/new');
     await page.getByLabel('Show name').fill('Copycat');
     await page.getByLabel('Slug').fill('copycat');
-    await page.getByLabel('Phone number').fill('+15005550100');
+    await page.getByLabel('Phone number').fill(DEMO_SHOW.phoneNumber);
     await page.getByRole('button', { name: 'Create show' }).click();
     await expect(page.getByText('Another show already uses that phone number.').first()).toBeVisible();
   });

@@ -13,6 +13,8 @@ export type AccessRule = 'public' | 'signed-in' | 'twilio' | readonly E2eRole[];
 export const ROUTE_ACCESS: Record<string, AccessRule> = {
   '/': 'signed-in',
   '/login': 'public',
+  // Rehearsal mode only (404 when Twilio is configured): anyone may ring the show from a made-up number.
+  '/simulator': 'public',
   '/api/auth/[...nextauth]': 'public',
   '/api/health': 'public',
   '/screen': ['screener'],

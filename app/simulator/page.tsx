@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PhoneSimulator } from '@/components/simulator/phone-simulator';
+import { listShows } from '@/lib/db/shows';
+import { isRehearsalMode } from '@/lib/mode';
+
+export const metadata: Metadata = { title: 'Phone simulator' };
+export const dynamic = 'force-dynamic';
+
+/** Rehearsal only: ring the show from made-up numbers and hear, in words, what each phone hears. */
+export default async function SimulatorPage() {
+  if (!isRehearsalMode()) notFound();
+  const shows = (await listShows()).map((show) => ({ name: show.name, phoneNumber: show.phoneNumber }));
+  const emulatorUrl = process.env.EMULATOR_URL ?? 'http://127.0.0.1:3030';
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 p-6">
+      <h1 className="text-3xl font-bold">Phone simulator</h1>
+      <p className="text-studio-200">
+        Ring a show from made-up numbers. Every call goes through the Twilio emulator exactly as a real call would reach the app.
+      </p>
+      <PhoneSimulator shows={shows} emulatorUrl={emulatorUrl} />
+    </main>
+  );
+}

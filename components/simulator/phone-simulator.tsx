@@ -1,0 +1,110 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { madeUpNumber } from '@/lib/simulator/describe-hearing';
+import { emulatorPhones, type PhoneView } from './emulator-phone-api';
+import { SimulatedPhone } from './simulated-phone';
+
+interface ShowOption {
+  name: string;
+  phoneNumber: string;
+}
+
+const POLL_MS = 700;
+
+export function PhoneSimulator({ shows, emulatorUrl }: { shows: ShowOption[]; emulatorUrl: string }) {
+  const [to, setTo] = useState(shows[0]?.phoneNumber ?? '');
+  const [from, setFrom] = useState(() => madeUpNumber());
+  const [phones, setPhones] = useState<PhoneView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const api = emulatorPhones(emulatorUrl);
+
+  const report = (e: unknown) => setError(e instanceof Error ? `${e.message}` : 'The emulator did not answer. Is it running?');
+
+  const ring = useCallback(
+    async (numbers: string[]) => {
+      setError(null);
+      try {
+        const rung = await Promise.all(numbers.map(async (number) => ({ sid: (await emulatorPhones(emulatorUrl).ring(number, to)).sid, from: number })));
+        const ringing = rung.map(({ sid, from: number }): PhoneView => ({ sid, from: number, to, status: 'ringing', room: null, hears: { kind: 'ringing' } }));
+        setPhones((current) => [...ringing, ...current]);
+        setFrom(madeUpNumber());
+      } catch (e) {
+        report(e);
+      }
+    },
+    [emulatorUrl, to],
+  );
+
+  const sids = phones.map((phone) => phone.sid).join(',');
+  useEffect(() => {
+    if (!sids) return;
+    const timer = setInterval(async () => {
+      try {
+        const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
+        setPhones(views);
+      } catch (e) {
+        report(e);
+      }
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [sids, emulatorUrl]);
+
+  if (shows.length === 0) return <p className="text-studio-400">There is no show to ring yet. A producer can create one under Shows.</p>;
+
+  return (
+    <div className="space-y-6">
+      <form
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-studio-700 bg-studio-900 p-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void ring([from]);
+        }}
+      >
+        <div>
+          <label htmlFor="sim-to" className="mb-1 block text-sm text-studio-200">
+            Show to ring
+          </label>
+          <select id="sim-to" value={to} onChange={(event) => setTo(event.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3">
+            {shows.map((show) => (
+              <option key={show.phoneNumber} value={show.phoneNumber}>
+                {show.name} ({show.phoneNumber})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sim-from" className="mb-1 block text-sm text-studio-200">
+            Your made-up number
+          </label>
+          <input id="sim-from" value={from} onChange={(event) => setFrom(event.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3 font-mono" />
+        </div>
+        <button type="submit" className="min-h-11 rounded-md bg-ready px-5 font-semibold text-studio-950 hover:bg-green-400">
+          Call the show
+        </button>
+        <button
+          type="button"
+          onClick={() => void ring(Array.from({ length: 10 }, () => madeUpNumber()))}
+          className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+        >
+          Ring ten callers at once
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-950 px-3 py-2 text-red-200">
+          {error}
+        </p>
+      )}
+      <ul className="grid gap-4 md:grid-cols-2" aria-label="Simulated phones">
+        {phones.map((phone) => (
+          <SimulatedPhone
+            key={phone.sid}
+            phone={phone}
+            onPress={(key) => void api.press(phone.sid, key).catch(report)}
+            onHangUp={() => void api.hangUp(phone.sid).catch(report)}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
