@@ -1,0 +1,35 @@
+import { startEmulator } from './index';
+
+/** `npm run emulator`: the emulator for rehearsal mode, in real time unless EMULATOR_TIME_SCALE says otherwise. */
+async function main(): Promise<void> {
+  const port = Number(process.env.EMULATOR_PORT ?? 3030);
+  const timeScale = Number(process.env.EMULATOR_TIME_SCALE ?? 1);
+  const numbers = process.env.EMULATOR_NUMBERS?.split(',').map((n) => n.trim()).filter(Boolean);
+  const targets = process.env.EMULATOR_WEBHOOK_TARGETS?.split(',').map((n) => n.trim()).filter(Boolean);
+  const emulator = await startEmulator({
+    port,
+    timeScale,
+    ringDelayMs: 500,
+    answerDelayMs: 1500,
+    ...(numbers?.length ? { numbers } : {}),
+    ...(targets?.length ? { webhookTargets: targets } : {}),
+  });
+  console.log(`Twilio emulator listening on ${emulator.url}`);
+  console.log(`  AccountSid: ${emulator.accountSid}`);
+  console.log(`  AuthToken:  ${emulator.authToken}`);
+  console.log(`  State:      ${emulator.url}/_emulator/state`);
+  const stop = (): void => {
+    console.log('Stopping the Twilio emulator');
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

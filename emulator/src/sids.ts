@@ -1,0 +1,11 @@
+import { randomBytes } from 'node:crypto';
+
+export type SidPrefix = 'AC' | 'CA' | 'CF' | 'PN' | 'AP' | 'SK' | 'NO';
+
+export function newSid(prefix: SidPrefix): string {
+  return `${prefix}${randomBytes(16).toString('hex')}`;
+}
+
+export function isSid(value: string, prefix: SidPrefix): boolean {
+  return new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
+}
