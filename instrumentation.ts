@@ -2,4 +2,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startApp } = await import('@/lib/bootstrap/start');
   await startApp();
+  const { startReconcilerLoop } = await import('@/lib/calls/reconciler-loop');
+  startReconcilerLoop();
 }

@@ -23,10 +23,12 @@ export default defineConfig(async () => {
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         resolve: { alias },
         test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...exclude, '**/*.db.test.ts'] },
       },
       {
+        extends: true,
         resolve: { alias },
         test: {
           name: 'pglite',

@@ -1,0 +1,95 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import { listBoardRows, type BoardRow } from '@/lib/db/call-sessions';
+import { findEpisodeById } from '@/lib/db/episodes';
+import type { CallState } from '@/lib/db/schema';
+
+export interface BoardCard {
+  id: string;
+  state: CallState;
+  version: number;
+  /** Twilio has not yet confirmed the last command (the UI shows "moving"). */
+  moving: boolean;
+  pendingCommand: string | null;
+  /** Set when Twilio refused what the state needs: a person should look. */
+  attention: string | null;
+  room: string | null;
+  confirmedRoom: string | null;
+  muted: boolean;
+  fromNumber: string;
+  arrival: number | null;
+  deckPosition: number | null;
+  screener: { id: string; name: string } | null;
+  card: { name: string | null; location: string | null; topic: string | null; comment: string | null; priority: 'low' | 'normal' | 'high' };
+  caller: { id: string; callCount: number; airedCount: number; lastCallAt: string | null; notes: string | null; flags: string[] } | null;
+  times: { createdAt: string; queuedAt: string | null; screeningAt: string | null; readyAt: string | null; onAirAt: string | null; endedAt: string | null };
+  endReason: string | null;
+}
+
+export interface Board {
+  episode: { id: string; showId: string; title: string; openedAt: string; closedAt: string | null };
+  groups: { queued: BoardCard[]; screening: BoardCard[]; ready: BoardCard[]; on_air: BoardCard[] };
+  /** The most recent finished calls, newest first. */
+  ended: BoardCard[];
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toCard({ session: s, ...row }: BoardRow): BoardCard {
+  return {
+    id: s.id,
+    state: s.state,
+    version: s.version,
+    moving: s.pendingCommand !== null,
+    pendingCommand: s.pendingCommand,
+    attention: s.attention,
+    room: s.room,
+    confirmedRoom: s.confirmedRoom,
+    muted: s.muted,
+    fromNumber: s.fromNumber,
+    arrival: s.arrivalSeq,
+    deckPosition: s.deckPosition,
+    screener: s.screenerId ? { id: s.screenerId, name: row.screenerName ?? '' } : null,
+    card: { name: s.cardName, location: s.cardLocation, topic: s.cardTopic, comment: s.cardComment, priority: s.cardPriority },
+    caller: s.callerId
+      ? {
+          id: s.callerId,
+          callCount: row.callerCallCount ?? 0,
+          airedCount: row.callerAiredCount ?? 0,
+          lastCallAt: iso(row.callerLastCallAt),
+          notes: row.callerNotes,
+          flags: row.callerFlags ?? [],
+        }
+      : null,
+    times: { createdAt: s.createdAt.toISOString(), queuedAt: iso(s.queuedAt), screeningAt: iso(s.screeningAt), readyAt: iso(s.readyAt), onAirAt: iso(s.onAirAt), endedAt: iso(s.endedAt) },
+    endReason: s.endReason,
+  };
+}
+
+/** The board of an episode: live sessions grouped by state, and the latest finished ones, with an ETag. */
+export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ board: Board; etag: string }> {
+  const episode = await findEpisodeById(episodeId);
+  if (!episode) throw new AppError('not_found:episode', 'That episode was not found.');
+  const rows = await listBoardRows(episodeId, recentLimit);
+  const groups: Board['groups'] = { queued: [], screening: [], ready: [], on_air: [] };
+  for (const row of rows.open) {
+    const card = toCard(row);
+    if (card.state === 'ringing' || card.state === 'queued') groups.queued.push(card);
+    else if (card.state === 'screening' || card.state === 'ready' || card.state === 'on_air') groups[card.state].push(card);
+  }
+  const board: Board = {
+    episode: { id: episode.id, showId: episode.showId, title: episode.title, openedAt: episode.openedAt.toISOString(), closedAt: iso(episode.closedAt) },
+    groups,
+    ended: rows.ended.map(toCard),
+  };
+  // The content itself is hashed, so a change nobody versioned (a confirmation, a caller's history) still shows.
+  const etag = `"${createHash('sha1').update(JSON.stringify(board)).digest('base64url')}"`;
+  return { board, etag };
+}
+
+/** True when the client's If-None-Match already names this ETag. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import { findSession, findSessionForUpdate, lockCallSid, patchSession } from '@/lib/db/call-sessions';
+import { getDb } from '@/lib/db/client';
+import type { CallSession } from '@/lib/db/schema';
+import { isTerminal, type TwilioEffect } from '@/lib/telephony/call-session-machine';
+import { isPermanentRefusal, toAppError } from '@/lib/telephony/retry';
+import { ENDED_CALL_STATUSES, fetchCallStatus, redirectCall } from '@/lib/telephony/twilio-actions';
+import { applyTransition } from './apply-transition';
+import { syncLiveRoom } from './live-room';
+
+/** Ends a session whose call Twilio no longer has (its hang-up callback never reached us). */
+export async function endVanishedCall(sessionId: string, name: string, detail: Record<string, unknown> = {}): Promise<CallSession | undefined> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await findSession(sessionId, tx);
+    if (!current) return undefined;
+    await lockCallSid(tx, current.callSid);
+    const session = await findSessionForUpdate(sessionId, tx);
+    if (!session || isTerminal(session.state)) return session;
+    const applied = await applyTransition(tx, session, 'caller_hung_up', { source: 'system', name, endReason: name, detail, extra: { confirmedRoom: null, conferenceSid: null } });
+    return applied.session;
+  });
+}
+
+async function isCallGone(callSid: string): Promise<boolean> {
+  try {
+    return ENDED_CALL_STATUSES.has(await fetchCallStatus(callSid));
+  } catch (error) {
+    return error instanceof AppError && error.code === 'not_found:twilio';
+  }
+}
+
+/**
+ * Twilio could not do what the new state needs. If the call is simply gone, the session ends; otherwise it is
+ * flagged for attention, with pendingCommand kept while a retry (by the reconciler) can still help.
+ */
+async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSession> {
+  const error = toAppError('carry out the command', cause);
+  const permanent = isPermanentRefusal(error);
+  if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid))) {
+    return (await endVanishedCall(session.id, 'call_gone', { reason: error.message })) ?? session;
+  }
+  console.warn(`[calls] session ${session.id}: ${error.message}`);
+  const attention = permanent ? error.message : 'Twilio did not answer in time; retrying shortly.';
+  const patched = await patchSession(session.id, { attention, pendingCommand: permanent ? null : session.pendingCommand });
+  return patched ?? session;
+}
+
+/** Tells Twilio what a transition needs. Never throws: trouble lands on the session for the consoles to show. */
+export async function carryOut(session: CallSession, effect: TwilioEffect): Promise<CallSession> {
+  if (effect === 'none') return session;
+  try {
+    if (effect === 'move' || effect === 'farewell') {
+      await redirectCall(session.callSid);
+    } else if (session.episodeId) {
+      const outcome = (await syncLiveRoom(session.episodeId)).sessions.get(session.id);
+      if (outcome?.status === 'error') throw outcome.error;
+    }
+  } catch (error) {
+    return flagTrouble(session, error);
+  }
+  return (await findSession(session.id)) ?? session;
+}

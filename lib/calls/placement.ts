@@ -1,0 +1,63 @@
+import 'server-only';
+import { insertCallEvent } from '@/lib/db/call-events';
+import { findSessionByCallSid, findShowOfSession, lockCallSid } from '@/lib/db/call-sessions';
+import { getDb, type Queryable } from '@/lib/db/client';
+import type { CallSession, Show } from '@/lib/db/schema';
+import { isTerminal } from '@/lib/telephony/call-session-machine';
+import { publicUrl } from '@/lib/telephony/config';
+import { conferenceUrls } from '@/lib/telephony/twilio-actions';
+import { callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
+import { applyTransition } from './apply-transition';
+import { endInputForStatus } from './call-status';
+
+function farewellFor(session: CallSession): string {
+  if (session.state === 'rejected') return farewellTwiml(MESSAGES.rejected);
+  if (session.state === 'completed' && session.endReason === 'dropped') return farewellTwiml(MESSAGES.dropped);
+  return farewellTwiml(null);
+}
+
+/**
+ * The one answer to "where does this call belong now?", read from the database: its room as TwiML, or the
+ * closing words of a finished call. The door, the Dial action and every redirect answer with this.
+ */
+export async function placementTwiml(session: CallSession, db: Queryable, options: { greeting?: string; show?: Show } = {}): Promise<string> {
+  if (isTerminal(session.state) || !session.room) return farewellFor(session);
+  const show = options.show ?? (await findShowOfSession(session, db));
+  if (!show) return farewellTwiml(null);
+  return callerPlacementTwiml(
+    { room: session.room, muted: session.state === 'ready' || session.muted, dialAction: publicUrl('/api/twilio/dial-action'), greeting: options.greeting },
+    conferenceUrls(show.id),
+  );
+}
+
+export interface PlacementRequest {
+  callSid: string;
+  callStatus?: string;
+  /** Present on a genuine Dial action: the call left its conference without us moving it. */
+  dialCallStatus?: string;
+  moved: boolean;
+}
+
+/**
+ * The Dial action and the redirect target. A caller whose screening room ended under it (the screener's
+ * browser went away) goes back to the queue; a call that ended meanwhile ends its session.
+ */
+export async function answerPlacementRequest(request: PlacementRequest): Promise<string> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await lockCallSid(tx, request.callSid);
+    let session = await findSessionByCallSid(request.callSid, tx, true);
+    if (!session) return farewellTwiml(null);
+    const detail = { moved: request.moved, dialCallStatus: request.dialCallStatus ?? null, callStatus: request.callStatus ?? null };
+    const ended = request.callStatus ? endInputForStatus(request.callStatus) : null;
+    if (ended && !isTerminal(session.state)) {
+      session = (await applyTransition(tx, session, ended, { source: 'twilio', name: 'dial_ended', endReason: 'caller_hung_up', detail })).session;
+    } else if (!request.moved && request.dialCallStatus && session.state === 'screening') {
+      session = (await applyTransition(tx, session, 'requeue', { source: 'system', name: 'screen_room_ended', detail })).session;
+    } else {
+      await insertCallEvent({ sessionId: session.id, callSid: session.callSid, source: 'twilio', name: request.moved ? 'placement' : 'dial_action', fromState: session.state, toState: session.state, detail }, tx);
+    }
+    // This answer itself puts the call where it belongs; the join callback then clears pendingCommand.
+    return placementTwiml(session, tx);
+  });
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import { listOpenEpisodes, listShowsForProvisioning } from '@/lib/db/episodes';
+import { listOpenSessions } from '@/lib/db/call-sessions';
+import { twilioConfig } from '@/lib/telephony/config';
+import { provisionTwilio } from '@/lib/telephony/provision';
+import { reconcileOnce } from './reconciler';
+
+const state = globalThis as unknown as { switchboardReconciler?: { timer: NodeJS.Timeout; provisionedFor: string | null; lastError: string | null } };
+
+function warnOnce(loop: NonNullable<typeof state.switchboardReconciler>, message: string): void {
+  if (loop.lastError === message) return;
+  loop.lastError = message;
+  console.warn(`[reconciler] ${message}`);
+}
+
+/** Rehearsal points the emulator at this app by itself, again whenever the set of show numbers changes. */
+async function provisionRehearsal(loop: NonNullable<typeof state.switchboardReconciler>): Promise<void> {
+  if (!twilioConfig().rehearsal) return;
+  const numbers = (await listShowsForProvisioning()).map((s) => s.phoneNumber).join(',');
+  if (loop.provisionedFor === numbers) return;
+  const report = await provisionTwilio();
+  loop.provisionedFor = numbers;
+  for (const change of report.changes) console.log(`[rehearsal] ${change.action} ${change.resource}: ${change.detail}`);
+  for (const problem of report.problems) console.warn(`[rehearsal] ${problem}`);
+}
+
+async function tick(loop: NonNullable<typeof state.switchboardReconciler>): Promise<void> {
+  try {
+    await provisionRehearsal(loop);
+    const busy = (await listOpenEpisodes()).length > 0 || (await listOpenSessions()).length > 0;
+    if (busy) await reconcileOnce();
+    loop.lastError = null;
+  } catch (error) {
+    warnOnce(loop, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Starts, once per process, the timer that keeps the database and Twilio in agreement while lines are open
+ * (every RECONCILE_INTERVAL_MS, default 3 s). In rehearsal mode it also provisions the emulator.
+ */
+export function startReconcilerLoop(): void {
+  if (state.switchboardReconciler) return;
+  const intervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 3000);
+  let inFlight = false;
+  const loop = { timer: undefined as unknown as NodeJS.Timeout, provisionedFor: null as string | null, lastError: null as string | null };
+  loop.timer = setInterval(() => {
+    if (inFlight) return;
+    inFlight = true;
+    void tick(loop).finally(() => {
+      inFlight = false;
+    });
+  }, intervalMs);
+  loop.timer.unref();
+  state.switchboardReconciler = loop;
+}
+
+export function stopReconcilerLoop(): void {
+  if (!state.switchboardReconciler) return;
+  clearInterval(state.switchboardReconciler.timer);
+  state.switchboardReconciler = undefined;
+}

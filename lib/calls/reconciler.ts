@@ -1,0 +1,160 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import { withAdvisoryLock } from '@/lib/db/advisory-lock';
+import { findSessionByCallSid, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
+import { listOpenEpisodes } from '@/lib/db/episodes';
+import type { CallSession } from '@/lib/db/schema';
+import { isTerminal } from '@/lib/telephony/call-session-machine';
+import { parseRoom, screenRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
+import {
+  ENDED_CALL_STATUSES,
+  fetchCallStatus,
+  hangUpCall,
+  listActiveConferences,
+  listParticipants,
+  redirectCall,
+  type ConferenceSummary,
+  type ParticipantSummary,
+} from '@/lib/telephony/twilio-actions';
+import { endVanishedCall } from './effects';
+import { syncLiveRoom } from './live-room';
+import { requeueAfterScreenerLeft } from './screener-left';
+
+const RECONCILER_LOCK = 7_203_118;
+
+export interface Repair {
+  action: 'ended' | 'moved' | 'confirmed' | 'audio' | 'ghost_hung_up' | 'requeued';
+  sessionId: string | null;
+  detail: string;
+}
+
+export interface ReconcileReport {
+  ran: boolean;
+  checkedSessions: number;
+  repairs: Repair[];
+}
+
+export interface ReconcileOptions {
+  /** Sessions changed more recently than this are left alone: their move may still be under way. */
+  graceMs?: number;
+  /** How long a caller may wait in a screening room with no screener before going back to the queue. */
+  screenerGraceMs?: number;
+}
+
+interface Located {
+  conference: ConferenceSummary;
+  participant: ParticipantSummary;
+}
+
+async function locateEveryone(): Promise<{ byCallSid: Map<string, Located>; rooms: Map<string, Located[]> }> {
+  const byCallSid = new Map<string, Located>();
+  const rooms = new Map<string, Located[]>();
+  for (const conference of await listActiveConferences()) {
+    if (!parseRoom(conference.friendlyName)) continue;
+    const participants = await listParticipants(conference.sid).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found:twilio') return [];
+      throw error;
+    });
+    const located = participants.map((participant) => ({ conference, participant }));
+    rooms.set(conference.friendlyName, [...(rooms.get(conference.friendlyName) ?? []), ...located]);
+    for (const entry of located) byCallSid.set(entry.participant.callSid, entry);
+  }
+  return { byCallSid, rooms };
+}
+
+async function callIsGone(callSid: string): Promise<boolean> {
+  try {
+    return ENDED_CALL_STATUSES.has(await fetchCallStatus(callSid));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found:twilio') return true;
+    throw error;
+  }
+}
+
+async function checkSession(session: CallSession, where: Located | undefined, repairs: Repair[]): Promise<void> {
+  if (!where) {
+    if (await callIsGone(session.callSid)) {
+      await endVanishedCall(session.id, 'reconciled_hangup');
+      repairs.push({ action: 'ended', sessionId: session.id, detail: 'the call had ended but its callback never arrived' });
+      return;
+    }
+    await redirectCall(session.callSid);
+    repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in no room; sent back to ${session.room}` });
+    return;
+  }
+  const room = where.conference.friendlyName;
+  if (room !== session.room) {
+    await redirectCall(session.callSid);
+    repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in ${room} instead of ${session.room}` });
+    return;
+  }
+  const liveRoom = session.state === 'ready' || session.state === 'on_air';
+  const confirmed = session.confirmedRoom === room && session.conferenceSid === where.conference.sid;
+  if (!confirmed || (session.pendingCommand && !liveRoom)) {
+    await patchSession(session.id, { confirmedRoom: room, conferenceSid: where.conference.sid, ...(liveRoom ? {} : { pendingCommand: null, attention: null }) });
+    repairs.push({ action: 'confirmed', sessionId: session.id, detail: `confirmed in ${room}` });
+  }
+}
+
+/** Hangs up calls sitting in one of our rooms whose session has already ended (or never existed). */
+async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<string>, repairs: Repair[]): Promise<void> {
+  for (const [room, located] of rooms) {
+    for (const { participant } of located) {
+      if (staffRoleOfLabel(participant.label) || openCallSids.has(participant.callSid)) continue;
+      const session = await findSessionByCallSid(participant.callSid);
+      if (session && !isTerminal(session.state)) continue;
+      await hangUpCall(participant.callSid).catch(() => undefined);
+      repairs.push({ action: 'ghost_hung_up', sessionId: session?.id ?? null, detail: `a finished call was still in ${room}` });
+    }
+  }
+}
+
+async function pass(options: Required<ReconcileOptions>): Promise<ReconcileReport> {
+  const repairs: Repair[] = [];
+  const episodes = await listOpenEpisodes();
+  const sessions = await listOpenSessions({ since: new Date(Date.now() - 24 * 3600_000) });
+  if (episodes.length === 0 && sessions.length === 0) return { ran: true, checkedSessions: 0, repairs };
+  const { byCallSid, rooms } = await locateEveryone();
+  const settled = Date.now() - options.graceMs;
+  for (const session of sessions) {
+    if (session.updatedAt.getTime() > settled || !session.room) continue;
+    await checkSession(session, byCallSid.get(session.callSid), repairs).catch((error: unknown) => {
+      console.warn(`[reconciler] session ${session.id}:`, error instanceof Error ? error.message : error);
+    });
+  }
+  await removeGhosts(rooms, new Set(sessions.map((s) => s.callSid)), repairs);
+  const screenersAway = new Set<string>();
+  for (const session of sessions) {
+    if (session.state !== 'screening' || !session.screenerId || !session.screeningAt) continue;
+    const present = (rooms.get(screenRoom(session.screenerId)) ?? []).some((l) => staffRoleOfLabel(l.participant.label) === 'screener');
+    if (!present && session.screeningAt.getTime() < Date.now() - options.screenerGraceMs) screenersAway.add(session.screenerId);
+  }
+  for (const screenerId of screenersAway) {
+    for (const moved of await requeueAfterScreenerLeft(screenerId, 'no screener in the room (reconciler)')) {
+      repairs.push({ action: 'requeued', sessionId: moved.id, detail: 'the screener was not in the screening room' });
+    }
+  }
+  for (const episode of episodes) {
+    const result = await syncLiveRoom(episode.id);
+    for (const [sessionId, outcome] of result.sessions) {
+      if (outcome.status === 'updated') repairs.push({ action: 'audio', sessionId, detail: result.hostPresent ? 'live audio corrected' : 'no host: held' });
+    }
+  }
+  return { ran: true, checkedSessions: sessions.length, repairs };
+}
+
+let running: Promise<ReconcileReport> | null = null;
+
+/**
+ * One reconciliation: compares every open session with Twilio's conferences and participants and repairs
+ * drift. Only one app instance runs it at a time (advisory lock); within a process, concurrent calls share a run.
+ */
+export async function reconcileOnce(options: ReconcileOptions = {}): Promise<ReconcileReport> {
+  const resolved = { graceMs: options.graceMs ?? 10_000, screenerGraceMs: options.screenerGraceMs ?? 30_000 };
+  running ??= withAdvisoryLock(RECONCILER_LOCK, () => pass(resolved))
+    .then((report) => report ?? { ran: false, checkedSessions: 0, repairs: [] })
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { assertRole, type Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors';
+import { readProvisionedTelephony } from '@/lib/db/telephony-state';
+import { buildVoiceToken, type DeviceCredentials, type VoiceToken } from '@/lib/telephony/access-token';
+import { twilioConfig } from '@/lib/telephony/config';
+
+/** The API key and TwiML App from the environment, or, in rehearsal, the ones provisioning created. */
+export async function deviceCredentials(): Promise<DeviceCredentials> {
+  const config = twilioConfig();
+  const stored = config.apiKeySid && config.apiKeySecret && config.twimlAppSid ? null : await readProvisionedTelephony();
+  const usable = stored?.accountSid === config.accountSid ? stored : null;
+  const apiKeySid = config.apiKeySid ?? usable?.apiKeySid;
+  const apiKeySecret = config.apiKeySecret ?? usable?.apiKeySecret;
+  const twimlAppSid = config.twimlAppSid ?? usable?.twimlAppSid;
+  if (!apiKeySid || !apiKeySecret || !twimlAppSid) {
+    throw new AppError('unavailable:twilio', 'The browser phone is not set up yet: run `npm run twilio:setup` (or start rehearsal mode) first.');
+  }
+  return { accountSid: config.accountSid, apiKeySid, apiKeySecret, twimlAppSid };
+}
+
+/** A Voice AccessToken for a host, screener or producer's browser. */
+export async function issueVoiceToken(actor: Actor): Promise<VoiceToken> {
+  assertRole(actor, ['host', 'screener'], 'forbidden:call');
+  return buildVoiceToken(await deviceCredentials(), actor.id);
+}

@@ -1,0 +1,171 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { getDb, type Queryable } from './client';
+import { callers, callSessions, shows, users, type CallSession, type CallState, type NewCallSession } from './schema';
+
+export const OPEN_STATES = ['ringing', 'queued', 'screening', 'ready', 'on_air'] as const satisfies readonly CallState[];
+/** Callers who count against a show's queue limit: everyone waiting, not those already on air. */
+export const WAITING_STATES = ['ringing', 'queued', 'screening', 'ready'] as const satisfies readonly CallState[];
+
+/**
+ * Serialises everything that happens to one Twilio call (voice webhook, callbacks, reconciler) inside the
+ * current transaction, so a callback that races the voice webhook is never lost between them.
+ */
+export async function lockCallSid(tx: Queryable, callSid: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7203116, hashtext(${callSid}))`);
+}
+
+/** Serialises a screener's pickups, so nobody screens two callers in one room. */
+export async function lockScreener(tx: Queryable, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7203117, hashtext(${userId}))`);
+}
+
+export async function findSession(id: string, db?: Queryable): Promise<CallSession | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q.select().from(callSessions).where(eq(callSessions.id, id)).limit(1);
+  return row;
+}
+
+/** Reads a session and locks its row until the transaction ends. */
+export async function findSessionForUpdate(id: string, tx: Queryable): Promise<CallSession | undefined> {
+  const [row] = await tx.select().from(callSessions).where(eq(callSessions.id, id)).limit(1).for('update');
+  return row;
+}
+
+export async function findSessionByCallSid(callSid: string, db?: Queryable, lock = false): Promise<CallSession | undefined> {
+  const q = db ?? (await getDb());
+  const query = q.select().from(callSessions).where(eq(callSessions.callSid, callSid)).limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertSession(values: NewCallSession, tx: Queryable): Promise<CallSession> {
+  const [row] = await tx.insert(callSessions).values(values).returning();
+  if (!row) throw new Error('insert into call_sessions returned no row');
+  return row;
+}
+
+export type SessionChanges = Partial<Omit<CallSession, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'callSid'>>;
+
+/** Writes changes and bumps the version, so every console sees that something moved. */
+export async function updateSession(id: string, changes: SessionChanges, tx: Queryable): Promise<CallSession> {
+  const [row] = await tx
+    .update(callSessions)
+    .set({ ...changes, version: sql`${callSessions.version} + 1`, updatedAt: new Date() })
+    .where(eq(callSessions.id, id))
+    .returning();
+  if (!row) throw new Error(`call session ${id} vanished during an update`);
+  return row;
+}
+
+/**
+ * Records what Twilio confirmed (room, pending command cleared) without bumping the version: a confirmation
+ * must not make a console's next command fail its version check. The board's ETag still sees it.
+ */
+export async function patchSession(id: string, changes: SessionChanges, db?: Queryable): Promise<CallSession | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .update(callSessions)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(callSessions.id, id))
+    .returning();
+  return row;
+}
+
+/** Writes changes only if nobody moved the session since `version`; answers undefined otherwise. */
+export async function updateSessionIfVersion(id: string, version: number, changes: SessionChanges, db?: Queryable): Promise<CallSession | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .update(callSessions)
+    .set({ ...changes, version: sql`${callSessions.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(callSessions.id, id), eq(callSessions.version, version)))
+    .returning();
+  return row;
+}
+
+export async function countWaiting(episodeId: string, tx: Queryable): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(callSessions)
+    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...WAITING_STATES])));
+  return row?.n ?? 0;
+}
+
+/** Another caller this screener is screening right now, if any. */
+export async function findScreeningBy(screenerId: string, db?: Queryable): Promise<CallSession | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .select()
+    .from(callSessions)
+    .where(and(eq(callSessions.screenerId, screenerId), eq(callSessions.state, 'screening')))
+    .limit(1);
+  return row;
+}
+
+export async function listOpenSessions(filter: { episodeId?: string; since?: Date } = {}, db?: Queryable): Promise<CallSession[]> {
+  const q = db ?? (await getDb());
+  return q
+    .select()
+    .from(callSessions)
+    .where(
+      and(
+        inArray(callSessions.state, [...OPEN_STATES]),
+        filter.episodeId ? eq(callSessions.episodeId, filter.episodeId) : isNotNull(callSessions.episodeId),
+        filter.since ? gte(callSessions.createdAt, filter.since) : undefined,
+      ),
+    )
+    .orderBy(asc(callSessions.createdAt));
+}
+
+export async function listLiveRoomSessions(episodeId: string, db?: Queryable): Promise<CallSession[]> {
+  const q = db ?? (await getDb());
+  return q
+    .select()
+    .from(callSessions)
+    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, ['ready', 'on_air'])));
+}
+
+export interface BoardRow {
+  session: CallSession;
+  callerCallCount: number | null;
+  callerAiredCount: number | null;
+  callerLastCallAt: Date | null;
+  callerNotes: string | null;
+  callerFlags: string[] | null;
+  screenerName: string | null;
+}
+
+const boardColumns = {
+  session: callSessions,
+  callerCallCount: callers.callCount,
+  callerAiredCount: callers.airedCount,
+  callerLastCallAt: callers.lastCallAt,
+  callerNotes: callers.notes,
+  callerFlags: callers.flags,
+  screenerName: users.name,
+};
+
+/** Every open session of an episode plus the most recently ended ones, with caller history and screener. */
+export async function listBoardRows(episodeId: string, recentLimit: number, db?: Queryable): Promise<{ open: BoardRow[]; ended: BoardRow[] }> {
+  const q = db ?? (await getDb());
+  const base = () =>
+    q
+      .select(boardColumns)
+      .from(callSessions)
+      .leftJoin(callers, eq(callers.id, callSessions.callerId))
+      .leftJoin(users, eq(users.id, callSessions.screenerId));
+  const open = await base()
+    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...OPEN_STATES])))
+    .orderBy(asc(callSessions.deckPosition), asc(callSessions.createdAt));
+  const ended = await base()
+    .where(and(eq(callSessions.episodeId, episodeId), sql`${callSessions.state} not in ('ringing','queued','screening','ready','on_air')`))
+    .orderBy(desc(callSessions.endedAt), desc(callSessions.createdAt))
+    .limit(recentLimit);
+  return { open, ended };
+}
+
+export async function findShowOfSession(session: CallSession, db?: Queryable) {
+  const q = db ?? (await getDb());
+  const [row] = await q.select().from(shows).where(eq(shows.id, session.showId)).limit(1);
+  return row;
+}

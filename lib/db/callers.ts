@@ -1,0 +1,42 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, type Queryable } from './client';
+import { callers, type Caller } from './schema';
+
+/** The caller record for a phone number, created on first contact. */
+export async function findOrCreateCaller(phoneNumber: string, tx: Queryable): Promise<Caller> {
+  await tx.insert(callers).values({ phoneNumber }).onConflictDoNothing({ target: callers.phoneNumber });
+  const [row] = await tx.select().from(callers).where(eq(callers.phoneNumber, phoneNumber)).limit(1);
+  if (!row) throw new Error('caller row missing right after upsert');
+  return row;
+}
+
+export async function recordCallerCall(callerId: string, at: Date, tx: Queryable): Promise<void> {
+  await tx
+    .update(callers)
+    .set({ callCount: sql`${callers.callCount} + 1`, lastCallAt: at, updatedAt: at })
+    .where(eq(callers.id, callerId));
+}
+
+export async function recordCallerAired(callerId: string, at: Date, tx: Queryable): Promise<void> {
+  await tx
+    .update(callers)
+    .set({ airedCount: sql`${callers.airedCount} + 1`, lastAiredAt: at, updatedAt: at })
+    .where(eq(callers.id, callerId));
+}
+
+/** What the screener learned, kept for the caller's next call. */
+export async function rememberCallerDetails(callerId: string, details: { name?: string | null; location?: string | null }, db?: Queryable): Promise<void> {
+  const q = db ?? (await getDb());
+  const set: Partial<Pick<Caller, 'name' | 'location'>> = {};
+  if (details.name) set.name = details.name;
+  if (details.location) set.location = details.location;
+  if (Object.keys(set).length === 0) return;
+  await q.update(callers).set({ ...set, updatedAt: new Date() }).where(eq(callers.id, callerId));
+}
+
+export async function findCallerById(id: string, db?: Queryable): Promise<Caller | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q.select().from(callers).where(eq(callers.id, id)).limit(1);
+  return row;
+}

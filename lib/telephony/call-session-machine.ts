@@ -1,0 +1,187 @@
+import { CALL_STATES, type CallState, type Role } from '@/lib/db/schema';
+
+/** Commands people give through the consoles or the JSON API. */
+export const CALL_COMMANDS = ['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to_deck', 'drop', 'mute', 'unmute'] as const;
+export type CallCommand = (typeof CALL_COMMANDS)[number];
+
+/** What Twilio tells us happened to the caller's leg. */
+export const CALL_EVENTS = ['caller_hung_up', 'joined', 'left', 'failed'] as const;
+export type CallEventName = (typeof CALL_EVENTS)[number];
+
+export type CallInput = CallCommand | CallEventName;
+export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS];
+
+export type RoomKind = 'hold' | 'screen' | 'live';
+
+/** What Twilio must be told so the call matches the new state. */
+export type TwilioEffect =
+  | 'none'
+  /** The call leaves its conference and asks where it belongs now (call update with our placement URL). */
+  | 'move'
+  /** A participant update in the live room: mute, unmute, hold or unhold. */
+  | 'participant'
+  /** The call hears a closing message and hangs up (call update with our placement URL). */
+  | 'farewell';
+
+export interface SessionSnapshot {
+  state: CallState;
+  muted: boolean;
+}
+
+export interface Transition {
+  state: CallState;
+  muted: boolean;
+  /** The room the call must be in afterwards; null when the call is over or not yet admitted. */
+  room: RoomKind | null;
+  effect: TwilioEffect;
+  /** False when the input changes nothing (a repeated event, a confirmation). */
+  changed: boolean;
+}
+
+export type TransitionResult = { ok: true; next: Transition } | { ok: false; message: string };
+
+export const TERMINAL_STATES: ReadonlySet<CallState> = new Set([
+  'completed',
+  'rejected',
+  'abandoned',
+  'blocked',
+  'off_air',
+  'queue_full',
+  'contest_released',
+  'failed',
+]);
+export const LIVE_STATES = CALL_STATES.filter((state) => !TERMINAL_STATES.has(state));
+
+export function isTerminal(state: CallState): boolean {
+  return TERMINAL_STATES.has(state);
+}
+
+/** The room a call in this state belongs in. */
+export function roomKindFor(state: CallState): RoomKind | null {
+  switch (state) {
+    case 'queued':
+      return 'hold';
+    case 'screening':
+      return 'screen';
+    case 'ready':
+    case 'on_air':
+      return 'live';
+    default:
+      return null;
+  }
+}
+
+/** Who may give each command; producers may give all of them. */
+export const COMMAND_ROLES: Record<CallCommand, readonly Role[]> = {
+  pickup: ['screener'],
+  approve: ['screener'],
+  rescreen: ['screener'],
+  reject: ['screener', 'host'],
+  requeue: ['screener', 'host'],
+  air: ['host'],
+  to_deck: ['host'],
+  drop: ['host'],
+  mute: ['host'],
+  unmute: ['host'],
+};
+
+const STATE_WORDS: Record<CallState, string> = {
+  ringing: 'still ringing',
+  queued: 'waiting in the queue',
+  screening: 'being screened',
+  ready: 'on deck',
+  on_air: 'on air',
+  completed: 'finished',
+  rejected: 'rejected',
+  abandoned: 'gone (the caller hung up)',
+  blocked: 'blocked',
+  off_air: 'over (the lines were closed)',
+  queue_full: 'over (the queue was full)',
+  contest_released: 'over (released after the contest)',
+  failed: 'over (the call failed)',
+};
+
+export function describeState(state: CallState): string {
+  return STATE_WORDS[state];
+}
+
+const COMMAND_WORDS: Record<CallCommand, string> = {
+  pickup: 'pick up',
+  approve: 'approve',
+  reject: 'reject',
+  requeue: 'send back to the queue',
+  rescreen: 'screen again',
+  air: 'put on air',
+  to_deck: 'take off air',
+  drop: 'drop',
+  mute: 'mute',
+  unmute: 'unmute',
+};
+
+/** Where each command may start, and where it leads. */
+const COMMAND_TABLE: Record<CallCommand, { from: readonly CallState[]; to: CallState | 'same' }> = {
+  pickup: { from: ['queued'], to: 'screening' },
+  approve: { from: ['screening'], to: 'ready' },
+  reject: { from: ['queued', 'screening', 'ready'], to: 'rejected' },
+  requeue: { from: ['screening', 'ready'], to: 'queued' },
+  rescreen: { from: ['ready'], to: 'screening' },
+  air: { from: ['ready'], to: 'on_air' },
+  to_deck: { from: ['on_air'], to: 'ready' },
+  drop: { from: ['ready', 'on_air'], to: 'completed' },
+  mute: { from: ['on_air'], to: 'same' },
+  unmute: { from: ['on_air'], to: 'same' },
+};
+
+function commandTransition(snapshot: SessionSnapshot, command: CallCommand): TransitionResult {
+  const rule = COMMAND_TABLE[command];
+  const { state } = snapshot;
+  if (!rule.from.includes(state)) {
+    const allowed = rule.from.map(describeState).join(' or ');
+    return {
+      ok: false,
+      message: `Cannot ${COMMAND_WORDS[command]} this caller: the call is ${describeState(state)}, and only a caller ${allowed} can be.`,
+    };
+  }
+  if (command === 'mute' && snapshot.muted) return { ok: false, message: 'This caller is already muted.' };
+  if (command === 'unmute' && !snapshot.muted) return { ok: false, message: 'This caller is not muted.' };
+  const next = rule.to === 'same' ? state : rule.to;
+  const muted = command === 'mute' ? true : command === 'unmute' ? false : next === 'ready';
+  const room = roomKindFor(next);
+  let effect: TwilioEffect;
+  if (isTerminal(next)) effect = 'farewell';
+  else if (room !== roomKindFor(state)) effect = 'move';
+  else effect = 'participant';
+  return { ok: true, next: { state: next, muted, room, effect, changed: true } };
+}
+
+function eventTransition(snapshot: SessionSnapshot, event: CallEventName): TransitionResult {
+  const { state, muted } = snapshot;
+  const unchanged: Transition = { state, muted, room: roomKindFor(state), effect: 'none', changed: false };
+  // Terminal stays terminal: late or repeated news about a finished call changes nothing.
+  if (isTerminal(state)) return { ok: true, next: unchanged };
+  switch (event) {
+    case 'joined':
+    case 'left':
+      // Confirmations of where the call is; the reconciler, not the state, deals with a call in the wrong room.
+      return { ok: true, next: unchanged };
+    case 'caller_hung_up': {
+      const next: CallState = state === 'on_air' ? 'completed' : 'abandoned';
+      return { ok: true, next: { state: next, muted, room: null, effect: 'none', changed: true } };
+    }
+    case 'failed':
+      return { ok: true, next: { state: 'failed', muted, room: null, effect: 'none', changed: true } };
+  }
+}
+
+function isCommand(input: CallInput): input is CallCommand {
+  return (CALL_COMMANDS as readonly string[]).includes(input);
+}
+
+/** The one answer to "what happens to a call in this state when this happens". Pure. */
+export function transition(snapshot: SessionSnapshot, input: CallInput): TransitionResult {
+  return isCommand(input) ? commandTransition(snapshot, input) : eventTransition(snapshot, input);
+}
+
+export function isCallCommand(value: string): value is CallCommand {
+  return (CALL_COMMANDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import { publicUrl } from './config';
+import { callTwilio } from './twilio-client';
+
+/** The call statuses after which a call is gone for good. */
+export const ENDED_CALL_STATUSES: ReadonlySet<string> = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+/** Where a call we moved asks "where do I belong now?" (the same answer as the Dial action). */
+export function placementUrl(): string {
+  return publicUrl('/api/twilio/dial-action', { moved: '1' });
+}
+
+/** Our hold audio TwiML: the show's own audio, or Twilio's music when there is no show (a screener alone). */
+export function holdAudioUrl(showId: string | null): string {
+  return publicUrl('/api/twilio/hold-audio', showId ? { show: showId } : undefined);
+}
+
+export function conferenceUrls(showId: string | null) {
+  return { waitUrl: holdAudioUrl(showId), conferenceStatus: publicUrl('/api/twilio/conference-status') };
+}
+
+/** The call leaves whatever it is doing (its conference included) and fetches its placement from us. */
+export async function redirectCall(callSid: string): Promise<void> {
+  await callTwilio('move the call', (client) => client.calls(callSid).update({ url: placementUrl(), method: 'POST' }));
+}
+
+export async function hangUpCall(callSid: string): Promise<void> {
+  await callTwilio('hang up the call', (client) => client.calls(callSid).update({ status: 'completed' }));
+}
+
+export async function fetchCallStatus(callSid: string): Promise<string> {
+  const call = await callTwilio('look up the call', (client) => client.calls(callSid).fetch());
+  return call.status;
+}
+
+export interface ConferenceSummary {
+  sid: string;
+  friendlyName: string;
+  status: string;
+}
+
+/** Conferences that are running or waiting to start. */
+export async function listActiveConferences(friendlyName?: string): Promise<ConferenceSummary[]> {
+  const filter = friendlyName ? { friendlyName } : {};
+  const [running, waiting] = await Promise.all([
+    callTwilio('list conferences', (client) => client.conferences.list({ ...filter, status: 'in-progress' })),
+    callTwilio('list conferences', (client) => client.conferences.list({ ...filter, status: 'init' })),
+  ]);
+  return [...running, ...waiting].map((c) => ({ sid: c.sid, friendlyName: c.friendlyName, status: c.status }));
+}
+
+export interface ParticipantSummary {
+  callSid: string;
+  label: string | null;
+  muted: boolean;
+  hold: boolean;
+}
+
+export async function listParticipants(conferenceSid: string): Promise<ParticipantSummary[]> {
+  const rows = await callTwilio('list who is in a room', (client) => client.conferences(conferenceSid).participants.list());
+  return rows.map((p) => ({ callSid: p.callSid, label: p.label ?? null, muted: p.muted, hold: p.hold }));
+}
+
+export interface ParticipantAudio {
+  muted: boolean;
+  hold: boolean;
+  holdUrl?: string;
+}
+
+export async function updateParticipantAudio(conferenceSid: string, callSid: string, audio: ParticipantAudio): Promise<void> {
+  await callTwilio('change what the caller hears', (client) =>
+    client
+      .conferences(conferenceSid)
+      .participants(callSid)
+      .update({ muted: audio.muted, hold: audio.hold, ...(audio.hold && audio.holdUrl ? { holdUrl: audio.holdUrl, holdMethod: 'GET' } : {}) }),
+  );
+}

@@ -1,0 +1,97 @@
+import twilio from 'twilio';
+
+/** Every TwiML document the app sends is built here, with the official VoiceResponse. */
+
+export const DEFAULT_HOLD_MUSIC_URL = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
+export const CONFERENCE_EVENTS = ['start', 'end', 'join', 'leave', 'mute', 'hold'] as const;
+
+export const MESSAGES = {
+  blocked: 'Sorry, we are not able to take your call. Goodbye.',
+  queueFull: 'All of our lines are busy right now. Please try again a little later. Goodbye.',
+  rejected: 'Thank you for calling. We are not able to put you on the air today. Goodbye.',
+  dropped: 'Thank you for calling the show. Goodbye.',
+  unknownNumber: 'This number is not in service. Goodbye.',
+  notAllowed: 'You are not allowed to join this room. Goodbye.',
+} as const;
+
+export interface ConferenceUrls {
+  /** Our hold audio TwiML, played while a conference waits to start. */
+  waitUrl: string;
+  conferenceStatus: string;
+}
+
+export interface CallerPlacement {
+  room: string;
+  muted: boolean;
+  /** Where the call asks again when it leaves the conference without being moved by us. */
+  dialAction: string;
+  /** Said once, at the door. */
+  greeting?: string;
+}
+
+function conferenceAttributes(urls: ConferenceUrls) {
+  // Every participant passes the same callback: the first one to join sets it for the whole conference.
+  return {
+    beep: 'false' as const,
+    waitUrl: urls.waitUrl,
+    waitMethod: 'POST',
+    statusCallback: urls.conferenceStatus,
+    statusCallbackMethod: 'POST',
+    statusCallbackEvent: [...CONFERENCE_EVENTS],
+  };
+}
+
+/** A caller joins its room; it never starts the conference, so alone it hears the wait audio, never silence. */
+export function callerPlacementTwiml(placement: CallerPlacement, urls: ConferenceUrls): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (placement.greeting) response.say(placement.greeting);
+  const dial = response.dial({ action: placement.dialAction, method: 'POST' });
+  dial.conference(
+    {
+      ...conferenceAttributes(urls),
+      muted: placement.muted,
+      startConferenceOnEnter: false,
+      endConferenceOnExit: false,
+    },
+    placement.room,
+  );
+  return response.toString();
+}
+
+export interface StaffPlacement {
+  room: string;
+  label: string;
+  /** Screeners end their room on leaving, so the caller with them goes back to the queue at once. */
+  endConferenceOnExit: boolean;
+}
+
+/** A host's or screener's browser joins its room and starts it. */
+export function staffPlacementTwiml(placement: StaffPlacement, urls: ConferenceUrls): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const dial = response.dial();
+  dial.conference(
+    {
+      ...conferenceAttributes(urls),
+      participantLabel: placement.label,
+      startConferenceOnEnter: true,
+      endConferenceOnExit: placement.endConferenceOnExit,
+    },
+    placement.room,
+  );
+  return response.toString();
+}
+
+/** A short message, then the call ends. */
+export function farewellTwiml(message: string | null): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (message) response.say(message);
+  response.hangup();
+  return response.toString();
+}
+
+/** Wait and hold audio: only Play, Say, Pause and Redirect are allowed here; the music loops forever. */
+export function holdAudioTwiml(audioUrl: string | null): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.play({ loop: 0 }, audioUrl ?? DEFAULT_HOLD_MUSIC_URL);
+  return response.toString();
+}

@@ -1,0 +1,39 @@
+import twilio from 'twilio';
+import { AppError } from '@/lib/errors';
+
+export interface VerifiedWebhook {
+  /** The URL Twilio called, as it signed it. */
+  url: string;
+  /** The signed form parameters of a POST; empty for a GET. */
+  params: Record<string, string>;
+  /** The query string's parameters (covered by the signature through the URL). */
+  query: Record<string, string>;
+}
+
+/** The URL Twilio signed: the public base URL plus the path and query the app saw, never request.url's host. */
+export function signedUrl(request: Request, publicBaseUrl: string): string {
+  const { pathname, search } = new URL(request.url);
+  return `${publicBaseUrl.replace(/\/+$/, '')}${pathname}${search}`;
+}
+
+async function formParams(request: Request): Promise<Record<string, string>> {
+  if (request.method !== 'POST') return {};
+  const body = await request.text();
+  const params: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(body)) params[name] = value;
+  return params;
+}
+
+/**
+ * Checks X-Twilio-Signature before anything else looks at the request. Throws 403 when it is missing or does
+ * not match; the caller must change nothing in that case.
+ */
+export async function verifyTwilioWebhook(request: Request, options: { authToken: string; publicBaseUrl: string }): Promise<VerifiedWebhook> {
+  const signature = request.headers.get('x-twilio-signature');
+  const url = signedUrl(request, options.publicBaseUrl);
+  const params = await formParams(request);
+  if (!signature || !twilio.validateRequest(options.authToken, signature, url, params)) {
+    throw new AppError('forbidden:webhook', 'This request is not signed by Twilio.');
+  }
+  return { url, params, query: Object.fromEntries(new URL(url).searchParams) };
+}
