@@ -23,12 +23,12 @@ export default defineConfig(async () => {
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         resolve: { alias },
         test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...exclude, '**/*.db.test.ts'] },
       },
       {
-        extends: true,
+        extends: true as const,
         resolve: { alias },
         test: {
           name: 'pglite',
@@ -41,6 +41,7 @@ export default defineConfig(async () => {
       ...(postgres.url
         ? [
             {
+              extends: true as const,
               resolve: { alias },
               test: {
                 name: 'postgres',

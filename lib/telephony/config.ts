@@ -143,7 +143,7 @@ export function twilioConfig(): TwilioConfig {
 }
 
 /** An absolute URL Twilio can call for one of the app's paths. */
-export function publicUrl(path: string, query?: Record<string, string>): string {
+export function publicUrl(path: string, query?: Record<string, string>, config: TwilioConfig = twilioConfig()): string {
   const search = query ? `?${new URLSearchParams(query).toString()}` : '';
-  return `${twilioConfig().publicBaseUrl}${path}${search}`;
+  return `${config.publicBaseUrl}${path}${search}`;
 }
