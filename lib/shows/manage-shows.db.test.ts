@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDbHandle } from '@/lib/db/client';
 import { findShowByPhoneNumber, listShows } from '@/lib/db/shows';
-import { AppError } from '@/lib/errors';
+import { expectAppError } from '@/tests/support/expect-app-error';
 import { createActor } from '@/tests/support/factories';
 import { truncateAll } from '@/tests/support/test-database';
 import { createShow, updateShow } from './manage-shows';
@@ -19,14 +19,6 @@ const valid = {
   deckAudio: 'hold',
 };
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('shows', () => {
   it('a producer creates a show from form values', async () => {
@@ -39,7 +31,7 @@ describe('shows', () => {
   it('refuses a phone number that is not E.164 and stores nothing', async () => {
     const producer = await createActor('producer');
     for (const phoneNumber of ['4155550100', '+0123456789', '+1 415 555 0100', '+1415555010012345']) {
-      const error = await rejection(createShow(producer, { ...valid, phoneNumber }));
+      const error = await expectAppError(createShow(producer, { ...valid, phoneNumber }));
       expect(error.fields?.phoneNumber?.[0]).toMatch(/E\.164/);
     }
     expect(await listShows()).toEqual([]);
@@ -47,16 +39,16 @@ describe('shows', () => {
 
   it('refuses a queue limit beyond what a conference can hold, and a hold audio URL that is not http(s)', async () => {
     const producer = await createActor('producer');
-    const error = await rejection(createShow(producer, { ...valid, maxQueue: '400', holdAudioUrl: 'ftp://example.com/a.mp3' }));
+    const error = await expectAppError(createShow(producer, { ...valid, maxQueue: '400', holdAudioUrl: 'ftp://example.com/a.mp3' }));
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['holdAudioUrl', 'maxQueue']);
   });
 
   it('refuses a number or slug another show already uses', async () => {
     const producer = await createActor('producer');
     await createShow(producer, valid);
-    const sameNumber = await rejection(createShow(producer, { ...valid, slug: 'other' }));
+    const sameNumber = await expectAppError(createShow(producer, { ...valid, slug: 'other' }));
     expect(sameNumber).toMatchObject({ status: 409, fields: { phoneNumber: ['Another show already uses that phone number.'] } });
-    const sameSlug = await rejection(createShow(producer, { ...valid, phoneNumber: '+14155550101' }));
+    const sameSlug = await expectAppError(createShow(producer, { ...valid, phoneNumber: '+14155550101' }));
     expect(sameSlug).toMatchObject({ status: 409, fields: { slug: ['Another show already uses that slug.'] } });
   });
 
@@ -65,7 +57,7 @@ describe('shows', () => {
     const show = await createShow(producer, valid);
     expect(await updateShow(producer, show.id, { ...valid, greeting: 'Hello again.' })).toMatchObject({ greeting: 'Hello again.' });
     const host = await createActor('host');
-    expect((await rejection(updateShow(host, show.id, { ...valid, greeting: 'Hijack' }))).code).toBe('forbidden:show');
+    expect((await expectAppError(updateShow(host, show.id, { ...valid, greeting: 'Hijack' }))).code).toBe('forbidden:show');
     expect((await findShowByPhoneNumber(valid.phoneNumber))?.greeting).toBe('Hello again.');
   });
 });

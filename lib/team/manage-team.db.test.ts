@@ -2,21 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/auth/authenticate';
 import { getDbHandle } from '@/lib/db/client';
 import { findUserByEmail, listUsers } from '@/lib/db/users';
-import { AppError } from '@/lib/errors';
+import { expectAppError } from '@/tests/support/expect-app-error';
 import { createActor } from '@/tests/support/factories';
 import { truncateAll } from '@/tests/support/test-database';
 import { createTeamMember, resetTeamMemberPassword, setTeamMemberDisabled, setTeamMemberRole } from './manage-team';
 
 beforeEach(async () => truncateAll(await getDbHandle()));
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('team management', () => {
   it('a producer adds a member who can then sign in', async () => {
@@ -30,7 +22,7 @@ describe('team management', () => {
   it('refuses hosts and screeners, and changes nothing', async () => {
     for (const role of ['host', 'screener'] as const) {
       const actor = await createActor(role);
-      const error = await rejection(createTeamMember(actor, { email: `x-${role}@switchboard.test`, name: 'X', role: 'producer', password: 'a-long-password' }));
+      const error = await expectAppError(createTeamMember(actor, { email: `x-${role}@switchboard.test`, name: 'X', role: 'producer', password: 'a-long-password' }));
       expect(error.code).toBe('forbidden:team');
       expect(error.status).toBe(403);
     }
@@ -39,7 +31,7 @@ describe('team management', () => {
 
   it('names each invalid field', async () => {
     const producer = await createActor('producer');
-    const error = await rejection(createTeamMember(producer, { email: 'not-an-email', name: '', role: 'boss', password: 'short' }));
+    const error = await expectAppError(createTeamMember(producer, { email: 'not-an-email', name: '', role: 'boss', password: 'short' }));
     expect(error.status).toBe(400);
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
@@ -47,7 +39,7 @@ describe('team management', () => {
   it('refuses a second member with the same email, whatever its case', async () => {
     const producer = await createActor('producer');
     await createTeamMember(producer, { email: 'same@switchboard.test', name: 'One', role: 'host', password: 'a-long-password' });
-    const error = await rejection(createTeamMember(producer, { email: 'SAME@switchboard.test', name: 'Two', role: 'host', password: 'a-long-password' }));
+    const error = await expectAppError(createTeamMember(producer, { email: 'SAME@switchboard.test', name: 'Two', role: 'host', password: 'a-long-password' }));
     expect(error).toMatchObject({ status: 409, fields: { email: ['Someone on the team already uses that email.'] } });
     expect((await listUsers()).filter((user) => user.email === 'same@switchboard.test')).toHaveLength(1);
   });
@@ -63,15 +55,15 @@ describe('team management', () => {
 
   it('keeps at least one active producer and never lets producers disable themselves', async () => {
     const producer = await createActor('producer');
-    expect((await rejection(setTeamMemberDisabled(producer, { userId: producer.id, disabled: true }))).status).toBe(400);
-    expect((await rejection(setTeamMemberRole(producer, { userId: producer.id, role: 'host' }))).code).toBe('conflict:team');
+    expect((await expectAppError(setTeamMemberDisabled(producer, { userId: producer.id, disabled: true }))).status).toBe(400);
+    expect((await expectAppError(setTeamMemberRole(producer, { userId: producer.id, role: 'host' }))).code).toBe('conflict:team');
     const second = await createActor('producer');
     expect(await setTeamMemberRole(producer, { userId: second.id, role: 'host' })).toMatchObject({ role: 'host' });
   });
 
   it('answers 404 for a member who does not exist', async () => {
     const producer = await createActor('producer');
-    const error = await rejection(setTeamMemberRole(producer, { userId: '00000000-0000-4000-8000-000000000000', role: 'host' }));
+    const error = await expectAppError(setTeamMemberRole(producer, { userId: '00000000-0000-4000-8000-000000000000', role: 'host' }));
     expect(error.code).toBe('not_found:user');
   });
 });
