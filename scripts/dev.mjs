@@ -35,7 +35,7 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 console.log(`\nSwitchboard ${rehearsal ? 'in REHEARSAL mode (no real calls; Twilio emulator on port ' + emulatorPort + ')' : 'with Twilio account ' + process.env.TWILIO_ACCOUNT_SID}`);
-console.log(`Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite in .data/pglite'}`);
+console.log(`Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`);
 console.log(`Open http://localhost:${port} and sign in. The producer login is printed below on the first start;`);
 if (rehearsal) {
   console.log('demo logins: host@switchboard.test / rehearsal-host, screener@switchboard.test / rehearsal-screener');
