@@ -1,18 +1,20 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
+import { HostConsole } from '@/components/console/host-console';
+import { NoShows } from '@/components/console/no-shows';
 import { requirePageActor } from '@/lib/auth/guard';
+import { loadConsolePage } from '@/lib/consoles/page-data';
 
 export const metadata: Metadata = { title: 'Host' };
+export const dynamic = 'force-dynamic';
 
-export default async function HostPage() {
+export default async function HostPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor(['host'], '/host');
+  const data = await loadConsolePage(actor, await searchParams);
   return (
     <>
       <AppHeader actor={actor} current="/host" />
-      <main className="p-6">
-        <h1 className="text-2xl font-bold">On deck</h1>
-        <p className="mt-2 text-studio-400">Approved callers appear here, ready to go on air.</p>
-      </main>
+      {data ? <HostConsole me={{ id: actor.id, name: actor.name }} {...data} /> : <NoShows />}
     </>
   );
 }

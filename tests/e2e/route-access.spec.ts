@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { discoverRoutes, sampleUrl } from '../support/route-discovery';
 import { E2E_BASE_URL, E2E_ROLES, storageStatePath, type E2eRole } from './e2e-env';
-import { allows, ROUTE_ACCESS, SEGMENT_SAMPLES } from './route-access-rules';
+import { allows, ROUTE_ACCESS, ruleFor, SEGMENT_SAMPLES } from './route-access-rules';
 
 const routes = discoverRoutes();
 
@@ -22,10 +22,12 @@ for (const actor of actors) {
     });
     const failures: string[] = [];
     for (const route of routes) {
-      const rule = ROUTE_ACCESS[route.pattern];
-      if (!rule || rule === 'public') continue;
+      const routeRule = ROUTE_ACCESS[route.pattern];
+      if (!routeRule) continue;
       const url = sampleUrl(route.pattern, SEGMENT_SAMPLES);
       for (const method of route.methods) {
+        const rule = ruleFor(routeRule, method);
+        if (rule === 'public') continue;
         const response = await context.fetch(url, {
           method,
           headers: { origin: E2E_BASE_URL, 'content-type': route.kind === 'api' && rule === 'twilio' ? 'application/x-www-form-urlencoded' : 'application/json' },

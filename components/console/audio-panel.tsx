@@ -1,0 +1,83 @@
+'use client';
+
+import { useState } from 'react';
+import type { AudioSnapshot } from '@/lib/audio/audio-state';
+import type { AudioRoom, ConsoleAudio } from '@/lib/audio/console-audio';
+
+const STATUS_LABEL: Record<AudioSnapshot['status'], { icon: string; text: string; tone: string }> = {
+  idle: { icon: '○', text: 'Headset off', tone: 'border-studio-600 text-studio-200' },
+  connecting: { icon: '◌', text: 'Connecting…', tone: 'border-waiting text-waiting' },
+  connected: { icon: '●', text: 'Headset connected', tone: 'border-ready text-ready' },
+  reconnecting: { icon: '◌', text: 'Reconnecting…', tone: 'border-waiting text-waiting' },
+  disconnected: { icon: '✕', text: 'Headset line ended', tone: 'border-onair text-red-300' },
+  error: { icon: '!', text: 'Headset problem', tone: 'border-onair text-red-300' },
+};
+
+/** Connect once per shift: the big button, the line's state in words, headphones reminder, devices and mute. */
+export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: ConsoleAudio; snapshot: AudioSnapshot; room: AudioRoom | null; roomLabel: string }) {
+  const [wearing, setWearing] = useState(false);
+  const label = STATUS_LABEL[snapshot.status];
+  const live = snapshot.status === 'connected' || snapshot.status === 'reconnecting';
+  const busy = snapshot.status === 'connecting';
+  return (
+    <section aria-label="Headset" className="flex flex-wrap items-center gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3">
+      <p role="status" aria-live="polite" className={`flex items-center gap-2 rounded-md border px-3 py-2 text-base font-semibold ${label.tone}`} data-audio-status={snapshot.status}>
+        <span aria-hidden="true">{label.icon}</span>
+        {label.text}
+      </p>
+      {!live && (
+        <>
+          <label className="flex min-h-11 items-center gap-2 text-sm text-studio-200">
+            <input type="checkbox" className="size-5" checked={wearing} onChange={(e) => setWearing(e.target.checked)} />
+            I am wearing headphones
+          </label>
+          <button
+            type="button"
+            disabled={busy || !room}
+            onClick={() => room && void audio.connect(room)}
+            className="min-h-14 rounded-lg bg-ready px-6 text-lg font-bold text-studio-950 hover:bg-green-400 disabled:opacity-50"
+          >
+            {busy ? 'Connecting…' : 'Connect headset'}
+          </button>
+        </>
+      )}
+      {live && (
+        <>
+          <button
+            type="button"
+            aria-pressed={snapshot.muted}
+            onClick={() => audio.setMuted(!snapshot.muted)}
+            className={`min-h-11 rounded-md border px-4 font-semibold ${snapshot.muted ? 'border-onair bg-red-950 text-red-200' : 'border-studio-600 hover:bg-studio-700'}`}
+          >
+            {snapshot.muted ? 'My microphone is muted: unmute' : 'Mute my microphone'}
+          </button>
+          <DevicePicker label="Microphone" choices={snapshot.inputs} value={snapshot.inputId} onChange={(id) => void audio.setInput(id)} />
+          {snapshot.outputSelectable && <DevicePicker label="Output" choices={snapshot.outputs} value={snapshot.outputId} onChange={(id) => void audio.setOutput(id)} />}
+          <button type="button" onClick={() => audio.disconnect()} className="min-h-11 rounded-md border border-studio-600 px-4 text-sm hover:bg-studio-700">
+            End my shift (disconnect)
+          </button>
+        </>
+      )}
+      <p className="basis-full text-sm text-studio-200">
+        {snapshot.message} {live ? `Room: ${roomLabel}.` : ''}
+        {!live && !wearing && <strong className="ml-1 text-waiting">Use headphones: speakers feed callers&rsquo; voices back into your microphone and onto the air.</strong>}
+      </p>
+    </section>
+  );
+}
+
+function DevicePicker({ label, choices, value, onChange }: { label: string; choices: { id: string; label: string }[]; value: string | null; onChange: (id: string) => void }) {
+  if (choices.length === 0) return null;
+  return (
+    <label className="flex items-center gap-2 text-sm text-studio-200">
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)} className="min-h-11 max-w-56 rounded-md border border-studio-600 bg-studio-800 px-2">
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { sendJson } from '@/lib/consoles/etag-fetcher';
+
+export interface BlockedView {
+  id: string;
+  phoneNumber: string;
+  name: string | null;
+  reason: string | null;
+  blockedAt: string | null;
+  blockedByName: string | null;
+}
+
+const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
+
+/** Add a number with a reason, or lift a block. */
+export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
+  const router = useRouter();
+  const [phoneNumber, setPhoneNumber] = useState('');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function run(work: () => Promise<unknown>, done: string) {
+    try {
+      await work();
+      setMessage({ ok: true, text: done });
+      router.refresh();
+      return true;
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : 'That did not work.' });
+      return false;
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        aria-label="Block a number"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await run(() => sendJson('/api/blocks', 'POST', { phoneNumber: phoneNumber.trim(), reason }), `Blocked ${phoneNumber.trim()}.`)) {
+            setPhoneNumber('');
+            setReason('');
+          }
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Phone number
+          <input value={phoneNumber} onChange={(e) => setPhoneNumber(e.target.value)} placeholder="+14155550123" className={field} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Reason
+          <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className={field} />
+        </label>
+        <button type="submit" className="min-h-11 rounded-md bg-onair px-4 font-semibold">
+          Block number
+        </button>
+      </form>
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}>
+          {message.text}
+        </p>
+      )}
+      {blocked.length === 0 ? (
+        <p className="text-studio-400">Nobody is blocked.</p>
+      ) : (
+        <ul className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900" aria-label="Blocked numbers">
+          {blocked.map((b) => (
+            <li key={b.id} className="flex flex-wrap items-center gap-3 p-3">
+              <span aria-hidden="true">⊘</span>
+              <span className="font-mono text-lg">{b.phoneNumber}</span>
+              {b.name && <span>{b.name}</span>}
+              <span className="text-studio-200">{b.reason ?? 'No reason given'}</span>
+              <span className="text-sm text-studio-400">
+                {b.blockedByName ? `by ${b.blockedByName}` : ''} {b.blockedAt ? `on ${b.blockedAt.slice(0, 10)}` : ''}
+              </span>
+              <button
+                type="button"
+                onClick={() => void run(() => sendJson(`/api/blocks/${b.id}`, 'DELETE'), `Unblocked ${b.phoneNumber}.`)}
+                className="ml-auto min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+              >
+                Unblock {b.phoneNumber}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+'use client';
+
+import { useCallback } from 'react';
+import { sendJson } from '@/lib/consoles/etag-fetcher';
+import { AudioPanel } from './audio-panel';
+import { ChatPanel } from './chat-panel';
+import { ConsoleHeading } from './console-heading';
+import { DeckPanel } from './deck-panel';
+import { EpisodeClock } from './episode-clock';
+import { ErrorBanner } from './error-banner';
+import { OnAirPanel } from './on-air-panel';
+import type { ConsoleProps } from './screen-console';
+import { HOST_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
+import { useCallCommands, type CommandName } from './use-call-commands';
+import { useConsoleAudio } from './use-console-audio';
+import { useConsoleView } from './use-console-view';
+import { useNow } from './use-now';
+
+/** The host console: the deck in order, who is on air with timers, the episode clock and the studio chat. */
+export function HostConsole({ me, showId, shows, initial, audioConfig, serverNow }: ConsoleProps) {
+  const { view, error: pollError, refresh, revalidate } = useConsoleView(showId, initial);
+  const { run, sending, error, setError, clearError } = useCallCommands(refresh);
+  const { audio, snapshot } = useConsoleAudio(audioConfig);
+  const now = useNow(serverNow);
+  const board = view.board;
+  const command = useCallback((id: string, name: CommandName) => void run(id, name), [run]);
+  const reorder = useCallback(
+    async (order: string[]) => {
+      if (!board) return;
+      try {
+        await sendJson(`/api/episodes/${board.episode.id}/deck-order`, 'PUT', { order });
+      } catch (e) {
+        setError(e instanceof Error ? e.message : 'The new order was not saved.');
+      }
+      await revalidate();
+    },
+    [board, revalidate, setError],
+  );
+  const live = snapshot.status === 'connected' || snapshot.status === 'reconnecting';
+  const staleRoom = live && board && snapshot.liveEpisodeId && snapshot.liveEpisodeId !== board.episode.id;
+
+  return (
+    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ConsoleHeading title="Host" view={view} shows={shows} basePath="/host" />
+        {board && <EpisodeClock openedAt={board.episode.openedAt} closedAt={board.episode.closedAt} now={now} />}
+      </div>
+      <AudioPanel audio={audio} snapshot={snapshot} room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null} roomLabel="the live studio" />
+      {staleRoom && <ErrorBanner message="A new episode has started. End your shift (disconnect) and connect again to join its studio." />}
+      <ErrorBanner message={error} onDismiss={clearError} />
+      <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
+      {!board ? (
+        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">The lines of {view.show.name} have not been opened yet.</p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+          <div className="space-y-4">
+            <OnAirPanel onAir={board.groups.on_air} now={now} sending={sending} run={command} />
+            <DeckPanel ready={board.groups.ready} now={now} sending={sending} run={command} reorder={reorder} />
+          </div>
+          <div className="space-y-4">
+            <section aria-label="Queue summary" className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-lg">
+              <p>
+                <span aria-hidden="true">◔ </span>Waiting: <strong>{board.groups.queued.length}</strong>
+              </p>
+              <p>
+                <span aria-hidden="true">◎ </span>With screeners: <strong>{board.groups.screening.length}</strong>
+              </p>
+            </section>
+            <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
+            <ShortcutLegend shortcuts={HOST_SHORTCUTS} />
+          </div>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import type { BoardCard } from '@/lib/calls/board';
+import { CallerTitle, callerName } from './caller-title';
+import { DropButton } from './drop-button';
+import { Elapsed } from './elapsed';
+import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
+import type { CommandName } from './use-call-commands';
+
+/** Everyone on air, each with a timer, Back to deck, Mute and Drop. */
+export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; now: number; sending: Record<string, string>; run: (id: string, command: CommandName) => void }) {
+  return (
+    <section aria-labelledby="on-air-heading" className="space-y-3 rounded-lg border-2 border-onair bg-studio-900 p-3">
+      <h2 id="on-air-heading" className="text-xl font-bold">
+        <span aria-hidden="true" className="text-onair">
+          ●{' '}
+        </span>
+        On air ({onAir.length})
+      </h2>
+      {onAir.length === 0 && <p className="text-studio-400">Nobody is on air. Put a caller on air from the deck.</p>}
+      <ul className="grid gap-3 lg:grid-cols-2" aria-label="Callers on air">
+        {onAir.map((card) => {
+          const busy = card.moving || Boolean(sending[card.id]);
+          const who = callerName(card);
+          return (
+            <li key={card.id} data-call-id={card.id} aria-label={`On air: ${who}`} className="space-y-2 rounded-md border border-onair/60 bg-red-950/30 p-3">
+              <div className="flex flex-wrap items-center gap-2">
+                <StateLabel state="on_air" />
+                <Elapsed label="On air" since={card.times.onAirAt} now={now} className="text-2xl font-bold" />
+                {card.muted && (
+                  <span className="rounded border border-waiting px-2 text-sm font-bold text-waiting">
+                    <span aria-hidden="true">✕ </span>MUTED
+                  </span>
+                )}
+                {busy && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
+              </div>
+              <CallerTitle card={card} />
+              {card.card.topic && <p className="text-lg">Topic: {card.card.topic}</p>}
+              {card.card.comment && <p className="text-studio-200">{card.card.comment}</p>}
+              {card.attention && <AttentionLabel text={card.attention} />}
+              <div className="flex flex-wrap gap-2">
+                <button type="button" disabled={busy} onClick={() => run(card.id, 'to-deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
+                  Back to deck: {who}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-pressed={card.muted}
+                  onClick={() => run(card.id, card.muted ? 'unmute' : 'mute')}
+                  className="min-h-11 rounded-md border border-waiting px-4 font-semibold text-waiting hover:bg-amber-950 disabled:opacity-50"
+                >
+                  {card.muted ? `Unmute ${who}` : `Mute ${who}`}
+                </button>
+                <DropButton who={who} disabled={busy} onDrop={() => run(card.id, 'drop')} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+import { useCallback } from 'react';
+import type { BoardCard } from '@/lib/calls/board';
+import { AudioPanel } from './audio-panel';
+import { ChatPanel } from './chat-panel';
+import { ConsoleHeading } from './console-heading';
+import { ErrorBanner } from './error-banner';
+import { QueuePanel, waitingOrder } from './queue-panel';
+import { ScreenDeckPanel } from './screen-deck-panel';
+import { ScreeningPanel } from './screening-panel';
+import { SCREEN_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
+import { useCallCommands } from './use-call-commands';
+import { useConsoleAudio, type AudioConfig } from './use-console-audio';
+import { useConsoleView, type InitialConsoleView } from './use-console-view';
+import { useNow } from './use-now';
+import { useShortcuts } from './use-shortcuts';
+
+export interface ConsoleProps {
+  me: { id: string; name: string };
+  showId: string;
+  shows: { id: string; name: string }[];
+  initial: InitialConsoleView;
+  audioConfig: AudioConfig;
+  serverNow: number;
+}
+
+/** /screen: pick up waiting callers, talk, fill the card, decide. There is no way to put a caller on air here. */
+export function ScreenConsole({ me, showId, shows, initial, audioConfig, serverNow }: ConsoleProps) {
+  const { view, error: pollError, refresh } = useConsoleView(showId, initial);
+  const { run, sending, error, clearError } = useCallCommands(refresh);
+  const { audio, snapshot } = useConsoleAudio(audioConfig);
+  const now = useNow(serverNow);
+  const board = view.board;
+  const mine = board?.groups.screening.find((c) => c.screener?.id === me.id) ?? null;
+  const others = board?.groups.screening.filter((c) => c.screener?.id !== me.id) ?? [];
+
+  const pickUp = useCallback((card: BoardCard) => void run(card.id, 'pickup', { version: card.version }), [run]);
+  const pickUpNext = useCallback(() => {
+    if (mine || !board) return;
+    const next = waitingOrder(board.groups.queued).find((c) => c.state === 'queued' && !c.moving);
+    if (next) pickUp(next);
+  }, [mine, board, pickUp]);
+  useShortcuts({ n: pickUpNext });
+
+  return (
+    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+      <ConsoleHeading title="Screening" view={view} shows={shows} basePath="/screen" />
+      <AudioPanel audio={audio} snapshot={snapshot} room={{ room: 'screen' }} roomLabel="your screening room" />
+      <ErrorBanner message={error} onDismiss={clearError} />
+      <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
+      {!board ? (
+        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">The lines of {view.show.name} have not been opened yet. Waiting callers appear here when they are.</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+          <QueuePanel queued={board.groups.queued} now={now} canPickUp={!mine} sending={sending} onPickUp={pickUp} />
+          <div className="space-y-4">
+            {mine ? (
+              <ScreeningPanel
+                key={mine.id}
+                card={mine}
+                now={now}
+                sending={sending[mine.id]}
+                actions={{
+                  approve: (card) => void run(mine.id, 'approve', { card }),
+                  reject: (reason, card) => void run(mine.id, 'reject', { reason, card }),
+                  requeue: () => void run(mine.id, 'requeue'),
+                }}
+              />
+            ) : (
+              <section aria-label="Your caller" className="rounded-lg border border-dashed border-studio-600 p-6 text-lg text-studio-200">
+                You are not talking to anyone. Press <kbd className="rounded border border-studio-600 px-1">N</kbd> or &ldquo;Pick up next&rdquo;.
+              </section>
+            )}
+            {others.length > 0 && (
+              <section aria-label="Other screeners" className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-studio-200">
+                <h2 className="mb-1 font-semibold">With other screeners</h2>
+                <ul>
+                  {others.map((c) => (
+                    <li key={c.id}>
+                      {c.card.name || c.fromNumber} · with {c.screener?.name ?? 'another screener'}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+          <div className="space-y-4 md:col-span-2 xl:col-span-1">
+            <ScreenDeckPanel ready={board.groups.ready} onAir={board.groups.on_air} now={now} canRecheck={!mine} sending={sending} onRecheck={(c) => void run(c.id, 'rescreen')} />
+            <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
+          </div>
+        </div>
+      )}
+      <ShortcutLegend shortcuts={SCREEN_SHORTCUTS} />
+    </main>
+  );
+}

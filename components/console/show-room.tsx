@@ -1,0 +1,117 @@
+'use client';
+
+import type { BoardCard } from '@/lib/calls/board';
+import { outcomeWords } from '@/lib/consoles/outcome-words';
+import { BlockFromCall } from './block-from-call';
+import { callerName } from './caller-title';
+import { ChatPanel } from './chat-panel';
+import { ConsoleHeading } from './console-heading';
+import { Elapsed } from './elapsed';
+import { EpisodeClock } from './episode-clock';
+import { ErrorBanner } from './error-banner';
+import { LinesControl } from './lines-control';
+import type { ConsoleProps } from './screen-console';
+import { MovingLabel, StateLabel } from './state-label';
+import { useConsoleView } from './use-console-view';
+import { useNow } from './use-now';
+
+const GROUPS = [
+  { key: 'queued', label: 'Waiting', icon: '◔' },
+  { key: 'screening', label: 'Screening', icon: '◎' },
+  { key: 'ready', label: 'On deck', icon: '✓' },
+  { key: 'on_air', label: 'On air', icon: '●' },
+] as const;
+
+function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: number; timerLabel: string; since: string | null }) {
+  return (
+    <li data-call-id={card.id} aria-label={`${outcomeWords(card.state)}: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
+      <StateLabel state={card.state} />
+      <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
+      <span className="font-mono text-studio-200">{card.fromNumber}</span>
+      {card.card.topic && <span className="text-studio-200">· {card.card.topic}</span>}
+      {card.screener && <span className="text-sm text-studio-400">· {card.screener.name}</span>}
+      <Elapsed label={timerLabel} since={since} now={now} className="text-studio-200" />
+      {card.moving && <MovingLabel />}
+      <span className="ml-auto">
+        <BlockFromCall callId={card.id} who={callerName(card)} />
+      </span>
+    </li>
+  );
+}
+
+/** The producer's live overview: lines, every state at a glance, recent outcomes, one-click blocking, chat. */
+export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<ConsoleProps, 'audioConfig'>) {
+  const { view, error, refresh } = useConsoleView(showId, initial);
+  const now = useNow(serverNow);
+  const board = view.board;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <ConsoleHeading title="Show room" view={view} shows={shows} basePath="/producer" />
+        {board && <EpisodeClock openedAt={board.episode.openedAt} closedAt={board.episode.closedAt} now={now} />}
+      </div>
+      <LinesControl key={String(view.linesOpen)} showId={view.show.id} showName={view.show.name} open={view.linesOpen} onChanged={refresh} />
+      <ErrorBanner message={error ? `${error.message} The overview may be out of date.` : null} />
+      {board && (
+        <>
+          <ul aria-label="Counts" className="grid grid-cols-2 gap-3 md:grid-cols-5">
+            {GROUPS.map((g) => (
+              <li key={g.key} className="rounded-lg border border-studio-700 bg-studio-900 p-3" data-testid={`count-${g.key}`}>
+                <span className="block text-sm uppercase tracking-wide text-studio-400">
+                  <span aria-hidden="true">{g.icon} </span>
+                  {g.label}
+                </span>
+                <span className="font-mono text-3xl font-bold">{board.groups[g.key].length}</span>
+              </li>
+            ))}
+            <li className="rounded-lg border border-studio-700 bg-studio-900 p-3" data-testid="count-ended">
+              <span className="block text-sm uppercase tracking-wide text-studio-400">Recent ended</span>
+              <span className="font-mono text-3xl font-bold">{board.ended.length}</span>
+            </li>
+          </ul>
+          <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+            <div className="space-y-4">
+              {GROUPS.map((g) => (
+                <section key={g.key} aria-labelledby={`group-${g.key}`} className="space-y-2">
+                  <h2 id={`group-${g.key}`} className="text-lg font-semibold">
+                    {g.label} ({board.groups[g.key].length})
+                  </h2>
+                  <ul className="space-y-1">
+                    {board.groups[g.key].map((card) => (
+                      <CallRow
+                        key={card.id}
+                        card={card}
+                        now={now}
+                        timerLabel={g.key === 'on_air' ? 'On air' : 'Waiting'}
+                        since={g.key === 'on_air' ? card.times.onAirAt : card.times.createdAt}
+                      />
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              <section aria-labelledby="group-ended" className="space-y-2">
+                <h2 id="group-ended" className="text-lg font-semibold">
+                  Recently ended
+                </h2>
+                <ul className="space-y-1">
+                  {board.ended.map((card) => (
+                    <li key={card.id} data-call-id={card.id} aria-label={`Ended: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
+                      <StateLabel state={card.state} />
+                      <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
+                      <span className="font-mono text-studio-200">{card.fromNumber}</span>
+                      <span className="text-sm text-studio-400">{outcomeWords(card.state)}</span>
+                      <span className="ml-auto">
+                        <BlockFromCall callId={card.id} who={callerName(card)} />
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </div>
+            <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

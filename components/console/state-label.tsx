@@ -1,0 +1,39 @@
+import type { CallState } from '@/lib/db/schema';
+
+const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: string }>> = {
+  ringing: { icon: '☎', text: 'Ringing', tone: 'border-waiting text-waiting' },
+  queued: { icon: '◔', text: 'Waiting', tone: 'border-waiting text-waiting' },
+  screening: { icon: '◎', text: 'Screening', tone: 'border-screening text-screening' },
+  ready: { icon: '✓', text: 'On deck', tone: 'border-ready text-ready' },
+  on_air: { icon: '●', text: 'ON AIR', tone: 'border-onair bg-onair text-studio-50' },
+};
+
+/** A state as icon and word, never colour alone. */
+export function StateLabel({ state }: { state: CallState }) {
+  const label = LABELS[state] ?? { icon: '■', text: state.replace(/_/g, ' '), tone: 'border-studio-600 text-studio-400' };
+  return (
+    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-bold uppercase tracking-wide ${label.tone}`}>
+      <span aria-hidden="true">{label.icon}</span>
+      {label.text}
+    </span>
+  );
+}
+
+/** Shown while a command waits for Twilio's confirmation (or for the server's answer). */
+export function MovingLabel({ text = 'moving…' }: { text?: string }) {
+  return (
+    <span role="status" className="inline-flex items-center gap-1 rounded border border-dashed border-screening px-2 py-0.5 text-sm font-semibold text-screening">
+      <span aria-hidden="true" className="inline-block animate-spin">◌</span>
+      {text}
+    </span>
+  );
+}
+
+export function AttentionLabel({ text }: { text: string }) {
+  return (
+    <p role="alert" className="rounded border border-onair bg-red-950 px-2 py-1 text-sm text-red-200">
+      <span aria-hidden="true">⚠ </span>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "call_sessions" ALTER COLUMN "deck_position" SET DATA TYPE double precision;

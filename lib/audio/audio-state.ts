@@ -1,0 +1,60 @@
+export type AudioStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'error';
+
+export interface AudioChoice {
+  id: string;
+  label: string;
+}
+
+/** What a console shows about its headset line; the same for the Twilio SDK and the emulator. */
+export interface AudioSnapshot {
+  status: AudioStatus;
+  /** The status in words a person understands, including what to do about a problem. */
+  message: string;
+  muted: boolean;
+  inputs: AudioChoice[];
+  outputs: AudioChoice[];
+  inputId: string | null;
+  outputId: string | null;
+  /** Browsers without setSinkId (Firefox, Safari) play on the system's default output only. */
+  outputSelectable: boolean;
+  callSid: string | null;
+  /** The episode whose live room the headset joined; null for a screening room or when not connected. */
+  liveEpisodeId: string | null;
+}
+
+export const INITIAL_AUDIO: AudioSnapshot = {
+  status: 'idle',
+  message: 'Not connected. Put on headphones, then connect your headset.',
+  muted: false,
+  inputs: [],
+  outputs: [],
+  inputId: null,
+  outputId: null,
+  outputSelectable: false,
+  callSid: null,
+  liveEpisodeId: null,
+};
+
+const STATUS_WORDS: Record<AudioStatus, string> = {
+  idle: INITIAL_AUDIO.message,
+  connecting: 'Connecting your headset…',
+  connected: 'Connected. You are in your room for the whole show.',
+  reconnecting: 'The network dropped; reconnecting your headset…',
+  disconnected: 'Your headset line has ended. Connect again to hear callers.',
+  error: 'The headset could not connect.',
+};
+
+export function statusWords(status: AudioStatus): string {
+  return STATUS_WORDS[status];
+}
+
+/** Twilio Voice SDK and emulator error codes, in words a screener or host can act on. */
+export function describeAudioError(error: { code?: number; message?: string } | null | undefined): string {
+  const code = error?.code;
+  if (code === 31401 || code === 31208 || code === 31402) return 'The browser is not allowed to use the microphone. Allow microphone access for this site, then connect again.';
+  if (code === 31000 && /destroyed/i.test(error?.message ?? '')) return 'The headset was switched off. Connect again.';
+  if (code === 20101 || code === 20104 || code === 31204 || code === 31205) return 'The headset pass expired or is invalid. Connect again to get a new one.';
+  if (code === 31005 || code === 31009 || code === 53405 || code === 53000) return 'Lost the connection to the phone service. Check the network, then connect again.';
+  if (error?.message) return `The headset reported a problem: ${error.message}`;
+  return 'The headset reported a problem. Connect again.';
+}

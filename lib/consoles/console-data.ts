@@ -1,0 +1,48 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { getBoard } from '@/lib/calls/board';
+import { latestEpisodes } from '@/lib/db/episodes';
+import { listRecentMessages } from '@/lib/db/messages';
+import { findShowById, listShows } from '@/lib/db/shows';
+import { AppError } from '@/lib/errors';
+import { etagOf } from './etag';
+import { viewForRole, type ConsoleView } from './console-view';
+
+export const CHAT_HISTORY = 100;
+
+/**
+ * A console's view of a show: the board of its latest episode (open, or the one that just closed, whose callers
+ * may still be waiting) and that episode's chat, shaped for the actor's role, with an ETag of exactly that.
+ */
+export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string): Promise<{ view: ConsoleView; etag: string }> {
+  const show = await findShowById(showId);
+  if (!show) throw new AppError('not_found:show', 'That show was not found.');
+  const [episode] = await latestEpisodes(show.id, 1);
+  const board = episode ? (await getBoard(episode.id)).board : null;
+  const messages = episode ? await listRecentMessages(episode.id, CHAT_HISTORY) : [];
+  const view = viewForRole(
+    {
+      show: { id: show.id, name: show.name, phoneNumber: show.phoneNumber },
+      linesOpen: Boolean(episode && !episode.closedAt),
+      board,
+      messages: messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.authorId, name: m.authorName, role: m.authorRole } })),
+    },
+    actor.role,
+  );
+  return { view, etag: etagOf(view) };
+}
+
+/** The show a console opens on: the one asked for, else the first with open lines, else the first. */
+export async function pickConsoleShowId(requested: string | undefined): Promise<string | null> {
+  const shows = await listShows();
+  if (requested && shows.some((s) => s.id === requested)) return requested;
+  for (const show of shows) {
+    const [latest] = await latestEpisodes(show.id, 1);
+    if (latest && !latest.closedAt) return show.id;
+  }
+  return shows[0]?.id ?? null;
+}
+
+export async function listConsoleShows(): Promise<{ id: string; name: string }[]> {
+  return (await listShows()).map((s) => ({ id: s.id, name: s.name }));
+}

@@ -1,0 +1,41 @@
+import type { Board, BoardCard } from '@/lib/calls/board';
+import type { Role } from '@/lib/db/schema';
+import { maskPhone } from './phone-mask';
+
+export interface ChatMessage {
+  id: number;
+  body: string;
+  createdAt: string;
+  author: { id: string; name: string; role: Role };
+}
+
+/** Everything a console polls, in one answer with one ETag: the show, its latest episode's board and chat. */
+export interface ConsoleView {
+  show: { id: string; name: string; phoneNumber: string };
+  linesOpen: boolean;
+  board: Board | null;
+  messages: ChatMessage[];
+}
+
+/** Hosts see only the last digits of callers' numbers; the rest never leaves the server. */
+export function maskBoardForHost(board: Board): Board {
+  const mask = (card: BoardCard): BoardCard => ({ ...card, fromNumber: maskPhone(card.fromNumber) });
+  return {
+    ...board,
+    groups: {
+      queued: board.groups.queued.map(mask),
+      screening: board.groups.screening.map(mask),
+      ready: board.groups.ready.map(mask),
+      on_air: board.groups.on_air.map(mask),
+    },
+    ended: board.ended.map(mask),
+  };
+}
+
+export function viewForRole(view: ConsoleView, role: Role): ConsoleView {
+  return role === 'host' && view.board ? { ...view, board: maskBoardForHost(view.board) } : view;
+}
+
+export function consoleViewUrl(showId: string): string {
+  return `/api/shows/${showId}/console`;
+}

@@ -1,0 +1,21 @@
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+}
+
+/** Spreadsheet programs run cells that start with these as formulas; a leading quote keeps them text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(raw: string | number | null | undefined): string {
+  if (raw === null || raw === undefined) return '';
+  let text = String(raw);
+  if (typeof raw === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a header row. */
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const lines = [columns.map((c) => cell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

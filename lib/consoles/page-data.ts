@@ -1,0 +1,36 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/actor';
+import { isRehearsalMode } from '@/lib/mode';
+import { DEFAULT_EMULATOR_URL } from '@/lib/telephony/config';
+import { getConsoleView, listConsoleShows, pickConsoleShowId } from './console-data';
+import type { ConsoleView } from './console-view';
+
+const showParamSchema = z.object({ show: z.uuid().optional().catch(undefined) });
+
+export interface ConsolePageData {
+  showId: string;
+  shows: { id: string; name: string }[];
+  initial: { view: ConsoleView; etag: string };
+  audioConfig: { rehearsal: boolean; emulatorUrl: string };
+  serverNow: number;
+}
+
+/**
+ * Everything a console page renders on the server, so its first HTML already holds the board (no blank flash),
+ * and the browser's first poll can be answered 304. Null when no show exists yet.
+ */
+export async function loadConsolePage(actor: Actor, searchParams: Record<string, string | string[] | undefined>): Promise<ConsolePageData | null> {
+  const { show } = showParamSchema.parse({ show: typeof searchParams.show === 'string' ? searchParams.show : undefined });
+  const showId = await pickConsoleShowId(show);
+  if (!showId) return null;
+  const [initial, shows] = await Promise.all([getConsoleView(actor, showId), listConsoleShows()]);
+  return {
+    showId,
+    shows,
+    initial,
+    // The browser talks to the emulator directly in rehearsal, as it would talk to Twilio.
+    audioConfig: { rehearsal: isRehearsalMode(), emulatorUrl: process.env.EMULATOR_URL ?? DEFAULT_EMULATOR_URL },
+    serverNow: new Date().getTime(),
+  };
+}

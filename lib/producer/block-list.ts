@@ -1,0 +1,42 @@
+import 'server-only';
+import { z } from 'zod';
+import { assertRole, type Actor } from '@/lib/auth/actor';
+import { blockNumber, listBlockedCallers, unblockCaller } from '@/lib/db/block-list';
+import { findSession } from '@/lib/db/call-sessions';
+import { AppError } from '@/lib/errors';
+import { e164 } from '@/lib/validation/fields';
+
+const reason = z.string().trim().min(1, 'Give a reason, so the next producer knows why.').max(300, 'Keep the reason under 300 characters.');
+
+export const blockInputSchema = z.union([
+  z.object({ callId: z.uuid(), reason }).strict(),
+  z.object({ phoneNumber: e164, reason }).strict(),
+]);
+export type BlockInput = z.infer<typeof blockInputSchema>;
+
+/** Blocks a caller's number, from a call on the board or typed in; the door then turns their calls away. */
+export async function blockCaller(actor: Actor, input: BlockInput) {
+  assertRole(actor, ['producer'], 'forbidden:caller');
+  let phoneNumber: string;
+  if ('callId' in input) {
+    const session = await findSession(input.callId);
+    if (!session) throw new AppError('not_found:call', 'That call was not found.');
+    phoneNumber = session.fromNumber;
+  } else {
+    phoneNumber = input.phoneNumber;
+  }
+  const caller = await blockNumber(phoneNumber, input.reason, actor.id);
+  return { id: caller.id, phoneNumber: caller.phoneNumber, reason: caller.blockedReason };
+}
+
+export async function removeBlock(actor: Actor, callerId: string) {
+  assertRole(actor, ['producer'], 'forbidden:caller');
+  const caller = await unblockCaller(callerId);
+  if (!caller) throw new AppError('not_found:caller', 'That caller was not found.');
+  return { id: caller.id, phoneNumber: caller.phoneNumber };
+}
+
+export async function blockList(actor: Actor) {
+  assertRole(actor, ['producer'], 'forbidden:caller');
+  return listBlockedCallers();
+}

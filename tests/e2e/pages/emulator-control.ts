@@ -1,0 +1,76 @@
+import { expect } from '@playwright/test';
+
+export interface HeardParty {
+  callSid: string;
+  label: string | null;
+  from: string;
+  identity: string | null;
+}
+
+export type Hearing =
+  | { kind: 'ringing' | 'say' | 'play' | 'silence'; text?: string }
+  | { kind: 'wait' | 'hold'; friendlyName: string }
+  | { kind: 'conference'; friendlyName: string; hears: HeardParty[] };
+
+export interface EmulatorCallView {
+  sid: string;
+  status: string;
+  from: string;
+  room: string | null;
+  participant: { muted: boolean; hold: boolean; label: string | null } | null;
+  hears: Hearing | null;
+}
+
+/** The emulator's control API: ring the show from a simulated phone, hang up, and ask what a phone hears now. */
+export class EmulatorControl {
+  constructor(private readonly baseUrl: string) {}
+
+  async ring(from: string, to: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/_emulator/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, to }) });
+    expect(response.status, await response.clone().text()).toBe(201);
+    return ((await response.json()) as { sid: string }).sid;
+  }
+
+  async hangUp(sid: string): Promise<void> {
+    const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}/hangup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.ok).toBe(true);
+  }
+
+  /** Ends every live call, so that a test starts with no caller or headset left over from an earlier one. */
+  async hangUpEverything(): Promise<void> {
+    const state = (await (await fetch(`${this.baseUrl}/_emulator/state`)).json()) as { calls: { sid: string; status: string }[] };
+    for (const call of state.calls) {
+      if (['queued', 'ringing', 'in-progress'].includes(call.status)) await this.hangUp(call.sid);
+    }
+  }
+
+  async call(sid: string): Promise<EmulatorCallView> {
+    const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}`);
+    expect(response.ok).toBe(true);
+    return (await response.json()) as EmulatorCallView;
+  }
+
+  /** Waits until the phone's state satisfies `check` (the emulator moves calls asynchronously, like Twilio). */
+  async waitFor(sid: string, description: string, check: (call: EmulatorCallView) => boolean, timeout = 15_000): Promise<EmulatorCallView> {
+    let last: EmulatorCallView | undefined;
+    await expect
+      .poll(
+        async () => {
+          last = await this.call(sid);
+          return check(last);
+        },
+        { message: `${description} (last: ${JSON.stringify(last && { status: last.status, room: last.room, participant: last.participant, hears: last.hears })})`, timeout },
+      )
+      .toBe(true);
+    return last as EmulatorCallView;
+  }
+}
+
+/** True when the phone hears a conference in which a staff browser (identity user-...) is one of the voices. */
+export function hearsStaff(call: EmulatorCallView): boolean {
+  return call.hears?.kind === 'conference' && call.hears.hears.some((p) => p.identity?.startsWith('user-'));
+}
+
+export function hearsCaller(call: EmulatorCallView, otherSid: string): boolean {
+  return call.hears?.kind === 'conference' && call.hears.hears.some((p) => p.callSid === otherSid);
+}

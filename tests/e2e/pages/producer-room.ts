@@ -1,0 +1,43 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The producer's show room (/producer). */
+export class ProducerRoomPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/producer');
+    await expect(this.page.getByRole('heading', { level: 1, name: /Show room/ })).toBeVisible();
+  }
+
+  async showId(): Promise<string> {
+    const id = await this.page.locator('[data-show-id]').first().getAttribute('data-show-id');
+    if (!id) throw new Error('the show room names no show');
+    return id;
+  }
+
+  linesState(): Locator {
+    return this.page.getByTestId('lines-state');
+  }
+
+  /** Opens the lines; a show left open by an earlier test is closed first, so this run has its own episode. */
+  async openLines(title: string) {
+    if ((await this.linesState().textContent())?.includes('Lines open')) await this.closeLines();
+    await this.page.getByLabel('Episode title (optional)').fill(title);
+    await this.page.getByRole('button', { name: 'Open lines' }).click();
+    await expect(this.linesState()).toHaveText(/Lines open/);
+  }
+
+  async closeLines() {
+    await this.page.getByRole('button', { name: 'Close lines' }).click();
+    await this.page.getByRole('button', { name: 'Yes, close the lines' }).click();
+    await expect(this.linesState()).toHaveText(/Lines closed/);
+  }
+
+  count(group: 'queued' | 'screening' | 'ready' | 'on_air' | 'ended'): Locator {
+    return this.page.getByTestId(`count-${group}`).locator('.font-mono');
+  }
+
+  endedCall(name: string): Locator {
+    return this.page.getByRole('listitem', { name: `Ended: ${name}` });
+  }
+}

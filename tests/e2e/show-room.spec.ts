@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath } from './e2e-env';
+import { EmulatorControl } from './pages/emulator-control';
+import { ProducerRoomPage } from './pages/producer-room';
+import { keepScreenshot } from './pages/screenshots';
+
+const emulator = new EmulatorControl(E2E_EMULATOR_URL);
+
+test.describe('the producer’s show room', () => {
+  test.use({ storageState: storageStatePath('producer') });
+  test.beforeEach(async () => {
+    await emulator.hangUpEverything();
+  });
+
+  test('blocks a caller from a call in one click with a reason; the door then refuses them until unblocked', async ({ page }) => {
+    test.setTimeout(120_000);
+    const room = new ProducerRoomPage(page);
+    await room.goto();
+    await room.openLines('Block list show');
+    const troll = '+14155550666';
+    const sid = await emulator.ring(troll, E2E_SHOW_NUMBER);
+    const row = page.getByRole('listitem').filter({ hasText: troll }).first();
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await row.getByRole('button', { name: /^Block / }).click();
+    await row.getByLabel('Reason').fill('Prank caller');
+    await row.getByRole('button', { name: 'Block number' }).click();
+    await expect(row.getByRole('status')).toHaveText(/Blocked/);
+    await emulator.hangUp(sid);
+
+    const again = await emulator.ring(troll, E2E_SHOW_NUMBER);
+    await emulator.waitFor(again, 'a blocked number is turned away at the door', (c) => c.hears?.kind === 'say' || c.status === 'completed');
+    await expect.poll(async () => (await emulator.call(again)).room, { message: 'the blocked caller never reaches a room' }).toBeNull();
+
+    await page.goto('/producer/blocks');
+    const entry = page.getByRole('list', { name: 'Blocked numbers' }).getByRole('listitem').filter({ hasText: troll });
+    await expect(entry).toContainText('Prank caller');
+    await entry.getByRole('button', { name: `Unblock ${troll}` }).click();
+    await expect(page.getByText('Nobody is blocked.')).toBeVisible();
+    const welcome = await emulator.ring(troll, E2E_SHOW_NUMBER);
+    await emulator.waitFor(welcome, 'an unblocked number is queued again', (c) => (c.room ?? '').startsWith('hold-'));
+    await emulator.hangUp(welcome);
+    await room.goto();
+    await room.closeLines();
+  });
+
+  test('searches the call history, exports it as CSV, and shows the stats chart', async ({ page }) => {
+    await page.goto('/producer/history');
+    await page.getByLabel('Number or name').fill('0666');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('table')).toContainText('+14155550666');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download CSV' }).click();
+    const csv = await (await download).path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
+    expect(csv.split('\r\n')[0]).toContain('phone_number');
+    expect(csv).toContain("'+14155550666");
+    expect(csv).not.toContain('+14155550101,');
+    await page.getByLabel('Outcome').selectOption('blocked');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(1);
+
+    await page.goto('/producer/stats');
+    await expect(page.getByRole('img', { name: /Calls per episode/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: 'Stats of Block list show' })).toBeVisible();
+    await keepScreenshot(page, 'producer-stats', { forReadme: true });
+  });
+
+  test('issues an API token shown once, which works until revoked', async ({ page, playwright }) => {
+    await page.goto('/producer/tokens');
+    await page.getByLabel('Token name').fill('studio buttons');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const token = (await page.getByTestId('issued-token').textContent())?.trim() ?? '';
+    expect(token).toMatch(/^sbt_/);
+    const api = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const baseURL = new URL(page.url()).origin;
+    expect((await api.get(`${baseURL}/api/history/export`)).status()).toBe(200);
+    await page.reload();
+    await expect(page.getByTestId('issued-token')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Revoke studio buttons' }).click();
+    await expect(page.getByText('Revoked')).toBeVisible();
+    expect((await api.get(`${baseURL}/api/history/export`)).status()).toBe(401);
+    await api.dispose();
+  });
+});
