@@ -7,10 +7,12 @@ import type { E2eRole } from './e2e-env';
  * - 'signed-in': any active account.
  * - 'twilio': only requests signed by Twilio (X-Twilio-Signature); everyone else gets 403.
  * - a list of roles: those roles (producers are always allowed).
+ * - per method, where a route's methods differ (e.g. anyone on the team reads, only producers write).
  */
 export type AccessRule = 'public' | 'signed-in' | 'twilio' | readonly E2eRole[];
+export type RouteRule = AccessRule | { readonly [method: string]: AccessRule };
 
-export const ROUTE_ACCESS: Record<string, AccessRule> = {
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/': 'signed-in',
   '/login': 'public',
   // Rehearsal mode only (404 when Twilio is configured): anyone may ring the show from a made-up number.
@@ -30,12 +32,27 @@ export const ROUTE_ACCESS: Record<string, AccessRule> = {
   '/api/twilio/status': 'twilio',
   '/api/twilio/conference-status': 'twilio',
   '/api/twilio/hold-audio': 'twilio',
-  '/api/calls/[id]/[command]': ['screener', 'host'],
+  '/api/twilio/baseline': 'twilio',
+  // Checked with the sample command 'pickup', which only screeners (and producers) may give.
+  '/api/calls/[id]/[command]': ['screener'],
   '/api/calls/[id]/card': ['screener', 'host'],
   '/api/episodes/[id]/board': ['screener', 'host'],
-  '/api/shows/[id]/lines': ['producer'],
+  '/api/episodes/[id]/contest': ['producer'],
+  '/api/shows/[id]/lines': { GET: ['screener', 'host'], POST: ['producer'], DELETE: ['producer'] },
   '/api/reconcile': ['producer'],
   '/api/voice-token': ['screener', 'host'],
+  '/api/shows/[id]/console': ['screener', 'host'],
+  '/api/episodes/[id]/messages': ['screener', 'host'],
+  '/api/episodes/[id]/deck-order': ['host'],
+  '/api/blocks': ['producer'],
+  '/api/blocks/[id]': ['producer'],
+  '/api/history/export': ['producer'],
+  '/api/tokens': ['producer'],
+  '/api/tokens/[id]': ['producer'],
+  '/producer/history': ['producer'],
+  '/producer/stats': ['producer'],
+  '/producer/blocks': ['producer'],
+  '/producer/tokens': ['producer'],
 };
 
 /** Sample values for dynamic segments; ids that exist nowhere, so a permitted request may still answer 400/404. */
@@ -44,6 +61,14 @@ export const SEGMENT_SAMPLES: Record<string, string> = {
   command: 'pickup',
   nextauth: 'session',
 };
+
+/** The rule for one method of a route. */
+export function ruleFor(rule: RouteRule, method: string): AccessRule {
+  if (typeof rule === 'string' || Array.isArray(rule)) return rule as AccessRule;
+  const perMethod = (rule as { readonly [method: string]: AccessRule })[method];
+  if (!perMethod) throw new Error(`no access rule for ${method}`);
+  return perMethod;
+}
 
 export function allows(rule: AccessRule, role: E2eRole | null): boolean {
   if (rule === 'public') return true;
