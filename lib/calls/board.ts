@@ -25,6 +25,8 @@ export interface BoardCard {
   caller: { id: string; callCount: number; airedCount: number; lastCallAt: string | null; notes: string | null; flags: string[] } | null;
   times: { createdAt: string; queuedAt: string | null; screeningAt: string | null; readyAt: string | null; onAirAt: string | null; endedAt: string | null };
   endReason: string | null;
+  /** The caller who won the episode's contest ("WINNER"): screen them first. */
+  contestWinner?: boolean;
 }
 
 export interface Board {
@@ -64,6 +66,7 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
       : null,
     times: { createdAt: s.createdAt.toISOString(), queuedAt: iso(s.queuedAt), screeningAt: iso(s.screeningAt), readyAt: iso(s.readyAt), onAirAt: iso(s.onAirAt), endedAt: iso(s.endedAt) },
     endReason: s.endReason,
+    contestWinner: s.contestWinner,
   };
 }
 

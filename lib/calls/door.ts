@@ -3,13 +3,14 @@ import { adoptOrphanEvents, insertCallEvent } from '@/lib/db/call-events';
 import { findOrCreateCaller, recordCallerCall } from '@/lib/db/callers';
 import { countWaiting, findSessionByCallSid, insertSession, lockCallSid } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
-import { bumpArrivals, findOpenEpisode, findShowByPhoneNumber } from '@/lib/db/episodes';
+import { countArrival, findShowWithOpenEpisode, recordContestWinner } from '@/lib/db/episodes';
 import type { CallSession, CallState, Show } from '@/lib/db/schema';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
 import { holdRoom } from '@/lib/telephony/rooms';
 import { farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
 import { endInputForStatus } from './call-status';
+import { CONTEST_RELEASED_MESSAGE, CONTEST_WINNER_GREETING, contestOutcome } from './contest-outcome';
 import { placementTwiml } from './placement';
 
 export interface IncomingCall {
@@ -18,7 +19,7 @@ export interface IncomingCall {
   to: string;
 }
 
-export type DoorDecision = Extract<CallState, 'queued' | 'off_air' | 'blocked' | 'queue_full'>;
+export type DoorDecision = Extract<CallState, 'queued' | 'off_air' | 'blocked' | 'queue_full' | 'contest_released'>;
 
 export interface DoorResult {
   decision: DoorDecision | 'unknown_number' | 'repeat';
@@ -26,16 +27,30 @@ export interface DoorResult {
   twiml: string;
 }
 
-async function refuse(tx: Queryable, call: IncomingCall, show: Show, state: Exclude<DoorDecision, 'queued'>, episodeId: string | null, callerId: string | null) {
+const REFUSALS: Record<Exclude<DoorDecision, 'queued'>, (show: Show) => string> = {
+  off_air: (show) => show.offAirMessage,
+  blocked: () => MESSAGES.blocked,
+  queue_full: () => MESSAGES.queueFull,
+  contest_released: () => CONTEST_RELEASED_MESSAGE,
+};
+
+interface Refusal {
+  state: Exclude<DoorDecision, 'queued'>;
+  episodeId: string | null;
+  callerId: string | null;
+  arrivalSeq?: number;
+}
+
+async function refuse(tx: Queryable, call: IncomingCall, show: Show, refusal: Refusal): Promise<DoorResult> {
+  const { state, episodeId, callerId, arrivalSeq } = refusal;
   const now = new Date();
   const session = await insertSession(
-    { showId: show.id, episodeId, callerId, callSid: call.callSid, fromNumber: call.from, state, endedAt: now, endReason: state },
+    { showId: show.id, episodeId, callerId, callSid: call.callSid, fromNumber: call.from, state, arrivalSeq, endedAt: now, endReason: state },
     tx,
   );
-  await insertCallEvent({ sessionId: session.id, callSid: call.callSid, source: 'twilio', name: 'arrived', toState: state, detail: { decision: state } }, tx);
+  await insertCallEvent({ sessionId: session.id, callSid: call.callSid, source: 'twilio', name: 'arrived', toState: state, detail: { decision: state, arrival: arrivalSeq ?? null } }, tx);
   await adoptOrphanEvents(call.callSid, session.id, tx);
-  const message = state === 'off_air' ? show.offAirMessage : state === 'blocked' ? MESSAGES.blocked : MESSAGES.queueFull;
-  return { decision: state, session, twiml: farewellTwiml(message) };
+  return { decision: state, session, twiml: farewellTwiml(REFUSALS[state](show)) };
 }
 
 /** Status callbacks that beat the voice webhook here: if one says the call already ended, the session ends now. */
@@ -53,8 +68,8 @@ async function applyEarlyCallbacks(tx: Queryable, session: CallSession): Promise
 }
 
 /**
- * The voice webhook: a call rings the show number. Decides off air / blocked / queue full / queued and answers
- * with the TwiML for that decision. Idempotent per CallSid (Twilio may retry the request).
+ * The voice webhook: a call rings the show number. Decides off air / blocked / queue full / contest released /
+ * queued and answers with the TwiML for that decision. Idempotent per CallSid (Twilio may retry the request).
  */
 export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult> {
   const db = await getDb();
@@ -62,20 +77,27 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
     await lockCallSid(tx, call.callSid);
     const existing = await findSessionByCallSid(call.callSid, tx, true);
     if (existing) return { decision: 'repeat', session: existing, twiml: await placementTwiml(existing, tx) };
-    const show = await findShowByPhoneNumber(call.to, tx);
-    if (!show) {
+    const found = await findShowWithOpenEpisode(call.to, tx);
+    if (!found) {
       await insertCallEvent({ callSid: call.callSid, source: 'twilio', name: 'unknown_number', detail: { to: call.to } }, tx);
       return { decision: 'unknown_number', session: null, twiml: farewellTwiml(MESSAGES.unknownNumber) };
     }
-    const episode = await findOpenEpisode(show.id, tx, true);
-    if (!episode) return refuse(tx, call, show, 'off_air', null, null);
+    const { show, episode } = found;
+    if (!episode) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
     const caller = await findOrCreateCaller(call.from, tx);
-    if (caller.blocked) return refuse(tx, call, show, 'blocked', episode.id, caller.id);
-    if ((await countWaiting(episode.id, tx)) >= show.maxQueue) return refuse(tx, call, show, 'queue_full', episode.id, caller.id);
+    if (caller.blocked) return refuse(tx, call, show, { state: 'blocked', episodeId: episode.id, callerId: caller.id });
+    // Everything below runs under the episode's row lock (countArrival), as late as possible so calls queue briefly.
+    const arrival = await countArrival(episode.id, tx);
+    if (!arrival) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
+    const contest = contestOutcome(arrival);
+    const refusal = { episodeId: episode.id, callerId: caller.id, arrivalSeq: arrival.seq };
+    if (contest === 'released') return refuse(tx, call, show, { state: 'contest_released', ...refusal });
+    // The winner is admitted whatever the queue limit: the show promised them the air.
+    if (contest === 'no_contest' && (await countWaiting(episode.id, tx)) >= show.maxQueue) return refuse(tx, call, show, { state: 'queue_full', ...refusal });
     const now = new Date();
-    const arrivalSeq = await bumpArrivals(episode.id, tx);
     await recordCallerCall(caller.id, now, tx);
     const sessionId = crypto.randomUUID();
+    const winner = contest === 'winner';
     const inserted = await insertSession(
       {
         id: sessionId,
@@ -87,17 +109,26 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
         state: 'queued',
         room: holdRoom(sessionId),
         queuedAt: now,
-        arrivalSeq,
+        arrivalSeq: arrival.seq,
+        contestWinner: winner,
         cardName: caller.name,
         cardLocation: caller.location,
       },
       tx,
     );
+    if (winner) await recordContestWinner(episode.id, sessionId, tx);
     await insertCallEvent(
-      { sessionId, callSid: call.callSid, source: 'twilio', name: 'arrived', toState: 'queued', detail: { decision: 'queued', arrival: arrivalSeq, room: inserted.room } },
+      {
+        sessionId,
+        callSid: call.callSid,
+        source: 'twilio',
+        name: 'arrived',
+        toState: 'queued',
+        detail: { decision: 'queued', arrival: arrival.seq, room: inserted.room, ...(winner ? { contestWinner: true } : {}) },
+      },
       tx,
     );
     const session = await applyEarlyCallbacks(tx, inserted);
-    return { decision: 'queued', session, twiml: await placementTwiml(session, tx, { greeting: show.greeting, show }) };
+    return { decision: 'queued', session, twiml: await placementTwiml(session, tx, { greeting: winner ? CONTEST_WINNER_GREETING : show.greeting, show }) };
   });
 }

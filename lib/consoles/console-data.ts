@@ -36,11 +36,13 @@ export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string)
 export async function pickConsoleShowId(requested: string | undefined): Promise<string | null> {
   const shows = await listShows();
   if (requested && shows.some((s) => s.id === requested)) return requested;
-  for (const show of shows) {
-    const [latest] = await latestEpisodes(show.id, 1);
-    if (latest && !latest.closedAt) return show.id;
-  }
-  return shows[0]?.id ?? null;
+  // Without a choice: the show on air now, else the one most recently on air, else the oldest show.
+  const latest = await Promise.all(shows.map(async (show) => ({ show, episode: (await latestEpisodes(show.id, 1))[0] })));
+  const onAir = latest.find(({ episode }) => episode && !episode.closedAt);
+  if (onAir) return onAir.show.id;
+  const lastAired = latest.filter(({ episode }) => episode).sort((a, b) => b.episode!.openedAt.getTime() - a.episode!.openedAt.getTime())[0];
+  if (lastAired) return lastAired.show.id;
+  return [...shows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.id ?? null;
 }
 
 export async function listConsoleShows(): Promise<{ id: string; name: string }[]> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { episodes, shows, type Episode, type NewEpisode, type Show } from './schema';
 
@@ -65,9 +65,68 @@ export async function closeEpisode(id: string, at: Date, db?: Queryable): Promis
   return row;
 }
 
-export async function bumpArrivals(id: string, tx: Queryable): Promise<number> {
-  const episode = await findEpisodeById(id, tx);
-  const next = (episode?.arrivals ?? 0) + 1;
-  await tx.update(episodes).set({ arrivals: next }).where(eq(episodes.id, id));
-  return next;
+/** The open episode's arrival count and contest, as the counting update left them. */
+export interface CountedArrival {
+  seq: number;
+  contestOpen: boolean;
+  contestTarget: number | null;
+  contestStartArrival: number | null;
+  contestWinnerSessionId: string | null;
+}
+
+/**
+ * Gives the call the episode's next arrival number in one statement. The row lock it takes is held until the
+ * transaction ends, so arrival numbers, the queue limit and the contest winner are decided one call at a time,
+ * in the order the calls reached this update. Undefined when the episode closed meanwhile.
+ */
+export async function countArrival(episodeId: string, tx: Queryable): Promise<CountedArrival | undefined> {
+  const [row] = await tx
+    .update(episodes)
+    .set({ arrivals: sql`${episodes.arrivals} + 1` })
+    .where(and(eq(episodes.id, episodeId), isNull(episodes.closedAt)))
+    .returning({
+      seq: episodes.arrivals,
+      contestOpen: episodes.contestOpen,
+      contestTarget: episodes.contestTarget,
+      contestStartArrival: episodes.contestStartArrival,
+      contestWinnerSessionId: episodes.contestWinnerSessionId,
+    });
+  return row;
+}
+
+/** The show a number rings, with its open episode if the lines are open: one query for the door. */
+export async function findShowWithOpenEpisode(phoneNumber: string, db: Queryable): Promise<{ show: Show; episode: Episode | null } | undefined> {
+  const [row] = await db
+    .select({ show: shows, episode: episodes })
+    .from(shows)
+    .leftJoin(episodes, and(eq(episodes.showId, shows.id), isNull(episodes.closedAt)))
+    .where(eq(shows.phoneNumber, phoneNumber))
+    .limit(1);
+  return row;
+}
+
+/** Starts counting for "the Nth caller wins" from the episode's current arrival count; undefined if closed or already running. */
+export async function startEpisodeContest(episodeId: string, target: number, db?: Queryable): Promise<Episode | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .update(episodes)
+    .set({ contestOpen: true, contestTarget: target, contestStartArrival: sql`${episodes.arrivals}`, contestWinnerSessionId: null })
+    .where(and(eq(episodes.id, episodeId), isNull(episodes.closedAt), eq(episodes.contestOpen, false)))
+    .returning();
+  return row;
+}
+
+/** Ends the episode's contest, keeping its target and winner on record; undefined when none was running. */
+export async function endEpisodeContest(episodeId: string, db?: Queryable): Promise<Episode | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .update(episodes)
+    .set({ contestOpen: false })
+    .where(and(eq(episodes.id, episodeId), eq(episodes.contestOpen, true)))
+    .returning();
+  return row;
+}
+
+export async function recordContestWinner(episodeId: string, sessionId: string, tx: Queryable): Promise<void> {
+  await tx.update(episodes).set({ contestWinnerSessionId: sessionId }).where(eq(episodes.id, episodeId));
 }

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const DB_KINDS = ['pglite', 'postgres'] as const;
+export type DbKind = (typeof DB_KINDS)[number];
+
+const optionsSchema = z.object({
+  db: z
+    .string()
+    .default('pglite,postgres')
+    .transform((value) => value.split(',').map((kind) => kind.trim()))
+    .pipe(z.array(z.enum(DB_KINDS)).min(1)),
+  callers: z.coerce.number().int().min(10).max(5000).default(500),
+  spreadMs: z.coerce.number().int().min(0).max(60_000).default(5000),
+  burst: z.coerce.number().int().min(0).max(5000).default(500),
+  consoles: z.coerce.number().int().min(0).max(200).default(20),
+  target: z.coerce.number().int().min(1).default(10),
+  timeScale: z.coerce.number().positive().max(1).default(0.05),
+  postgresUrl: z.string().default('postgres://postgres@127.0.0.1:5432/postgres'),
+});
+
+export type BenchOptions = z.output<typeof optionsSchema>;
+
+const USAGE = `npm run bench -- [--db=pglite,postgres] [--callers=500] [--spread-ms=5000] [--burst=500] [--consoles=20] [--target=10] [--time-scale=0.05] [--postgres-url=postgres://postgres@127.0.0.1:5432/postgres]
+  BENCH_SKIP_BUILD=1 reuses an existing .next build.`;
+
+/** Flags as --name=value (kebab-case), checked with zod; prints the usage and exits on anything else. */
+export function parseOptions(argv: string[]): BenchOptions {
+  const raw: Record<string, string> = {};
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (!match?.[1] || match[2] === undefined) {
+      console.error(`Unknown argument ${arg}\n${USAGE}`);
+      process.exit(2);
+    }
+    raw[match[1].replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = match[2];
+  }
+  const parsed = optionsSchema.strict().safeParse(raw);
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,316 @@
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
+import { startConsoles, type BoardPoll } from './consoles';
+import { createBenchDatabase } from './database';
+import { EmulatorClient, pollUntil, type EmulatorCall } from './emulator-client';
+import { findLostCallers, type ExpectedCall, type LostReport } from './lost-callers';
+import { sampleMemory } from './memory';
+import type { BenchOptions, DbKind } from './options';
+import { freePort, startProcess, stopProcess, waitForHttp, type Started } from './processes';
+import { ringSpike, waitForEnded, webhookStats, type Spike, type WebhookStats } from './spike';
+import { ratio, summarize, type LatencySummary } from './stats';
+
+const SHOW_NUMBER = '+15005550006';
+const CONTEST_RELEASED_MESSAGE = 'Thanks for calling! The lines are full for this contest, try again next time.';
+const ADMIN = { email: 'bench-producer@switchboard.test', password: 'bench-producer-password' };
+const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
+const SCREENER = { email: 'screener@switchboard.test', password: 'rehearsal-screener' };
+const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
+const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs');
+
+export interface BoardStats {
+  polls: number;
+  latency: LatencySummary;
+  share304: number | null;
+  errors: number;
+}
+
+export interface KindResult {
+  db: DbKind;
+  database: string;
+  conditions: { loadAverageBefore: number[]; loadAverageAfter: number[] };
+  spike: { callers: number; spreadMs: number; consoles: number; target: number };
+  voiceWebhook: { contest: WebhookStats; baseline: WebhookStats; p99Ratio: number | null; throughputRatio: number | null };
+  burst: { callers: number; contest: WebhookStats; baseline: WebhookStats; throughputRatio: number | null; p99Ratio: number | null } | null;
+  statusCallback: WebhookStats;
+  boardPoll: { duringContestSpike: BoardStats; whole: BoardStats };
+  air: { commandMs: number; airToHearMs: number };
+  lost: LostReport;
+  /** Released contest callers who never heard the contest message (their voice webhook timed out under load). */
+  releasedWithoutMessage: number;
+  memory: { peakRssMb: number; peakHwmMb: number };
+  durationMs: number;
+}
+
+function boardStats(polls: BoardPoll[]): BoardStats {
+  const ok = polls.filter((p) => p.status === 200 || p.status === 304);
+  return {
+    polls: polls.length,
+    latency: summarize(ok.map((p) => Math.round(p.latencyMs))),
+    share304: ok.length ? Math.round((ok.filter((p) => p.status === 304).length / ok.length) * 100) / 100 : null,
+    errors: polls.length - ok.length,
+  };
+}
+
+const hearsIdentity = (call: EmulatorCall, identity: string) => call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.identity === identity));
+const hearsCall = (call: EmulatorCall, sid: string) => call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.callSid === sid));
+
+interface Staff {
+  producer: AppUser;
+  host: AppUser;
+  screener: AppUser;
+  hostIdentity: string;
+  screenerId: string;
+  legs: string[];
+}
+
+async function connectBrowser(appUrl: string, emulator: EmulatorClient, user: AppUser, params: Record<string, string>) {
+  const { token, identity } = await appJson<{ token: string; identity: string }>(appUrl, user, 'POST', '/api/voice-token');
+  const { sid } = await emulator.control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, { token, params });
+  return { identity, sid };
+}
+
+/** Screener picks the winner up and approves; the host airs them. Answers how long until host and caller hear each other. */
+async function airWinner(appUrl: string, emulator: EmulatorClient, staff: Staff, episodeId: string, winner: { id: string; sid: string }) {
+  await appJson(appUrl, staff.screener, 'POST', `/api/calls/${winner.id}/pickup`);
+  await pollUntil(async () => (await emulator.call(winner.sid)).room === `screen-${staff.screenerId}`, 'the winner with the screener', 15_000);
+  await appJson(appUrl, staff.screener, 'POST', `/api/calls/${winner.id}/approve`, { card: { name: 'Contest winner', topic: 'The prize' } });
+  await pollUntil(async () => (await emulator.call(winner.sid)).room === `live-${episodeId}`, 'the winner on deck', 15_000);
+  const started = performance.now();
+  await appJson(appUrl, staff.host, 'POST', `/api/calls/${winner.id}/air`);
+  const commandMs = Math.round(performance.now() - started);
+  const [hostLeg] = staff.legs;
+  await pollUntil(
+    async () => {
+      const [caller, host] = await Promise.all([emulator.call(winner.sid), emulator.call(hostLeg ?? '')]);
+      return hearsIdentity(caller, staff.hostIdentity) && hearsCall(host, winner.sid);
+    },
+    'host and winner hearing each other',
+    15_000,
+    10,
+  );
+  return { commandMs, airToHearMs: Math.round(performance.now() - started) };
+}
+
+interface Board {
+  groups: Record<string, { id: string; arrival: number | null; contestWinner?: boolean }[]>;
+}
+
+async function findWinner(appUrl: string, user: AppUser, episodeId: string, arrival: number, spike: Spike, emulator: EmulatorClient) {
+  const board = await appJson<Board>(appUrl, user, 'GET', `/api/episodes/${episodeId}/board`);
+  const card = Object.values(board.groups)
+    .flat()
+    .find((c) => c.contestWinner && c.arrival === arrival);
+  if (!card) throw new Error(`no contest winner with arrival ${arrival} on the board`);
+  for (const sid of spike.sids) {
+    const call = await emulator.call(sid);
+    if (call.room === `hold-${card.id}`) return { id: card.id, sid };
+  }
+  throw new Error('the winner is not in its hold room');
+}
+
+/**
+ * The emulator gives up on a webhook after 15 s, but the app may still be working through its backlog: the
+ * contest stays open until the app has counted every caller of the spike, or has stopped counting for 5 s (a
+ * webhook abandoned before the app read it is never counted; the lost-caller check reports it).
+ */
+async function waitForCounted(appUrl: string, producer: AppUser, episodeId: string, spike: Spike): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  await pollUntil(
+    async () => {
+      const { counted } = (await appJson<{ contest: { counted: number } }>(appUrl, producer, 'GET', `/api/episodes/${episodeId}/contest`)).contest;
+      if (counted !== last) [last, stableSince] = [counted, Date.now()];
+      return counted >= spike.sids.length || Date.now() - stableSince > 5000;
+    },
+    `the app counting the callers of ${spike.name}`,
+    180_000,
+    250,
+  );
+}
+
+/** One complete run on one database kind: start everything, baseline, contest spike, air, check, stop everything. */
+export async function runKind(kind: DbKind, options: BenchOptions, workRoot: string, stamp: string, log: (line: string) => void): Promise<KindResult> {
+  const began = Date.now();
+  const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
+  const workDir = path.join(workRoot, kind);
+  mkdirSync(workDir, { recursive: true });
+  const db = await createBenchDatabase(kind, workDir, options.postgresUrl, stamp);
+  const children: Started[] = [];
+  try {
+    const [appPort, emulatorPort] = [await freePort(), await freePort()];
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(appPort),
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_URL: emulatorUrl,
+      EMULATOR_TIME_SCALE: String(options.timeScale),
+      PUBLIC_BASE_URL: appUrl,
+      AUTH_SECRET: `bench-only-secret-${stamp}-0123456789abcdef`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ...db.env,
+    };
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_API_BASE_URL', 'EMULATOR_WEBHOOK_TARGETS', ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR'])]) delete env[name];
+    const emulatorProcess = startProcess('emulator', process.execPath, [TSX_CLI, 'emulator/server.ts'], env, path.join(workDir, 'emulator.log'));
+    children.push(emulatorProcess);
+    // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the app's processes there, to see what limits it.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR, kind)}`] : [];
+    const app = startProcess('app', process.execPath, [...profile, NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'], env, path.join(workDir, 'app.log'));
+    children.push(app);
+    const memory = sampleMemory(app.pid);
+    await waitForHttp(`${emulatorUrl}/_emulator/health`, 60_000, emulatorProcess);
+    await waitForHttp(`${appUrl}/api/health`, 120_000, app);
+    const emulator = new EmulatorClient(emulatorUrl);
+    const voiceUrls = { voiceUrl: `${appUrl}/api/twilio/voice`, statusCallback: `${appUrl}/api/twilio/status` };
+    const baselineUrls = { voiceUrl: `${appUrl}/api/twilio/baseline`, statusCallback: `${appUrl}/api/twilio/baseline` };
+    // Rehearsal mode points the emulator's number at the app on the reconciler's first tick.
+    const number = await pollUntil(
+      async () => (await emulator.state()).numbers.find((n) => n.phoneNumber === SHOW_NUMBER && n.voiceUrl === voiceUrls.voiceUrl),
+      'the show number provisioned',
+      60_000,
+      250,
+    );
+    log(`  ${kind}: app and emulator up after ${Math.round((Date.now() - began) / 1000)} s`);
+
+    const producer = await issueToken(appUrl, await logIn(appUrl, ADMIN.email, ADMIN.password));
+    const host = await logIn(appUrl, HOST.email, HOST.password);
+    const screener = await logIn(appUrl, SCREENER.email, SCREENER.password);
+    const showId = await findShowId(appUrl, producer);
+    const { episode } = await appJson<{ episode: { id: string } }>(appUrl, producer, 'POST', `/api/shows/${showId}/lines`, { title: `Bench ${stamp}` });
+    const hostBrowser = await connectBrowser(appUrl, emulator, host, { room: 'live', episodeId: episode.id });
+    const screenerBrowser = await connectBrowser(appUrl, emulator, screener, { room: 'screen' });
+    const staff: Staff = { producer, host, screener, hostIdentity: hostBrowser.identity, screenerId: screenerBrowser.identity.replace(/^user-/, ''), legs: [hostBrowser.sid, screenerBrowser.sid] };
+    await pollUntil(async () => (await emulator.call(hostBrowser.sid)).room === `live-${episode.id}`, 'the host in the live room', 15_000);
+
+    // Warm-up: the first requests load each route's bundle and open the database pool.
+    await emulator.pointNumber(number.sid, baselineUrls);
+    const warmBaseline = await ringSpike(emulator, 'warm-up baseline', SHOW_NUMBER, 209, 10, 0);
+    await waitForEnded(emulator, warmBaseline, () => false, 30_000);
+    await emulator.pointNumber(number.sid, voiceUrls);
+    const warmDoor = await ringSpike(emulator, 'warm-up door', SHOW_NUMBER, 208, 10, 0);
+    await waitForEnded(emulator, warmDoor, (c) => Boolean(c.room?.startsWith('hold-')), 30_000);
+    await Promise.all(warmDoor.sids.map((sid) => emulator.hangUp(sid)));
+    await waitForEnded(emulator, warmDoor, () => false, 30_000);
+
+    const consoles = startConsoles(appUrl, episode.id, [screener, host], options.consoles);
+    log(`  ${kind}: baseline spike, ${options.callers} callers in ${options.spreadMs} ms, answered by /api/twilio/baseline`);
+    await emulator.pointNumber(number.sid, baselineUrls);
+    const baseline = await ringSpike(emulator, 'baseline', SHOW_NUMBER, 201, options.callers, options.spreadMs);
+    await waitForEnded(emulator, baseline, () => false, 90_000);
+    await emulator.pointNumber(number.sid, voiceUrls);
+
+    log(`  ${kind}: contest spike, ${options.callers} callers in ${options.spreadMs} ms, caller ${options.target} wins`);
+    const { contest } = await appJson<{ contest: { winningArrival: number } }>(appUrl, producer, 'POST', `/api/episodes/${episode.id}/contest`, { target: options.target });
+    const spike = await ringSpike(emulator, 'contest', SHOW_NUMBER, 202, options.callers, options.spreadMs);
+    const onHold = (c: EmulatorCall) => Boolean(c.room?.startsWith('hold-'));
+    await waitForEnded(emulator, spike, onHold, 90_000);
+    await waitForCounted(appUrl, producer, episode.id, spike);
+    await appJson(appUrl, producer, 'DELETE', `/api/episodes/${episode.id}/contest`);
+    const winner = await findWinner(appUrl, producer, episode.id, contest.winningArrival, spike, emulator);
+
+    log(`  ${kind}: on air: screener picks up the winner, approves, host airs`);
+    const air = await airWinner(appUrl, emulator, staff, episode.id, winner);
+    await consoles.stop();
+
+    let burst: { base: Spike; contest: Spike; winner: { id: string; sid: string } } | null = null;
+    if (options.burst > 0) {
+      log(`  ${kind}: capacity bursts, ${options.burst} callers at once, baseline then contest`);
+      await emulator.pointNumber(number.sid, baselineUrls);
+      const base = await ringSpike(emulator, 'burst baseline', SHOW_NUMBER, 203, options.burst, 0);
+      await waitForEnded(emulator, base, () => false, 120_000);
+      await emulator.pointNumber(number.sid, voiceUrls);
+      const opened = await appJson<{ contest: { winningArrival: number } }>(appUrl, producer, 'POST', `/api/episodes/${episode.id}/contest`, { target: options.target });
+      const burstContest = await ringSpike(emulator, 'burst contest', SHOW_NUMBER, 204, options.burst, 0);
+      await waitForEnded(emulator, burstContest, onHold, 120_000);
+      await waitForCounted(appUrl, producer, episode.id, burstContest);
+      await appJson(appUrl, producer, 'DELETE', `/api/episodes/${episode.id}/contest`);
+      burst = { base, contest: burstContest, winner: await findWinner(appUrl, producer, episode.id, opened.contest.winningArrival, burstContest, emulator) };
+    }
+
+    // Everyone still on the line hangs up; the app must end every session before it stops.
+    const stillLive = [winner.sid, ...(burst ? [burst.winner.sid] : []), ...staff.legs];
+    await Promise.all(stillLive.map((sid) => emulator.hangUp(sid)));
+    await pollUntil(
+      async () => {
+        const board = await appJson<Board>(appUrl, producer, 'GET', `/api/episodes/${episode.id}/board`);
+        return Object.values(board.groups).every((group) => group.length === 0);
+      },
+      'every session ended',
+      30_000,
+      250,
+    );
+    const state = await emulator.state();
+    const peak = memory.stop();
+    await stopProcess(app);
+
+    const expected: ExpectedCall[] = [
+      ...warmDoor.sids.map((sid) => ({ sid, expect: (r: { state: string }) => r.state === 'abandoned', describe: 'abandoned (hung up in the queue)' })),
+      ...spike.sids.map((sid) =>
+        sid === winner.sid
+          ? { sid, expect: (r: { state: string; contestWinner: boolean }) => r.state === 'completed' && r.contestWinner, describe: 'completed winner (aired, then hung up)' }
+          : { sid, expect: (r: { state: string }) => r.state === 'contest_released', describe: 'contest_released' },
+      ),
+      ...(burst
+        ? burst.contest.sids.map((sid) =>
+            sid === burst.winner.sid
+              ? { sid, expect: (r: { state: string; contestWinner: boolean }) => r.state === 'abandoned' && r.contestWinner, describe: 'abandoned winner (hung up waiting)' }
+              : { sid, expect: (r: { state: string }) => r.state === 'contest_released', describe: 'contest_released' },
+          )
+        : []),
+    ];
+    // Calls answered by the baseline route must have left no session at all.
+    const lost = findLostCallers(expected, state.calls, await db.sessions(), new Set(expected.map((e) => e.sid)));
+    const releasedSids = [...spike.sids, ...(burst ? burst.contest.sids : [])].filter((sid) => sid !== winner.sid && sid !== burst?.winner.sid);
+    const heardMessage = new Set(state.calls.filter((c) => c.timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === CONTEST_RELEASED_MESSAGE)).map((c) => c.sid));
+    const releasedWithoutMessage = releasedSids.filter((sid) => !heardMessage.has(sid)).length;
+    await stopProcess(emulatorProcess);
+
+    const sidsOf = (s: Spike) => new Set(s.sids);
+    const contestVoice = webhookStats(state.webhooks, sidsOf(spike), 'voice');
+    const baselineVoice = webhookStats(state.webhooks, sidsOf(baseline), 'voice');
+    const spikeWindow = consoles.polls.filter((p) => p.at >= spike.startedAt && p.at <= spike.settledAt);
+    const burstStats = burst
+      ? (() => {
+          const contestBurst = webhookStats(state.webhooks, sidsOf(burst.contest), 'voice');
+          const baselineBurst = webhookStats(state.webhooks, sidsOf(burst.base), 'voice');
+          return {
+            callers: options.burst,
+            contest: contestBurst,
+            baseline: baselineBurst,
+            throughputRatio: ratio(contestBurst.throughputPerSecond, baselineBurst.throughputPerSecond),
+            p99Ratio: ratio(contestBurst.latency.p99, baselineBurst.latency.p99),
+          };
+        })()
+      : null;
+    return {
+      db: kind,
+      database: db.label,
+      conditions: { loadAverageBefore, loadAverageAfter: loadavg().map((n) => Math.round(n * 100) / 100) },
+      spike: { callers: options.callers, spreadMs: options.spreadMs, consoles: options.consoles, target: options.target },
+      voiceWebhook: {
+        contest: contestVoice,
+        baseline: baselineVoice,
+        p99Ratio: ratio(contestVoice.latency.p99, baselineVoice.latency.p99),
+        throughputRatio: ratio(contestVoice.throughputPerSecond, baselineVoice.throughputPerSecond),
+      },
+      burst: burstStats,
+      statusCallback: webhookStats(state.webhooks, sidsOf(spike), 'status'),
+      boardPoll: { duringContestSpike: boardStats(spikeWindow), whole: boardStats(consoles.polls) },
+      air,
+      lost,
+      releasedWithoutMessage,
+      memory: peak,
+      durationMs: Date.now() - began,
+    };
+  } finally {
+    for (const child of children.reverse()) await stopProcess(child);
+    await db.drop().catch((error: unknown) => log(`  could not drop the ${kind} database: ${String(error)}`));
+  }
+}
