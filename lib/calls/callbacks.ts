@@ -53,7 +53,8 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
     }
     const gone: SessionChanges = { ...progress, confirmedRoom: null, conferenceSid: null, pendingCommand: null };
     if (isTerminal(session.state)) {
-      await patchSession(session.id, gone, tx);
+      // The call is over, so a farewell that Twilio refused earlier no longer needs anyone's attention.
+      await patchSession(session.id, { ...gone, attention: null }, tx);
       return record('recorded');
     }
     await applyTransition(tx, session, input, {

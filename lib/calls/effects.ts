@@ -9,17 +9,21 @@ import { ENDED_CALL_STATUSES, fetchCallStatus, redirectCall } from '@/lib/teleph
 import { applyTransition } from './apply-transition';
 import { syncLiveRoom } from './live-room';
 
-/** Ends a session whose call Twilio no longer has (its hang-up callback never reached us). */
-export async function endVanishedCall(sessionId: string, name: string, detail: Record<string, unknown> = {}): Promise<CallSession | undefined> {
+/**
+ * Ends a session whose call Twilio no longer has (its hang-up callback never reached us). `ended` says whether
+ * this call ended it, or found it already ended (by a late callback, or by another instance).
+ */
+export async function endVanishedCall(sessionId: string, name: string, detail: Record<string, unknown> = {}): Promise<{ session: CallSession; ended: boolean } | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await findSession(sessionId, tx);
     if (!current) return undefined;
     await lockCallSid(tx, current.callSid);
     const session = await findSessionForUpdate(sessionId, tx);
-    if (!session || isTerminal(session.state)) return session;
+    if (!session) return undefined;
+    if (isTerminal(session.state)) return { session, ended: false };
     const applied = await applyTransition(tx, session, 'caller_hung_up', { source: 'system', name, endReason: name, detail, extra: { confirmedRoom: null, conferenceSid: null } });
-    return applied.session;
+    return { session: applied.session, ended: true };
   });
 }
 
@@ -39,7 +43,7 @@ async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSe
   const error = toAppError('carry out the command', cause);
   const permanent = isPermanentRefusal(error);
   if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid))) {
-    return (await endVanishedCall(session.id, 'call_gone', { reason: error.message })) ?? session;
+    return (await endVanishedCall(session.id, 'call_gone', { reason: error.message }))?.session ?? session;
   }
   console.warn(`[calls] session ${session.id}: ${error.message}`);
   const attention = permanent ? error.message : 'Twilio did not answer in time; retrying shortly.';

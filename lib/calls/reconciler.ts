@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { withAdvisoryLock } from '@/lib/db/advisory-lock';
-import { findSessionByCallSid, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
+import { findSessionByCallSid, listEndedSessionsWithLooseEnds, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
 import { listOpenEpisodes } from '@/lib/db/episodes';
 import type { CallSession } from '@/lib/db/schema';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
@@ -74,8 +74,10 @@ async function callIsGone(callSid: string): Promise<boolean> {
 async function checkSession(session: CallSession, where: Located | undefined, repairs: Repair[]): Promise<void> {
   if (!where) {
     if (await callIsGone(session.callSid)) {
-      await endVanishedCall(session.id, 'reconciled_hangup');
-      repairs.push({ action: 'ended', sessionId: session.id, detail: 'the call had ended but its callback never arrived' });
+      // Its callback may have landed since this pass listed the session: only report what this pass repaired.
+      if ((await endVanishedCall(session.id, 'reconciled_hangup'))?.ended) {
+        repairs.push({ action: 'ended', sessionId: session.id, detail: 'the call had ended but its callback never arrived' });
+      }
       return;
     }
     await redirectCall(session.callSid);
@@ -97,15 +99,32 @@ async function checkSession(session: CallSession, where: Located | undefined, re
 }
 
 /** Hangs up calls sitting in one of our rooms whose session has already ended (or never existed). */
-async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<string>, repairs: Repair[]): Promise<void> {
+async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<string>, settled: number, repairs: Repair[]): Promise<void> {
   for (const [room, located] of rooms) {
     for (const { participant } of located) {
       if (staffRoleOfLabel(participant.label) || openCallSids.has(participant.callSid)) continue;
       const session = await findSessionByCallSid(participant.callSid);
       if (session && !isTerminal(session.state)) continue;
+      if (session?.pendingCommand) {
+        if (session.updatedAt.getTime() > settled) continue;
+        // Its drop or reject never reached Twilio: the placement answer now plays the goodbye, then hangs up.
+        await redirectCall(participant.callSid).catch(() => undefined);
+        repairs.push({ action: 'moved', sessionId: session.id, detail: `a finished call was still in ${room}; sent to its goodbye` });
+        continue;
+      }
       await hangUpCall(participant.callSid).catch(() => undefined);
       repairs.push({ action: 'ghost_hung_up', sessionId: session?.id ?? null, detail: `a finished call was still in ${room}` });
     }
+  }
+}
+
+/** Finished sessions whose final callback was lost still show "moving": once Twilio says the call ended, clear it. */
+async function closeLooseEnds(byCallSid: Map<string, Located>, settled: number, repairs: Repair[]): Promise<void> {
+  for (const session of await listEndedSessionsWithLooseEnds(new Date(Date.now() - 24 * 3600_000))) {
+    if (session.updatedAt.getTime() > settled || byCallSid.has(session.callSid)) continue;
+    if (!(await callIsGone(session.callSid))) continue;
+    await patchSession(session.id, { pendingCommand: null, attention: null, confirmedRoom: null, conferenceSid: null });
+    repairs.push({ action: 'confirmed', sessionId: session.id, detail: 'the call had ended but its last callback never arrived' });
   }
 }
 
@@ -122,7 +141,10 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
       console.warn(`[reconciler] session ${session.id}:`, error instanceof Error ? error.message : error);
     });
   }
-  await removeGhosts(rooms, new Set(sessions.map((s) => s.callSid)), repairs);
+  await removeGhosts(rooms, new Set(sessions.map((s) => s.callSid)), settled, repairs);
+  await closeLooseEnds(byCallSid, settled, repairs).catch((error: unknown) => {
+    console.warn('[reconciler] ended sessions:', error instanceof Error ? error.message : error);
+  });
   const screenersAway = new Set<string>();
   for (const session of sessions) {
     if (session.state !== 'screening' || !session.screenerId || !session.screeningAt) continue;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { callers, callSessions, shows, users, type CallSession, type CallState, type NewCallSession } from './schema';
 
@@ -115,6 +115,24 @@ export async function listOpenSessions(filter: { episodeId?: string; since?: Dat
       ),
     )
     .orderBy(asc(callSessions.createdAt));
+}
+
+/**
+ * Finished sessions still marked as moving or as sitting in a room: their last callback (the call's end) never
+ * arrived, so nothing else will ever clear them.
+ */
+export async function listEndedSessionsWithLooseEnds(since: Date, db?: Queryable): Promise<CallSession[]> {
+  const q = db ?? (await getDb());
+  return q
+    .select()
+    .from(callSessions)
+    .where(
+      and(
+        sql`${callSessions.state} not in ('ringing','queued','screening','ready','on_air')`,
+        or(isNotNull(callSessions.pendingCommand), isNotNull(callSessions.confirmedRoom)),
+        gte(callSessions.updatedAt, since),
+      ),
+    );
 }
 
 export async function listLiveRoomSessions(episodeId: string, db?: Queryable): Promise<CallSession[]> {
