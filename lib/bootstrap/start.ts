@@ -1,10 +1,12 @@
 import 'server-only';
 import { getDbHandle } from '@/lib/db/client';
 import { isRehearsalMode } from '@/lib/mode';
+import { configurationProblems } from './config-check';
 import { describeFirstRun, runFirstRun } from './first-run';
 
 /** What the server does once when it starts: migrate, and create the first accounts when there are none. */
 export async function startApp(): Promise<void> {
+  for (const problem of configurationProblems()) console.error(`Configuration problem: ${problem}`);
   const handle = await getDbHandle();
   const report = await runFirstRun({
     rehearsal: isRehearsalMode(),
