@@ -1,4 +1,5 @@
 import { CALL_STATES, type CallState, type Role } from '@/lib/db/schema';
+import { STATE_WORDS } from './state-words';
 
 /** Commands people give through the consoles or the JSON API. */
 export const CALL_COMMANDS = ['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to_deck', 'drop', 'mute', 'unmute'] as const;
@@ -83,22 +84,6 @@ export const COMMAND_ROLES: Record<CallCommand, readonly Role[]> = {
   drop: ['host'],
   mute: ['host'],
   unmute: ['host'],
-};
-
-const STATE_WORDS: Record<CallState, string> = {
-  ringing: 'still ringing',
-  queued: 'waiting in the queue',
-  screening: 'being screened',
-  ready: 'on deck',
-  on_air: 'on air',
-  completed: 'finished',
-  rejected: 'rejected',
-  abandoned: 'gone (the caller hung up)',
-  blocked: 'blocked',
-  off_air: 'over (the lines were closed)',
-  queue_full: 'over (the queue was full)',
-  contest_released: 'over (released after the contest)',
-  failed: 'over (the call failed)',
 };
 
 export function describeState(state: CallState): string {

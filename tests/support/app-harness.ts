@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type CallView, type Emulator } from '@/emulator';
 import type { Actor } from '@/lib/auth/actor';
-import { issueVoiceToken } from '@/lib/calls/voice-token';
 import { provisionTwilio, type ProvisionReport } from '@/lib/telephony/provision';
 import { setTwilioRetryOptionsForTests } from '@/lib/telephony/twilio-client';
 import * as conferenceStatus from '@/app/api/twilio/conference-status/route';
@@ -11,6 +10,8 @@ import * as dialAction from '@/app/api/twilio/dial-action/route';
 import * as holdAudio from '@/app/api/twilio/hold-audio/route';
 import * as status from '@/app/api/twilio/status/route';
 import * as voice from '@/app/api/twilio/voice/route';
+import { emulatorControl } from './emulator-control-client';
+import { simulatedParties } from './simulated-parties';
 
 type Handler = (request: Request) => Promise<Response>;
 type RouteModule = { GET?: Handler; POST?: Handler };
@@ -88,16 +89,7 @@ export async function startAppHarness(options: { numbers: string[] }): Promise<A
   setTwilioRetryOptionsForTests({ baseDelayMs: 20, maxDelayMs: 200 });
   const provisioned = await provisionTwilio();
 
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${emulator.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const control = emulatorControl(emulator.url);
 
   return {
     emulator,
@@ -105,14 +97,7 @@ export async function startAppHarness(options: { numbers: string[] }): Promise<A
     provisioned,
     served,
     control,
-    ring: async (from, to) => (await control<{ sid: string }>('POST', '/_emulator/calls', { from, to })).sid,
-    hangUp: async (callSid) => {
-      await control('POST', `/_emulator/calls/${callSid}/hangup`);
-    },
-    connectBrowser: async (actor, params = {}) => {
-      const { token, identity } = await issueVoiceToken(actor);
-      return (await control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, { token, params })).sid;
-    },
+    ...simulatedParties(control),
     call: (callSid) => {
       const view = emulator.call(callSid);
       if (!view) throw new Error(`the emulator has no call ${callSid}`);

@@ -1,9 +1,10 @@
 import { startEmulator, type CallView, type Emulator } from '@/emulator';
 import type { Actor } from '@/lib/auth/actor';
-import { issueVoiceToken } from '@/lib/calls/voice-token';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { setTwilioRetryOptionsForTests } from '@/lib/telephony/twilio-client';
 import { startRouteServer, type RouteEntries, type RouteServer, type ServedRequest } from './route-server';
+import { emulatorControl } from './emulator-control-client';
+import { simulatedParties } from './simulated-parties';
 
 /** The emulator's fault configuration (POST /_emulator/faults), as its README documents it. */
 export interface FaultConfig {
@@ -63,30 +64,14 @@ export async function startFaultHarness(options: FaultHarnessOptions): Promise<F
   setTwilioRetryOptionsForTests({ baseDelayMs: 20, maxDelayMs: 200 });
   await provisionTwilio();
 
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${emulator.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const control = emulatorControl(emulator.url);
 
   return {
     emulator,
     appUrl,
     served: () => app?.served ?? [],
     control,
-    ring: async (from, to) => (await control<{ sid: string }>('POST', '/_emulator/calls', { from, to })).sid,
-    hangUp: async (callSid) => {
-      await control('POST', `/_emulator/calls/${callSid}/hangup`);
-    },
-    connectBrowser: async (actor, params = {}) => {
-      const { token, identity } = await issueVoiceToken(actor);
-      return (await control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, { token, params })).sid;
-    },
+    ...simulatedParties(control),
     call: (callSid) => {
       const view = emulator.call(callSid);
       if (!view) throw new Error(`the emulator has no call ${callSid}`);

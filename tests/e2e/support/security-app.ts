@@ -5,6 +5,7 @@ import { EMULATOR_AUTH_TOKEN } from '../../../emulator/src/constants';
 import { DEMO_SHOW } from '../../../lib/bootstrap/demo';
 import { discoverRoutes, type DiscoveredRoute } from '../../support/route-discovery';
 import { E2E_ACCOUNTS, E2E_BASE_URL, E2E_EMULATOR_URL, E2E_SHOW_NUMBER, type E2eRole } from '../e2e-env';
+import { emulatorControl } from '../../support/emulator-control-client';
 
 /**
  * What the security specs share: signed webhooks, API contexts per role, the demo show with its lines open, a
@@ -208,16 +209,7 @@ export async function until<T>(check: () => Promise<T | null | undefined | false
 }
 
 /** The emulator's control API (rehearsal's stand-in for the phone network). */
-export async function emulator<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${E2E_EMULATOR_URL}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
+export const emulator = emulatorControl(E2E_EMULATOR_URL);
 
 export interface EmulatorWebhook {
   kind: string;
