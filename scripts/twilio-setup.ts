@@ -26,4 +26,7 @@ if (!process.env.TWILIO_ACCOUNT_SID) {
 }
 
 const { runTwilioSetup } = await import('../lib/telephony/setup');
-process.exit(await runTwilioSetup(console));
+const { getDbHandle } = await import('../lib/db/client');
+const code = await runTwilioSetup(console);
+await (await getDbHandle()).close();
+process.exit(code);

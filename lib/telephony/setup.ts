@@ -1,5 +1,4 @@
 import 'server-only';
-import { getDbHandle } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { provisionTwilio, type ProvisionReport } from './provision';
 
@@ -26,7 +25,5 @@ export async function runTwilioSetup(out: Out): Promise<number> {
   } catch (error) {
     out.error(error instanceof AppError ? error.message : `Setup failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
-  } finally {
-    await (await getDbHandle()).close();
   }
 }
