@@ -6,10 +6,10 @@ import { CallerTitle, callerName } from './caller-title';
 import { Elapsed } from './elapsed';
 import { MovingLabel, StateLabel } from './state-label';
 
-/** Longest waiting first: requeued callers keep their place by when they were queued again. */
+/** A contest winner first, then longest waiting: requeued callers keep their place by when they were queued again. */
 export function waitingOrder(queued: readonly BoardCard[]): BoardCard[] {
   const since = (c: BoardCard) => Date.parse(c.times.queuedAt ?? c.times.createdAt);
-  return [...queued].sort((a, b) => since(a) - since(b));
+  return [...queued].sort((a, b) => Number(Boolean(b.contestWinner)) - Number(Boolean(a.contestWinner)) || since(a) - since(b));
 }
 
 export function QueuePanel({
@@ -49,6 +49,11 @@ export function QueuePanel({
           <li key={card.id} data-call-id={card.id} className="space-y-2 rounded-md border border-studio-700 bg-studio-800 p-3" aria-label={`Waiting caller ${callerName(card)}`}>
             <div className="flex flex-wrap items-center gap-2">
               <StateLabel state={card.state} />
+              {card.contestWinner && (
+                <span className="rounded bg-waiting px-2 py-0.5 text-sm font-bold text-studio-950" aria-label="Contest winner">
+                  ★ WINNER
+                </span>
+              )}
               <Elapsed label="Wait" since={card.times.queuedAt ?? card.times.createdAt} now={now} className="text-lg text-waiting" />
               {(card.moving || sending[card.id]) && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
             </div>
