@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardCard } from '@/lib/calls/board';
+import { boardCard } from '@/tests/support/board-card';
 import { waitingOrder } from './queue-panel';
 
 function waiting(id: string, queuedAt: string, contestWinner = false): BoardCard {
-  return {
-    id,
-    state: 'queued',
-    version: 1,
-    moving: false,
-    pendingCommand: null,
-    attention: null,
-    room: null,
-    confirmedRoom: null,
-    muted: false,
-    fromNumber: '+14155550100',
-    arrival: 1,
-    deckPosition: null,
-    contestWinner,
-    screener: null,
-    card: { name: null, location: null, topic: null, comment: null, priority: 'normal' },
-    caller: null,
-    times: { createdAt: queuedAt, queuedAt, screeningAt: null, readyAt: null, onAirAt: null, endedAt: null },
-    endReason: null,
-  };
+  return boardCard({ id, contestWinner, times: { createdAt: queuedAt, queuedAt, screeningAt: null, readyAt: null, onAirAt: null, endedAt: null } });
 }
 
 describe('the order of waiting callers', () => {

@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Board, BoardCard } from '@/lib/calls/board';
+import { boardCard } from '@/tests/support/board-card';
 import { maskBoardForHost, viewForRole, type ConsoleView } from './console-view';
 
 function card(id: string, fromNumber: string): BoardCard {
-  return {
-    id,
-    state: 'queued',
-    version: 1,
-    moving: false,
-    pendingCommand: null,
-    attention: null,
-    room: null,
-    confirmedRoom: null,
-    muted: false,
-    fromNumber,
-    arrival: 1,
-    deckPosition: null,
-    screener: null,
-    card: { name: null, location: null, topic: null, comment: null, priority: 'normal' },
-    caller: null,
-    times: { createdAt: '2025-01-01T00:00:00.000Z', queuedAt: null, screeningAt: null, readyAt: null, onAirAt: null, endedAt: null },
-    endReason: null,
-  };
+  return boardCard({ id, fromNumber });
 }
 
 const board: Board = {
