@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { E2E_EMULATOR_URL, storageStatePath, type E2eRole } from './e2e-env';
+import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath, type E2eRole } from './e2e-env';
 import { EmulatorControl } from './pages/emulator-control';
 import { PhoneSimulatorPage } from './pages/phone-simulator';
 import { ProducerRoomPage } from './pages/producer-room';
@@ -28,7 +28,7 @@ test('anyone can ring the show from the simulator, hear in words what the phone 
   const simulator = new PhoneSimulatorPage(await pageAs(browser, null));
   await simulator.goto();
   const caller = '+13125550142';
-  await simulator.ring(caller);
+  await simulator.ring(caller, E2E_SHOW_NUMBER);
   await expect(simulator.phone(caller)).toContainText(/Hold music while waiting|Waiting:/, { timeout: 15_000 });
   await expect(screen.waitingCaller(caller)).toBeVisible({ timeout: 15_000 });
 
@@ -45,7 +45,7 @@ test('ringing ten callers at once puts ten phones on the line', async ({ browser
   await room.openLines('Ten at once');
   const simulator = new PhoneSimulatorPage(await pageAs(browser, null));
   await simulator.goto();
-  await simulator.ringTen();
+  await simulator.ringTen(E2E_SHOW_NUMBER);
   await expect(simulator.phones()).toHaveCount(10);
   await expect(simulator.phones().filter({ hasText: /Hold music while waiting|Waiting:/ })).toHaveCount(10, { timeout: 30_000 });
   await expect(room.count('queued')).toHaveText('10', { timeout: 15_000 });

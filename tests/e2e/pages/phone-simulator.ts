@@ -9,12 +9,14 @@ export class PhoneSimulatorPage {
     await expect(this.page.getByRole('heading', { name: 'Phone simulator' })).toBeVisible();
   }
 
-  async ring(from: string) {
+  async ring(from: string, to: string) {
+    await this.page.getByLabel('Show to ring').selectOption(to);
     await this.page.getByLabel('Your made-up number').fill(from);
     await this.page.getByRole('button', { name: 'Call the show' }).click();
   }
 
-  async ringTen() {
+  async ringTen(to: string) {
+    await this.page.getByLabel('Show to ring').selectOption(to);
     await this.page.getByRole('button', { name: 'Ring ten callers at once' }).click();
   }
 
