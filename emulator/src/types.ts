@@ -83,9 +83,8 @@ export interface ParticipantRecord {
   backgroundAudio: { url: string | null; text: string | null };
 }
 
-export interface IncomingNumberRecord {
-  sid: string;
-  phoneNumber: string;
+/** Where Twilio sends a call's voice request and status callbacks: the same fields on numbers and TwiML Apps. */
+export interface VoiceSettings {
   friendlyName: string;
   voiceUrl: string | null;
   voiceMethod: HttpMethod;
@@ -93,22 +92,19 @@ export interface IncomingNumberRecord {
   voiceFallbackMethod: HttpMethod;
   statusCallback: string | null;
   statusCallbackMethod: HttpMethod;
-  voiceApplicationSid: string | null;
-  dateCreated: number;
   dateUpdated: number;
 }
 
-export interface ApplicationRecord {
+export interface IncomingNumberRecord extends VoiceSettings {
   sid: string;
-  friendlyName: string;
-  voiceUrl: string | null;
-  voiceMethod: HttpMethod;
-  voiceFallbackUrl: string | null;
-  voiceFallbackMethod: HttpMethod;
-  statusCallback: string | null;
-  statusCallbackMethod: HttpMethod;
+  phoneNumber: string;
+  voiceApplicationSid: string | null;
   dateCreated: number;
-  dateUpdated: number;
+}
+
+export interface ApplicationRecord extends VoiceSettings {
+  sid: string;
+  dateCreated: number;
 }
 
 export interface ApiKeyRecord {

@@ -4,33 +4,14 @@ import { notFound } from '../errors';
 import type { Router } from '../http/router';
 import { newSid } from '../sids';
 import type { ApplicationRecord } from '../types';
-import { clearableUrl, formMethod, formObject, parseForm } from './form';
+import { formObject, parseForm } from './form';
 import { paginate } from './paging';
 import { restPath, SEGMENT } from './rest-path';
 import { applicationJson } from './serialize';
+import { applyVoiceSettings, VOICE_SETTINGS_CODES, voiceSettingsFields } from './voice-settings';
 
-const schema = z.object({
-  FriendlyName: z.string().max(64).optional(),
-  VoiceUrl: clearableUrl.optional(),
-  VoiceMethod: formMethod.optional(),
-  VoiceFallbackUrl: clearableUrl.optional(),
-  VoiceFallbackMethod: formMethod.optional(),
-  StatusCallback: clearableUrl.optional(),
-  StatusCallbackMethod: formMethod.optional(),
-});
-const CODES = { VoiceUrl: 21502, VoiceFallbackUrl: 21502, StatusCallback: 21502 };
-
-function apply(app: ApplicationRecord, p: z.output<typeof schema>): void {
-  const orNull = (v: string) => (v === '' ? null : v);
-  if (p.FriendlyName !== undefined) app.friendlyName = p.FriendlyName;
-  if (p.VoiceUrl !== undefined) app.voiceUrl = orNull(p.VoiceUrl);
-  if (p.VoiceMethod !== undefined) app.voiceMethod = p.VoiceMethod;
-  if (p.VoiceFallbackUrl !== undefined) app.voiceFallbackUrl = orNull(p.VoiceFallbackUrl);
-  if (p.VoiceFallbackMethod !== undefined) app.voiceFallbackMethod = p.VoiceFallbackMethod;
-  if (p.StatusCallback !== undefined) app.statusCallback = orNull(p.StatusCallback);
-  if (p.StatusCallbackMethod !== undefined) app.statusCallbackMethod = p.StatusCallbackMethod;
-  app.dateUpdated = Date.now();
-}
+const schema = z.object(voiceSettingsFields);
+const CODES = VOICE_SETTINGS_CODES;
 
 function find(engine: Engine, sid: string): ApplicationRecord {
   const app = engine.store.applications.get(sid);
@@ -61,7 +42,7 @@ export function registerApplicationRoutes(router: Router, engine: Engine): void 
       dateCreated: now,
       dateUpdated: now,
     };
-    apply(app, parseForm(schema, formObject(ctx.form), CODES));
+    applyVoiceSettings(app, parseForm(schema, formObject(ctx.form), CODES));
     engine.store.applications.set(app.sid, app);
     return { status: 201, body: applicationJson(sid(), app) };
   });
@@ -73,7 +54,7 @@ export function registerApplicationRoutes(router: Router, engine: Engine): void 
 
   router.on('POST', restPath(`/Applications/${SEGMENT}\\.json`), (ctx) => {
     const app = find(engine, ctx.params[0] ?? '');
-    apply(app, parseForm(schema, formObject(ctx.form), CODES));
+    applyVoiceSettings(app, parseForm(schema, formObject(ctx.form), CODES));
     return { status: 200, body: applicationJson(sid(), app) };
   });
 

@@ -4,39 +4,26 @@ import { badRequest, notFound } from '../errors';
 import type { Router } from '../http/router';
 import { newSid } from '../sids';
 import type { IncomingNumberRecord } from '../types';
-import { clearableUrl, formMethod, formObject, parseForm } from './form';
+import { formObject, parseForm } from './form';
 import { paginate } from './paging';
 import { restPath, SEGMENT } from './rest-path';
 import { numberJson } from './serialize';
+import { applyVoiceSettings, VOICE_SETTINGS_CODES, voiceSettingsFields } from './voice-settings';
 
 const fields = {
-  FriendlyName: z.string().max(64).optional(),
-  VoiceUrl: clearableUrl.optional(),
-  VoiceMethod: formMethod.optional(),
-  VoiceFallbackUrl: clearableUrl.optional(),
-  VoiceFallbackMethod: formMethod.optional(),
-  StatusCallback: clearableUrl.optional(),
-  StatusCallbackMethod: formMethod.optional(),
+  ...voiceSettingsFields,
   VoiceApplicationSid: z.union([z.literal(''), z.string().regex(/^AP[0-9a-f]{32}$/)]).optional(),
 };
 const createSchema = z.object({ PhoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/), ...fields });
 const updateSchema = z.object(fields);
-const CODES = { PhoneNumber: 21421, VoiceUrl: 21502, VoiceFallbackUrl: 21502, StatusCallback: 21502, VoiceApplicationSid: 21606 };
+const CODES = { PhoneNumber: 21421, ...VOICE_SETTINGS_CODES, VoiceApplicationSid: 21606 };
 
 function apply(engine: Engine, number: IncomingNumberRecord, p: z.output<typeof updateSchema>): void {
   if (p.VoiceApplicationSid && !engine.store.applications.has(p.VoiceApplicationSid)) {
     throw badRequest(21606, `VoiceApplicationSid ${p.VoiceApplicationSid} is not a valid application`);
   }
-  const orNull = (v: string) => (v === '' ? null : v);
-  if (p.FriendlyName !== undefined) number.friendlyName = p.FriendlyName;
-  if (p.VoiceUrl !== undefined) number.voiceUrl = orNull(p.VoiceUrl);
-  if (p.VoiceMethod !== undefined) number.voiceMethod = p.VoiceMethod;
-  if (p.VoiceFallbackUrl !== undefined) number.voiceFallbackUrl = orNull(p.VoiceFallbackUrl);
-  if (p.VoiceFallbackMethod !== undefined) number.voiceFallbackMethod = p.VoiceFallbackMethod;
-  if (p.StatusCallback !== undefined) number.statusCallback = orNull(p.StatusCallback);
-  if (p.StatusCallbackMethod !== undefined) number.statusCallbackMethod = p.StatusCallbackMethod;
-  if (p.VoiceApplicationSid !== undefined) number.voiceApplicationSid = orNull(p.VoiceApplicationSid);
-  number.dateUpdated = Date.now();
+  if (p.VoiceApplicationSid !== undefined) number.voiceApplicationSid = p.VoiceApplicationSid === '' ? null : p.VoiceApplicationSid;
+  applyVoiceSettings(number, p);
 }
 
 function find(engine: Engine, sid: string): IncomingNumberRecord {
