@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import { getDb } from './client';
 import { loginAttempts } from './schema';
 
@@ -22,9 +22,4 @@ export async function countLoginFailures(keys: string[], since: Date): Promise<M
 export async function clearLoginFailures(key: string): Promise<void> {
   const db = await getDb();
   await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
-}
-
-export async function pruneLoginFailures(before: Date): Promise<void> {
-  const db = await getDb();
-  await db.delete(loginAttempts).where(lt(loginAttempts.createdAt, before));
 }

@@ -20,11 +20,6 @@ export async function findShowByPhoneNumber(phoneNumber: string, db?: Queryable)
   return show;
 }
 
-export async function findShowBySlug(slug: string): Promise<Show | undefined> {
-  const db = await getDb();
-  const [show] = await db.select().from(shows).where(eq(shows.slug, slug)).limit(1);
-  return show;
-}
 
 export async function insertShow(values: NewShow, db?: Queryable): Promise<Show> {
   const q = db ?? (await getDb());
