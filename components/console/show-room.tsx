@@ -22,6 +22,11 @@ const GROUPS = [
   { key: 'on_air', label: 'On air', icon: '●' },
 ] as const;
 
+/** A withheld number names nobody in particular, so there is nothing to block (it would block every such caller). */
+function WithheldNote() {
+  return <span className="text-sm text-studio-400">number withheld</span>;
+}
+
 function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: number; timerLabel: string; since: string | null }) {
   return (
     <li data-call-id={card.id} aria-label={`${outcomeWords(card.state)}: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
@@ -32,9 +37,7 @@ function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: numbe
       {card.screener && <span className="text-sm text-studio-400">· {card.screener.name}</span>}
       <Elapsed label={timerLabel} since={since} now={now} className="text-studio-200" />
       {card.moving && <MovingLabel />}
-      <span className="ml-auto">
-        <BlockFromCall callId={card.id} who={callerName(card)} />
-      </span>
+      <span className="ml-auto">{card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}</span>
     </li>
   );
 }
@@ -100,9 +103,7 @@ export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<Console
                       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
                       <span className="font-mono text-studio-200">{card.fromNumber}</span>
                       <span className="text-sm text-studio-400">{outcomeWords(card.state)}</span>
-                      <span className="ml-auto">
-                        <BlockFromCall callId={card.id} who={callerName(card)} />
-                      </span>
+                      <span className="ml-auto">{card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}</span>
                     </li>
                   ))}
                 </ul>

@@ -7,6 +7,7 @@ import { countArrival, findShowWithOpenEpisode, recordContestWinner } from '@/li
 import type { CallSession, CallState, Show } from '@/lib/db/schema';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
 import { holdRoom } from '@/lib/telephony/rooms';
+import { isWithheldNumber } from '@/lib/telephony/withheld-number';
 import { farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
 import { endInputForStatus } from './call-status';
@@ -84,18 +85,19 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
     }
     const { show, episode } = found;
     if (!episode) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
-    const caller = await findOrCreateCaller(call.from, tx);
-    if (caller.blocked) return refuse(tx, call, show, { state: 'blocked', episodeId: episode.id, callerId: caller.id });
+    // A withheld number is shared by strangers: it gets no caller record, so no history, prefill or block.
+    const caller = isWithheldNumber(call.from) ? null : await findOrCreateCaller(call.from, tx);
+    if (caller?.blocked) return refuse(tx, call, show, { state: 'blocked', episodeId: episode.id, callerId: caller.id });
     // Everything below runs under the episode's row lock (countArrival), as late as possible so calls queue briefly.
     const arrival = await countArrival(episode.id, tx);
     if (!arrival) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
     const contest = contestOutcome(arrival);
-    const refusal = { episodeId: episode.id, callerId: caller.id, arrivalSeq: arrival.seq };
+    const refusal = { episodeId: episode.id, callerId: caller?.id ?? null, arrivalSeq: arrival.seq };
     if (contest === 'released') return refuse(tx, call, show, { state: 'contest_released', ...refusal });
     // The winner is admitted whatever the queue limit: the show promised them the air.
     if (contest === 'no_contest' && (await countWaiting(episode.id, tx)) >= show.maxQueue) return refuse(tx, call, show, { state: 'queue_full', ...refusal });
     const now = new Date();
-    await recordCallerCall(caller.id, now, tx);
+    if (caller) await recordCallerCall(caller.id, now, tx);
     const sessionId = crypto.randomUUID();
     const winner = contest === 'winner';
     const inserted = await insertSession(
@@ -103,7 +105,7 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
         id: sessionId,
         showId: show.id,
         episodeId: episode.id,
-        callerId: caller.id,
+        callerId: caller?.id ?? null,
         callSid: call.callSid,
         fromNumber: call.from,
         state: 'queued',
@@ -111,8 +113,8 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
         queuedAt: now,
         arrivalSeq: arrival.seq,
         contestWinner: winner,
-        cardName: caller.name,
-        cardLocation: caller.location,
+        cardName: caller?.name ?? null,
+        cardLocation: caller?.location ?? null,
       },
       tx,
     );

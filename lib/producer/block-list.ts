@@ -4,13 +4,18 @@ import { assertRole, type Actor } from '@/lib/auth/actor';
 import { blockNumber, listBlockedCallers, unblockCaller } from '@/lib/db/block-list';
 import { findSession } from '@/lib/db/call-sessions';
 import { AppError } from '@/lib/errors';
+import { isWithheldNumber } from '@/lib/telephony/withheld-number';
 import { e164 } from '@/lib/validation/fields';
+
+const WITHHELD_REFUSAL = 'This caller withheld their number; blocking it would turn away every caller who withholds theirs.';
 
 const reason = z.string().trim().min(1, 'Give a reason, so the next producer knows why.').max(300, 'Keep the reason under 300 characters.');
 
 export const blockInputSchema = z.union([
   z.object({ callId: z.uuid(), reason }).strict(),
-  z.object({ phoneNumber: e164, reason }).strict(),
+  z
+    .object({ phoneNumber: e164.refine((number) => !isWithheldNumber(number), WITHHELD_REFUSAL), reason })
+    .strict(),
 ]);
 export type BlockInput = z.infer<typeof blockInputSchema>;
 
@@ -21,6 +26,7 @@ export async function blockCaller(actor: Actor, input: BlockInput) {
   if ('callId' in input) {
     const session = await findSession(input.callId);
     if (!session) throw new AppError('not_found:call', 'That call was not found.');
+    if (isWithheldNumber(session.fromNumber)) throw new AppError('bad_request:caller', WITHHELD_REFUSAL);
     phoneNumber = session.fromNumber;
   } else {
     phoneNumber = input.phoneNumber;

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** An E.164 phone number: +, a country code that does not start with 0, 7 to 15 digits in all. */
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+
 export const e164 = z
   .string()
   .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'Use the international E.164 format: + then country code and number, digits only (e.g. +14155550123).');
+  .regex(E164_PATTERN, 'Use the international E.164 format: + then country code and number, digits only (e.g. +14155550123).');
 
 export const email = z.string().trim().toLowerCase().min(1, 'Enter an email address.').max(254).email('Enter a valid email address.');
 
