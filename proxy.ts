@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteRefusal } from '@/lib/security/same-origin';
 
-/** Refuses cross-site state-changing API calls before they reach a route (authorization is in the routes). */
+/** Refuses cross-site state-changing requests (API calls, server actions) before they reach a route or page (authorization is in those). */
 export function proxy(request: NextRequest) {
   const refusal = crossSiteRefusal({
     method: request.method,
@@ -13,4 +13,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: '/api/:path*' };
+// Every path but Next's static files: server actions are POSTs to pages.
+export const config = { matcher: '/((?!_next/static|_next/image|favicon.ico).*)' };

@@ -1,3 +1,5 @@
+import { logProblem } from './log';
+
 export type ErrorType =
   | 'bad_request'
   | 'unauthorized'
@@ -83,7 +85,7 @@ export class AppError extends Error {
   }
 
   toResponse(init?: ResponseInit): Response {
-    if (this.status >= 500) console.error(`[${this.code}]`, this.message, this.cause ?? '');
+    if (this.status >= 500) logProblem('error', this.code, this.message, this.cause);
     return Response.json(this.toJSON(), { ...init, status: this.status });
   }
 }
@@ -91,6 +93,6 @@ export class AppError extends Error {
 /** Turns anything thrown inside a route handler into a response that shows no internals. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return error.toResponse();
-  console.error('[internal]', error);
+  logProblem('error', 'internal', error);
   return new AppError('internal:request', undefined, { cause: error }).toResponse();
 }

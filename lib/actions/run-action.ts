@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import { logProblem } from '@/lib/log';
 import type { FormState } from './form-state';
 
 export type { FormState } from './form-state';
@@ -10,11 +11,11 @@ export async function runAction(work: () => Promise<string>, formData?: FormData
     return { ok: true, message: await work() };
   } catch (error) {
     if (error instanceof AppError) {
-      if (error.status >= 500) console.error(`[${error.code}]`, error.message, error.cause ?? '');
+      if (error.status >= 500) logProblem('error', error.code, error.message, error.cause);
       const message = error.fields ? 'Please correct the fields marked below.' : error.message;
       return { ok: false, message, fields: error.fields, values: typedValues(formData) };
     }
-    console.error('[action]', error);
+    logProblem('error', 'action', error);
     return { ok: false, message: 'Something went wrong on our side. It has been logged; try again.', values: typedValues(formData) };
   }
 }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { ROLES } from '@/lib/db/schema';
+import { logProblem } from '@/lib/log';
 import { authenticate, credentialsSchema } from './authenticate';
 import { clientAddress } from './client-address';
 import { authSecret } from './secret';
@@ -22,7 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an everyday event, not a server error.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error('[auth]', error);
+      logProblem('error', 'auth', error);
     },
   },
   providers: [

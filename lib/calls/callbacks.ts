@@ -1,4 +1,5 @@
 import 'server-only';
+import { logProblem } from '@/lib/log';
 import { hasDedupeKey, insertCallEvent, latestConferenceSequence } from '@/lib/db/call-events';
 import { findSessionByCallSid, lockCallSid, patchSession, type SessionChanges } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
@@ -160,6 +161,6 @@ async function followUp(cb: ConferenceCallback, staffRole: ReturnType<typeof sta
     }
   } catch (error) {
     // The reconciler repairs whatever this could not; the callback itself was recorded.
-    console.warn(`[calls] follow-up of ${cb.event} in ${cb.friendlyName} failed:`, error instanceof Error ? error.message : error);
+    logProblem('warn', 'calls', `follow-up of ${cb.event} in ${cb.friendlyName} failed:`, error instanceof Error ? error.message : error);
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logProblem } from '@/lib/log';
 import { AppError } from '@/lib/errors';
 import { findSession, findSessionForUpdate, lockCallSid, patchSession } from '@/lib/db/call-sessions';
 import { getDb } from '@/lib/db/client';
@@ -45,7 +46,7 @@ async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSe
   if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid))) {
     return (await endVanishedCall(session.id, 'call_gone', { reason: error.message }))?.session ?? session;
   }
-  console.warn(`[calls] session ${session.id}: ${error.message}`);
+  logProblem('warn', 'calls', `session ${session.id}: ${error.message}`);
   const attention = permanent ? error.message : 'Twilio did not answer in time; retrying shortly.';
   const patched = await patchSession(session.id, { attention, pendingCommand: permanent ? null : session.pendingCommand });
   return patched ?? session;

@@ -28,6 +28,7 @@ export async function currentLines(showId: string): Promise<Episode | null> {
 /** Closes the lines: new calls hear the off-air message; callers already in the queue stay until handled. */
 export async function closeLines(actor: Actor, showId: string): Promise<Episode> {
   assertRole(actor, ['producer'], 'forbidden:show');
+  if (!(await findShowById(showId))) throw new AppError('not_found:show', 'That show was not found.');
   const open = await findOpenEpisode(showId);
   if (!open) throw new AppError('conflict:episode', 'The lines of this show are not open.');
   const closed = await closeEpisode(open.id, new Date());

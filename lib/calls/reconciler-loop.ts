@@ -3,6 +3,7 @@ import { listOpenEpisodes, listShowsForProvisioning } from '@/lib/db/episodes';
 import { listOpenSessions } from '@/lib/db/call-sessions';
 import { twilioConfig } from '@/lib/telephony/config';
 import { provisionTwilio } from '@/lib/telephony/provision';
+import { logProblem } from '@/lib/log';
 import { reconcileOnce } from './reconciler';
 
 const state = globalThis as unknown as { switchboardReconciler?: { timer: NodeJS.Timeout; provisionedFor: string | null; lastError: string | null } };
@@ -10,7 +11,7 @@ const state = globalThis as unknown as { switchboardReconciler?: { timer: NodeJS
 function warnOnce(loop: NonNullable<typeof state.switchboardReconciler>, message: string): void {
   if (loop.lastError === message) return;
   loop.lastError = message;
-  console.warn(`[reconciler] ${message}`);
+  logProblem('warn', 'reconciler', message);
 }
 
 /** Rehearsal points the emulator at this app by itself, again whenever the set of show numbers changes. */
@@ -21,7 +22,7 @@ async function provisionRehearsal(loop: NonNullable<typeof state.switchboardReco
   const report = await provisionTwilio();
   loop.provisionedFor = numbers;
   for (const change of report.changes) console.log(`[rehearsal] ${change.action} ${change.resource}: ${change.detail}`);
-  for (const problem of report.problems) console.warn(`[rehearsal] ${problem}`);
+  for (const problem of report.problems) logProblem('warn', 'rehearsal', problem);
 }
 
 async function tick(loop: NonNullable<typeof state.switchboardReconciler>): Promise<void> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { logProblem } from '@/lib/log';
 import { AppError } from '@/lib/errors';
 import { withAdvisoryLock } from '@/lib/db/advisory-lock';
 import { findSessionByCallSid, listEndedSessionsWithLooseEnds, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
@@ -138,12 +139,12 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
   for (const session of sessions) {
     if (session.updatedAt.getTime() > settled || !session.room) continue;
     await checkSession(session, byCallSid.get(session.callSid), repairs).catch((error: unknown) => {
-      console.warn(`[reconciler] session ${session.id}:`, error instanceof Error ? error.message : error);
+      logProblem('warn', 'reconciler', `session ${session.id}:`, error instanceof Error ? error.message : error);
     });
   }
   await removeGhosts(rooms, new Set(sessions.map((s) => s.callSid)), settled, repairs);
   await closeLooseEnds(byCallSid, settled, repairs).catch((error: unknown) => {
-    console.warn('[reconciler] ended sessions:', error instanceof Error ? error.message : error);
+    logProblem('warn', 'reconciler', 'ended sessions:', error instanceof Error ? error.message : error);
   });
   const screenersAway = new Set<string>();
   for (const session of sessions) {

@@ -5,12 +5,14 @@ export interface CsvColumn<T> {
 
 /** Spreadsheet programs run cells that start with these as formulas; a leading quote keeps them text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Quoted: the RFC 4180 specials, and the separators spreadsheets guess from the data (semicolon, tab). */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 function cell(raw: string | number | null | undefined): string {
   if (raw === null || raw === undefined) return '';
   let text = String(raw);
   if (typeof raw === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180 CSV with CRLF line ends and a header row. */

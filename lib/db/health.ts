@@ -1,4 +1,5 @@
 import 'server-only';
+import { logProblem } from '@/lib/log';
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from './client';
 
@@ -9,7 +10,7 @@ export async function checkDatabase(): Promise<{ ok: boolean; kind?: string; lat
     await handle.db.execute(sql`select 1`);
     return { ok: true, kind: handle.kind, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    console.error('[health] database check failed', error);
+    logProblem('error', 'health', 'database check failed', error);
     return { ok: false, error: 'The database is not reachable.' };
   }
 }

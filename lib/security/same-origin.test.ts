@@ -25,6 +25,15 @@ describe('cross-site request refusal', () => {
     expect(check('POST', '/api/reconcile', { host: '10.0.0.5:3000', 'x-forwarded-host': 'radio.example.com', origin: 'https://radio.example.com' })).toBeNull();
   });
 
+  it('refuses a server action (a POST to a page) that names no page or another site, and lets the app’s own through', () => {
+    const action = { host: 'radio.example.com', 'next-action': '7f3a' };
+    expect(check('POST', '/producer/team', action)).toMatch(/did not say/);
+    expect(check('POST', '/login', { ...action, origin: 'https://evil.example' })).toMatch(/another website/);
+    expect(check('POST', '/producer/team', { ...action, origin: 'https://evil.example', authorization: 'Bearer sbt_abc' }), 'a bearer header does not excuse a page').toMatch(/another website/);
+    expect(check('POST', '/producer/team', { ...action, origin: 'https://radio.example.com' })).toBeNull();
+    expect(check('GET', '/producer/team', { host: 'radio.example.com' })).toBeNull();
+  });
+
   it('leaves reads, Twilio webhooks, Auth.js and bearer-token automation alone', () => {
     expect(check('GET', '/api/episodes/x/board', { host: 'a', origin: 'https://evil.example' })).toBeNull();
     expect(check('POST', '/api/twilio/voice', { host: 'a' })).toBeNull();

@@ -12,14 +12,15 @@ export interface OriginCheckInput {
 }
 
 /**
- * CSRF defence for cookie-authenticated API calls: a state-changing request must come from a page of this
- * app (its Origin, or failing that its Referer, names this host). Bearer-token calls carry no ambient
- * credential, so another site cannot forge them, and are let through.
+ * CSRF defence for cookie-authenticated requests, API calls and server actions (a POST to a page) alike: a
+ * state-changing request must come from a page of this app (its Origin, or failing that its Referer, names
+ * this host). Next.js itself lets a server action without an Origin through, and answers a foreign one with a
+ * 500. Bearer-token API calls carry no ambient credential, so another site cannot forge them, and are let through.
  */
 export function crossSiteRefusal(input: OriginCheckInput): string | null {
   if (!STATE_CHANGING.has(input.method.toUpperCase())) return null;
-  if (!input.pathname.startsWith('/api/') || EXEMPT_PREFIXES.some((prefix) => input.pathname.startsWith(prefix))) return null;
-  if (/^Bearer\s+\S+$/i.test(input.headers.get('authorization') ?? '')) return null;
+  if (EXEMPT_PREFIXES.some((prefix) => input.pathname.startsWith(prefix))) return null;
+  if (input.pathname.startsWith('/api/') && /^Bearer\s+\S+$/i.test(input.headers.get('authorization') ?? '')) return null;
   const claimed = input.headers.get('origin') ?? originOf(input.headers.get('referer'));
   if (!claimed || claimed === 'null') return 'This request did not say which page sent it, so it was refused. Use the app, or an API token.';
   const hosts = [input.headers.get('x-forwarded-host'), input.headers.get('host')].filter((h): h is string => Boolean(h));

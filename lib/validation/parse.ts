@@ -2,8 +2,34 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { parseFieldErrors } from './field-errors';
 
+export const NUL_MESSAGE = 'Text cannot contain the NUL character (\\u0000). Remove it and try again.';
+
+/** Where the first string holding a NUL is, in any input: PostgreSQL text cannot store that character. */
+function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = pathToNul(item, [...path, index]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = pathToNul(key, [...path, key]) ?? pathToNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** Parses input with a schema, or throws a 400 that names each bad field in words a person can act on. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const nulAt = pathToNul(raw);
+  if (nulAt) {
+    const field = nulAt.length ? nulAt.join('.') : '_';
+    throw new AppError('bad_request:request', nulAt.length ? `${field}: ${NUL_MESSAGE}` : NUL_MESSAGE, { fields: { [field]: [NUL_MESSAGE] } });
+  }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const fields = parseFieldErrors(result.error);
