@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/actions/sign-out';
 import type { Actor } from '@/lib/auth/actor';
 import { roleAllows, ROLE_LABEL } from '@/lib/auth/roles';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 
 const LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: '/screen', label: 'Screen', roles: ['screener'] },

@@ -8,7 +8,7 @@ import { CallerTitle, callerName } from './caller-title';
 import { DropButton } from './drop-button';
 import { Elapsed } from './elapsed';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
-import type { CommandName } from './use-call-commands';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
 /**
  * The deck in the host's order. Reorder by dragging a card, by its Move up / Move down buttons, or by the arrow
@@ -24,7 +24,7 @@ export function DeckPanel({
   ready: BoardCard[];
   now: number;
   sending: Record<string, string>;
-  run: (id: string, command: CommandName) => void;
+  run: (id: string, command: CallCommand) => void;
   reorder: (order: string[]) => Promise<void>;
 }) {
   const [wanted, setWanted] = useState<string[] | null>(null);

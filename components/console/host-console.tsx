@@ -11,7 +11,8 @@ import { ErrorBanner } from './error-banner';
 import { OnAirPanel } from './on-air-panel';
 import type { ConsoleProps } from './screen-console';
 import { HOST_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
-import { useCallCommands, type CommandName } from './use-call-commands';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
+import { useCallCommands } from './use-call-commands';
 import { useConsoleAudio } from './use-console-audio';
 import { useConsoleView } from './use-console-view';
 import { useNow } from './use-now';
@@ -23,7 +24,7 @@ export function HostConsole({ me, showId, shows, initial, audioConfig, serverNow
   const { audio, snapshot } = useConsoleAudio(audioConfig);
   const now = useNow(serverNow);
   const board = view.board;
-  const command = useCallback((id: string, name: CommandName) => void run(id, name), [run]);
+  const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);
   const reorder = useCallback(
     async (order: string[]) => {
       if (!board) return;

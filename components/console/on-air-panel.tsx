@@ -5,10 +5,10 @@ import { CallerTitle, callerName } from './caller-title';
 import { DropButton } from './drop-button';
 import { Elapsed } from './elapsed';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
-import type { CommandName } from './use-call-commands';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
 /** Everyone on air, each with a timer, Back to deck, Mute and Drop. */
-export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; now: number; sending: Record<string, string>; run: (id: string, command: CommandName) => void }) {
+export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; now: number; sending: Record<string, string>; run: (id: string, command: CallCommand) => void }) {
   return (
     <section aria-labelledby="on-air-heading" className="space-y-3 rounded-lg border-2 border-onair bg-studio-900 p-3">
       <h2 id="on-air-heading" className="text-xl font-bold">
@@ -39,7 +39,7 @@ export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; n
               {card.card.comment && <p className="text-studio-200">{card.card.comment}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" disabled={busy} onClick={() => run(card.id, 'to-deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
+                <button type="button" disabled={busy} onClick={() => run(card.id, 'to_deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
                   Back to deck: {who}
                 </button>
                 <button

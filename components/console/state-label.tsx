@@ -1,4 +1,4 @@
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 
 const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: string }>> = {
   ringing: { icon: '☎', text: 'Ringing', tone: 'border-waiting text-waiting' },

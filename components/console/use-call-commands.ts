@@ -2,8 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
-
-export type CommandName = 'pickup' | 'approve' | 'reject' | 'requeue' | 'rescreen' | 'air' | 'to-deck' | 'drop' | 'mute' | 'unmute';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
 export interface CommandBody {
   version?: number;
@@ -16,14 +15,14 @@ export interface CommandBody {
  * takes over until Twilio confirms. Refusals land in `error`, already in words a person understands.
  */
 export function useCallCommands(onSettled: () => void) {
-  const [sending, setSending] = useState<Record<string, CommandName>>({});
+  const [sending, setSending] = useState<Record<string, CallCommand>>({});
   const [error, setError] = useState<string | null>(null);
 
   const run = useCallback(
-    async (callId: string, command: CommandName, body: CommandBody = {}): Promise<boolean> => {
+    async (callId: string, command: CallCommand, body: CommandBody = {}): Promise<boolean> => {
       setSending((s) => ({ ...s, [callId]: command }));
       try {
-        await sendJson(`/api/calls/${callId}/${command}`, 'POST', body);
+        await sendJson(`/api/calls/${callId}/${command.replaceAll('_', '-')}`, 'POST', body);
         setError(null);
         return true;
       } catch (e) {

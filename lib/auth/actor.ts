@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '@/lib/errors';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 import { roleAllows } from './roles';
 
 /** Who is acting: a signed-in person, or an automation using a token a producer issued. */

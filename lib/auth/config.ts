@@ -2,7 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { ROLES } from '@/lib/db/schema';
+import { ROLES } from '@/lib/auth/roles';
 import { logProblem } from '@/lib/log';
 import { authenticate, credentialsSchema } from './authenticate';
 import { clientAddress } from './client-address';

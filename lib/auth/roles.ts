@@ -1,6 +1,6 @@
-import type { Role } from '@/lib/db/schema';
-
-export type { Role };
+// Imports nothing, so client components can use it without pulling the database schema into the browser.
+export const ROLES = ['producer', 'host', 'screener'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Producers run the show, so every door that opens for a host or a screener opens for them too. */
 export function roleAllows(role: Role, allowed: readonly Role[]): boolean {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { listBoardRows, type BoardRow } from '@/lib/db/call-sessions';
 import { findEpisodeById } from '@/lib/db/episodes';
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 
 export interface BoardCard {
   id: string;

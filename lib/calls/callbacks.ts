@@ -4,10 +4,9 @@ import { hasDedupeKey, insertCallEvent, latestConferenceSequence } from '@/lib/d
 import { findSessionByCallSid, lockCallSid, patchSession, type SessionChanges } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
-import { isTerminal } from '@/lib/telephony/call-session-machine';
+import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { parseRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import { applyTransition } from './apply-transition';
-import { endInputForStatus } from './call-status';
 import { syncLiveRoom } from './live-room';
 import { requeueAfterScreenerLeft } from './screener-left';
 
@@ -63,7 +62,7 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
       name,
       dedupeKey,
       detail,
-      endReason: input === 'failed' ? 'call_failed' : 'caller_hung_up',
+      endReason: END_REASON_FOR_EVENT[input],
       extra: gone,
     });
     return 'applied';
@@ -138,7 +137,7 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
       await applyTransition(tx, fresh, 'caller_hung_up', {
         source: 'twilio',
         name: 'left_hung_up',
-        endReason: 'caller_hung_up',
+        endReason: END_REASON_FOR_EVENT.caller_hung_up,
         detail,
         extra: { confirmedRoom: null, conferenceSid: null, pendingCommand: null },
       });

@@ -2,11 +2,11 @@ import 'server-only';
 import { z } from 'zod';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { findScreeningBy, findSessionForUpdate, lockScreener } from '@/lib/db/call-sessions';
+import { findSessionForUpdate, listScreeningBy, lockScreener } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
 import { findUserById } from '@/lib/db/users';
-import { COMMAND_ROLES, describeState, type CallCommand } from '@/lib/telephony/call-session-machine';
+import { CALL_COMMANDS, COMMAND_ROLES, describeState, type CallCommand } from '@/lib/telephony/call-session-machine';
 import { applyTransition } from './apply-transition';
 import { cardChanges, cardSchema } from './card';
 import { carryOut } from './effects';
@@ -27,7 +27,7 @@ export const commandNameSchema = z
   .string()
   .transform((value) => value.replace(/-/g, '_'))
   .transform((value) => (value === 'back_to_deck' || value === 'off_air' ? 'to_deck' : value))
-  .pipe(z.enum(['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to_deck', 'drop', 'mute', 'unmute']));
+  .pipe(z.enum(CALL_COMMANDS));
 
 const SCREENER_HELD = new Set<CallCommand>(['approve', 'reject', 'requeue']);
 
@@ -56,7 +56,7 @@ export async function runCallCommand(actor: Actor, sessionId: string, command: C
       throw new AppError('conflict:call_state', `${who} already screening this caller.`);
     }
     if (command === 'pickup' || command === 'rescreen') {
-      const other = await findScreeningBy(actor.id, tx);
+      const [other] = await listScreeningBy(actor.id, tx);
       if (other && other.id !== session.id) {
         throw new AppError('conflict:call_state', 'You are already screening another caller: approve, reject or requeue them first.');
       }

@@ -4,13 +4,13 @@ import { findOrCreateCaller, recordCallerCall } from '@/lib/db/callers';
 import { countWaiting, findSessionByCallSid, insertSession, lockCallSid } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import { countArrival, findShowWithOpenEpisode, recordContestWinner } from '@/lib/db/episodes';
-import type { CallSession, CallState, Show } from '@/lib/db/schema';
-import { isTerminal } from '@/lib/telephony/call-session-machine';
+import type { CallSession, Show } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
+import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { holdRoom } from '@/lib/telephony/rooms';
 import { isWithheldNumber } from '@/lib/telephony/withheld-number';
 import { farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
-import { endInputForStatus } from './call-status';
 import { CONTEST_RELEASED_MESSAGE, CONTEST_WINNER_GREETING, contestOutcome } from './contest-outcome';
 import { placementTwiml } from './placement';
 
@@ -62,7 +62,7 @@ async function applyEarlyCallbacks(tx: Queryable, session: CallSession): Promise
     const status = typeof event.detail.status === 'string' ? event.detail.status : null;
     const input = status ? endInputForStatus(status) : null;
     if (input && !isTerminal(current.state)) {
-      current = (await applyTransition(tx, current, input, { source: 'twilio', name: `early_status:${status}`, endReason: input === 'failed' ? 'call_failed' : 'caller_hung_up' })).session;
+      current = (await applyTransition(tx, current, input, { source: 'twilio', name: `early_status:${status}`, endReason: END_REASON_FOR_EVENT[input] })).session;
     }
   }
   return current;

@@ -1,12 +1,11 @@
 import 'server-only';
 import { logProblem } from '@/lib/log';
-import { AppError } from '@/lib/errors';
 import { findSession, findSessionForUpdate, lockCallSid, patchSession } from '@/lib/db/call-sessions';
 import { getDb } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
 import { isTerminal, type TwilioEffect } from '@/lib/telephony/call-session-machine';
 import { isPermanentRefusal, toAppError } from '@/lib/telephony/retry';
-import { ENDED_CALL_STATUSES, fetchCallStatus, redirectCall } from '@/lib/telephony/twilio-actions';
+import { isCallGone, redirectCall } from '@/lib/telephony/twilio-actions';
 import { applyTransition } from './apply-transition';
 import { syncLiveRoom } from './live-room';
 
@@ -28,14 +27,6 @@ export async function endVanishedCall(sessionId: string, name: string, detail: R
   });
 }
 
-async function isCallGone(callSid: string): Promise<boolean> {
-  try {
-    return ENDED_CALL_STATUSES.has(await fetchCallStatus(callSid));
-  } catch (error) {
-    return error instanceof AppError && error.code === 'not_found:twilio';
-  }
-}
-
 /**
  * Twilio could not do what the new state needs. If the call is simply gone, the session ends; otherwise it is
  * flagged for attention, with pendingCommand kept while a retry (by the reconciler) can still help.
@@ -43,7 +34,7 @@ async function isCallGone(callSid: string): Promise<boolean> {
 async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSession> {
   const error = toAppError('carry out the command', cause);
   const permanent = isPermanentRefusal(error);
-  if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid))) {
+  if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid).catch(() => false))) {
     return (await endVanishedCall(session.id, 'call_gone', { reason: error.message }))?.session ?? session;
   }
   logProblem('warn', 'calls', `session ${session.id}: ${error.message}`);

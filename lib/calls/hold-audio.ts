@@ -1,5 +1,5 @@
 import 'server-only';
-import { findShowById } from '@/lib/db/episodes';
+import { findShowById } from '@/lib/db/shows';
 import { holdAudioTwiml } from '@/lib/telephony/twiml';
 
 /** The wait/hold TwiML for a show's callers: its own hold audio, or Twilio's music. */

@@ -2,7 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { closeEpisode, findOpenEpisode, findShowById, insertOpenEpisode } from '@/lib/db/episodes';
+import { closeEpisode, findOpenEpisode, insertOpenEpisode } from '@/lib/db/episodes';
+import { findShowById } from '@/lib/db/shows';
 import type { Episode } from '@/lib/db/schema';
 
 export const openLinesSchema = z.object({ title: z.string().trim().min(1, 'Give the episode a title.').max(200).optional() }).strict();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { listLiveRoomSessions, patchSession } from '@/lib/db/call-sessions';
-import { findEpisodeById, findShowById } from '@/lib/db/episodes';
+import { findEpisodeById } from '@/lib/db/episodes';
+import { findShowById } from '@/lib/db/shows';
 import { desiredLiveAudio } from '@/lib/telephony/live-audio';
 import { liveRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import { holdAudioUrl, listActiveConferences, listParticipants, updateParticipantAudio } from '@/lib/telephony/twilio-actions';

@@ -1,14 +1,14 @@
 import 'server-only';
 import { insertCallEvent } from '@/lib/db/call-events';
-import { findSessionByCallSid, findShowOfSession, lockCallSid } from '@/lib/db/call-sessions';
+import { findSessionByCallSid, lockCallSid } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
+import { findShowById } from '@/lib/db/shows';
 import type { CallSession, Show } from '@/lib/db/schema';
-import { isTerminal } from '@/lib/telephony/call-session-machine';
+import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { publicUrl } from '@/lib/telephony/config';
 import { conferenceUrls } from '@/lib/telephony/twilio-actions';
 import { callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
-import { endInputForStatus } from './call-status';
 
 function farewellFor(session: CallSession): string {
   if (session.state === 'rejected') return farewellTwiml(MESSAGES.rejected);
@@ -22,7 +22,7 @@ function farewellFor(session: CallSession): string {
  */
 export async function placementTwiml(session: CallSession, db: Queryable, options: { greeting?: string; show?: Show } = {}): Promise<string> {
   if (isTerminal(session.state) || !session.room) return farewellFor(session);
-  const show = options.show ?? (await findShowOfSession(session, db));
+  const show = options.show ?? (await findShowById(session.showId, db));
   if (!show) return farewellTwiml(null);
   return callerPlacementTwiml(
     { room: session.room, muted: session.state === 'ready' || session.muted, dialAction: publicUrl('/api/twilio/dial-action'), greeting: options.greeting },
@@ -51,7 +51,7 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
     const detail = { moved: request.moved, dialCallStatus: request.dialCallStatus ?? null, callStatus: request.callStatus ?? null };
     const ended = request.callStatus ? endInputForStatus(request.callStatus) : null;
     if (ended && !isTerminal(session.state)) {
-      session = (await applyTransition(tx, session, ended, { source: 'twilio', name: 'dial_ended', endReason: 'caller_hung_up', detail })).session;
+      session = (await applyTransition(tx, session, ended, { source: 'twilio', name: 'dial_ended', endReason: END_REASON_FOR_EVENT[ended], detail })).session;
     } else if (!request.moved && request.dialCallStatus && session.state === 'screening') {
       session = (await applyTransition(tx, session, 'requeue', { source: 'system', name: 'screen_room_ended', detail })).session;
     } else {

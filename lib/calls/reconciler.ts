@@ -5,12 +5,11 @@ import { withAdvisoryLock } from '@/lib/db/advisory-lock';
 import { findSessionByCallSid, listEndedSessionsWithLooseEnds, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
 import { listOpenEpisodes } from '@/lib/db/episodes';
 import type { CallSession } from '@/lib/db/schema';
-import { isTerminal } from '@/lib/telephony/call-session-machine';
+import { isInLiveRoom, isTerminal } from '@/lib/telephony/call-session-machine';
 import { parseRoom, screenRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import {
-  ENDED_CALL_STATUSES,
-  fetchCallStatus,
   hangUpCall,
+  isCallGone,
   listActiveConferences,
   listParticipants,
   redirectCall,
@@ -63,18 +62,9 @@ async function locateEveryone(): Promise<{ byCallSid: Map<string, Located>; room
   return { byCallSid, rooms };
 }
 
-async function callIsGone(callSid: string): Promise<boolean> {
-  try {
-    return ENDED_CALL_STATUSES.has(await fetchCallStatus(callSid));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found:twilio') return true;
-    throw error;
-  }
-}
-
 async function checkSession(session: CallSession, where: Located | undefined, repairs: Repair[]): Promise<void> {
   if (!where) {
-    if (await callIsGone(session.callSid)) {
+    if (await isCallGone(session.callSid)) {
       // Its callback may have landed since this pass listed the session: only report what this pass repaired.
       if ((await endVanishedCall(session.id, 'reconciled_hangup'))?.ended) {
         repairs.push({ action: 'ended', sessionId: session.id, detail: 'the call had ended but its callback never arrived' });
@@ -91,7 +81,7 @@ async function checkSession(session: CallSession, where: Located | undefined, re
     repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in ${room} instead of ${session.room}` });
     return;
   }
-  const liveRoom = session.state === 'ready' || session.state === 'on_air';
+  const liveRoom = isInLiveRoom(session.state);
   const confirmed = session.confirmedRoom === room && session.conferenceSid === where.conference.sid;
   if (!confirmed || (session.pendingCommand && !liveRoom)) {
     await patchSession(session.id, { confirmedRoom: room, conferenceSid: where.conference.sid, ...(liveRoom ? {} : { pendingCommand: null, attention: null }) });
@@ -123,7 +113,7 @@ async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<str
 async function closeLooseEnds(byCallSid: Map<string, Located>, settled: number, repairs: Repair[]): Promise<void> {
   for (const session of await listEndedSessionsWithLooseEnds(new Date(Date.now() - 24 * 3600_000))) {
     if (session.updatedAt.getTime() > settled || byCallSid.has(session.callSid)) continue;
-    if (!(await callIsGone(session.callSid))) continue;
+    if (!(await isCallGone(session.callSid))) continue;
     await patchSession(session.id, { pendingCommand: null, attention: null, confirmedRoom: null, conferenceSid: null });
     repairs.push({ action: 'confirmed', sessionId: session.id, detail: 'the call had ended but its last callback never arrived' });
   }

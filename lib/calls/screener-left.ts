@@ -1,8 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { findSessionForUpdate, lockCallSid } from '@/lib/db/call-sessions';
+import { findSessionForUpdate, listScreeningBy, lockCallSid } from '@/lib/db/call-sessions';
 import { getDb } from '@/lib/db/client';
-import { callSessions, type CallSession } from '@/lib/db/schema';
+import type { CallSession } from '@/lib/db/schema';
 import { screenRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import { listActiveConferences, listParticipants } from '@/lib/telephony/twilio-actions';
 import { applyTransition } from './apply-transition';
@@ -22,12 +21,9 @@ async function screenerStillThere(userId: string): Promise<boolean> {
  * caller they were screening goes back to the queue, hearing hold audio, rather than waiting in an empty room.
  */
 export async function requeueAfterScreenerLeft(userId: string, reason: string): Promise<CallSession[]> {
-  const db = await getDb();
-  const screening = await db
-    .select()
-    .from(callSessions)
-    .where(and(eq(callSessions.screenerId, userId), eq(callSessions.state, 'screening')));
+  const screening = await listScreeningBy(userId);
   if (screening.length === 0 || (await screenerStillThere(userId))) return [];
+  const db = await getDb();
   const moved: CallSession[] = [];
   for (const candidate of screening) {
     const applied = await db.transaction(async (tx) => {

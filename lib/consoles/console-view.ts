@@ -1,5 +1,5 @@
 import type { Board, BoardCard } from '@/lib/calls/board';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 import { maskPhone } from './phone-mask';
 
 export interface ChatMessage {

@@ -1,4 +1,4 @@
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 
 /** One call of an episode, as the stats need it. */
 export interface StatsCall {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_STATES } from '@/lib/db/schema';
+import { CALL_STATES } from '@/lib/telephony/call-session-machine';
 import { describeState, isTerminal } from '@/lib/telephony/call-session-machine';
 import { outcomeWords } from './outcome-words';
 

@@ -1,4 +1,4 @@
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 import { STATE_WORDS } from '@/lib/telephony/state-words';
 
 /** How a finished call ended, in the words the call flow uses everywhere. */

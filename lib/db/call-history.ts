@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
-import { callers, callSessions, episodes, users, type CallState } from './schema';
+import { callers, callSessions, episodes, users } from './schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 
 export interface HistoryFilter {
   /** Part of a phone number or of a name (the card's or the caller's). */

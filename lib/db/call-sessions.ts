@@ -1,11 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
+import { LIVE_ROOM_STATES, OPEN_STATES, WAITING_STATES } from '@/lib/telephony/call-session-machine';
 import { getDb, type Queryable } from './client';
-import { callers, callSessions, shows, users, type CallSession, type CallState, type NewCallSession } from './schema';
-
-export const OPEN_STATES = ['ringing', 'queued', 'screening', 'ready', 'on_air'] as const satisfies readonly CallState[];
-/** Callers who count against a show's queue limit: everyone waiting, not those already on air. */
-export const WAITING_STATES = ['ringing', 'queued', 'screening', 'ready'] as const satisfies readonly CallState[];
+import { callers, callSessions, users, type CallSession, type NewCallSession } from './schema';
 
 /**
  * Serialises everything that happens to one Twilio call (voice webhook, callbacks, reconciler) inside the
@@ -72,17 +69,6 @@ export async function patchSession(id: string, changes: SessionChanges, db?: Que
   return row;
 }
 
-/** Writes changes only if nobody moved the session since `version`; answers undefined otherwise. */
-export async function updateSessionIfVersion(id: string, version: number, changes: SessionChanges, db?: Queryable): Promise<CallSession | undefined> {
-  const q = db ?? (await getDb());
-  const [row] = await q
-    .update(callSessions)
-    .set({ ...changes, version: sql`${callSessions.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(callSessions.id, id), eq(callSessions.version, version)))
-    .returning();
-  return row;
-}
-
 export async function countWaiting(episodeId: string, tx: Queryable): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
@@ -91,15 +77,14 @@ export async function countWaiting(episodeId: string, tx: Queryable): Promise<nu
   return row?.n ?? 0;
 }
 
-/** Another caller this screener is screening right now, if any. */
-export async function findScreeningBy(screenerId: string, db?: Queryable): Promise<CallSession | undefined> {
+/** The callers this screener is screening right now (normally at most one). */
+export async function listScreeningBy(screenerId: string, db?: Queryable): Promise<CallSession[]> {
   const q = db ?? (await getDb());
-  const [row] = await q
+  return q
     .select()
     .from(callSessions)
     .where(and(eq(callSessions.screenerId, screenerId), eq(callSessions.state, 'screening')))
-    .limit(1);
-  return row;
+    .orderBy(asc(callSessions.createdAt));
 }
 
 export async function listOpenSessions(filter: { episodeId?: string; since?: Date } = {}, db?: Queryable): Promise<CallSession[]> {
@@ -128,7 +113,7 @@ export async function listEndedSessionsWithLooseEnds(since: Date, db?: Queryable
     .from(callSessions)
     .where(
       and(
-        sql`${callSessions.state} not in ('ringing','queued','screening','ready','on_air')`,
+        notInArray(callSessions.state, [...OPEN_STATES]),
         or(isNotNull(callSessions.pendingCommand), isNotNull(callSessions.confirmedRoom)),
         gte(callSessions.updatedAt, since),
       ),
@@ -140,7 +125,7 @@ export async function listLiveRoomSessions(episodeId: string, db?: Queryable): P
   return q
     .select()
     .from(callSessions)
-    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, ['ready', 'on_air'])));
+    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...LIVE_ROOM_STATES])));
 }
 
 export interface BoardRow {
@@ -176,14 +161,8 @@ export async function listBoardRows(episodeId: string, recentLimit: number, db?:
     .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...OPEN_STATES])))
     .orderBy(asc(callSessions.deckPosition), asc(callSessions.createdAt));
   const ended = await base()
-    .where(and(eq(callSessions.episodeId, episodeId), sql`${callSessions.state} not in ('ringing','queued','screening','ready','on_air')`))
+    .where(and(eq(callSessions.episodeId, episodeId), notInArray(callSessions.state, [...OPEN_STATES])))
     .orderBy(desc(callSessions.endedAt), desc(callSessions.createdAt))
     .limit(recentLimit);
   return { open, ended };
-}
-
-export async function findShowOfSession(session: CallSession, db?: Queryable) {
-  const q = db ?? (await getDb());
-  const [row] = await q.select().from(shows).where(eq(shows.id, session.showId)).limit(1);
-  return row;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { LIVE_ROOM_STATES } from '@/lib/telephony/call-session-machine';
 import type { Queryable } from './client';
 import { callSessions, type CallSession } from './schema';
 
@@ -9,7 +10,7 @@ export async function lockDeck(episodeId: string, tx: Queryable): Promise<Pick<C
   return tx
     .select({ id: callSessions.id, state: callSessions.state })
     .from(callSessions)
-    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, ['ready', 'on_air'])))
+    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...LIVE_ROOM_STATES])))
     .orderBy(asc(callSessions.deckPosition), asc(callSessions.createdAt))
     .for('update');
 }

@@ -3,18 +3,6 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { episodes, shows, type Episode, type NewEpisode, type Show } from './schema';
 
-export async function findShowByPhoneNumber(phoneNumber: string, db?: Queryable): Promise<Show | undefined> {
-  const q = db ?? (await getDb());
-  const [row] = await q.select().from(shows).where(eq(shows.phoneNumber, phoneNumber)).limit(1);
-  return row;
-}
-
-export async function findShowById(id: string, db?: Queryable): Promise<Show | undefined> {
-  const q = db ?? (await getDb());
-  const [row] = await q.select().from(shows).where(eq(shows.id, id)).limit(1);
-  return row;
-}
-
 export async function listShowsForProvisioning(db?: Queryable): Promise<Pick<Show, 'id' | 'phoneNumber'>[]> {
   const q = db ?? (await getDb());
   return q.select({ id: shows.id, phoneNumber: shows.phoneNumber }).from(shows).orderBy(asc(shows.createdAt));

@@ -1,7 +1,8 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
-import { messages, users, type Message, type Role } from './schema';
+import { messages, users, type Message } from './schema';
+import type { Role } from '@/lib/auth/roles';
 
 export interface MessageRow {
   id: number;

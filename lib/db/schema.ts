@@ -13,13 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// Relative imports: drizzle-kit loads this file without the app's path aliases.
+import { ROLES } from '../auth/roles';
+import { CALL_STATES } from '../telephony/call-session-machine';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-export const roleEnum = pgEnum('role', ['producer', 'host', 'screener']);
-export const ROLES = roleEnum.enumValues;
-export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum('role', ROLES);
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -100,23 +101,7 @@ export const callers = pgTable('callers', {
 export type Caller = typeof callers.$inferSelect;
 export type NewCaller = typeof callers.$inferInsert;
 
-export const CALL_STATES = [
-  'ringing',
-  'queued',
-  'screening',
-  'ready',
-  'on_air',
-  'completed',
-  'rejected',
-  'abandoned',
-  'blocked',
-  'off_air',
-  'queue_full',
-  'contest_released',
-  'failed',
-] as const;
 export const callStateEnum = pgEnum('call_state', CALL_STATES);
-export type CallState = (typeof CALL_STATES)[number];
 
 export const priorityEnum = pgEnum('card_priority', ['low', 'normal', 'high']);
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { searchCallHistory, type HistoryRow } from '@/lib/db/call-history';
-import { CALL_STATES } from '@/lib/db/schema';
+import { CALL_STATES } from '@/lib/telephony/call-session-machine';
 import { toCsv, type CsvColumn } from '@/lib/consoles/csv';
 import { secondsSince } from '@/lib/consoles/durations';
 import { describeState } from '@/lib/telephony/call-session-machine';

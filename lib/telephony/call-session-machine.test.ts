@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_STATES, type CallState } from '@/lib/db/schema';
+import { CALL_STATES, type CallState } from './call-session-machine';
 import {
   CALL_COMMANDS,
   CALL_EVENTS,

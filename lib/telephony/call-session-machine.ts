@@ -1,5 +1,36 @@
-import { CALL_STATES, type CallState, type Role } from '@/lib/db/schema';
+// The call domain's vocabulary (states, state sets, commands, Twilio's ended statuses, end reasons) lives here
+// and nowhere else. This module imports no runtime code, so the schema, the SQL filters, client components and
+// the bench all derive from it without pulling in the database.
+import type { Role } from '@/lib/auth/roles';
 import { STATE_WORDS } from './state-words';
+
+/** Every state a call session can be in (the `call_state` enum in the database). */
+export const CALL_STATES = [
+  'ringing',
+  'queued',
+  'screening',
+  'ready',
+  'on_air',
+  'completed',
+  'rejected',
+  'abandoned',
+  'blocked',
+  'off_air',
+  'queue_full',
+  'contest_released',
+  'failed',
+] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+/** States a call never leaves. */
+export const TERMINAL_STATES = ['completed', 'rejected', 'abandoned', 'blocked', 'off_air', 'queue_full', 'contest_released', 'failed'] as const satisfies readonly CallState[];
+const TERMINAL_SET: ReadonlySet<CallState> = new Set(TERMINAL_STATES);
+/** States of a call still under way: everything not terminal. */
+export const OPEN_STATES: readonly CallState[] = CALL_STATES.filter((state) => !TERMINAL_SET.has(state));
+/** Callers who count against a show's queue limit: everyone waiting, not those already on air. */
+export const WAITING_STATES: readonly CallState[] = OPEN_STATES.filter((state) => state !== 'on_air');
+/** States whose call sits in the episode's live room: on deck or on air. */
+export const LIVE_ROOM_STATES = ['ready', 'on_air'] as const satisfies readonly CallState[];
 
 /** Commands people give through the consoles or the JSON API. */
 export const CALL_COMMANDS = ['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to_deck', 'drop', 'mute', 'unmute'] as const;
@@ -8,6 +39,26 @@ export type CallCommand = (typeof CALL_COMMANDS)[number];
 /** What Twilio tells us happened to the caller's leg. */
 export const CALL_EVENTS = ['caller_hung_up', 'joined', 'left', 'failed'] as const;
 export type CallEventName = (typeof CALL_EVENTS)[number];
+
+type EndEvent = Extract<CallEventName, 'caller_hung_up' | 'failed'>;
+
+/** Twilio's CallStatus values after which a call is gone for good, and what each means for the session. */
+const ENDED_STATUS_INPUT: ReadonlyMap<string, EndEvent> = new Map([
+  ['completed', 'caller_hung_up'],
+  ['busy', 'caller_hung_up'],
+  ['no-answer', 'caller_hung_up'],
+  ['canceled', 'caller_hung_up'],
+  ['failed', 'failed'],
+]);
+export const ENDED_CALL_STATUSES: ReadonlySet<string> = new Set(ENDED_STATUS_INPUT.keys());
+
+/** What a Twilio CallStatus means for the session: the caller is gone, the call failed, or nothing yet. */
+export function endInputForStatus(status: string): EndEvent | null {
+  return ENDED_STATUS_INPUT.get(status) ?? null;
+}
+
+/** The end reason recorded when Twilio reports the call's end. */
+export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = { caller_hung_up: 'caller_hung_up', failed: 'call_failed' };
 
 export type CallInput = CallCommand | CallEventName;
 export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS];
@@ -41,20 +92,12 @@ export interface Transition {
 
 export type TransitionResult = { ok: true; next: Transition } | { ok: false; message: string };
 
-export const TERMINAL_STATES: ReadonlySet<CallState> = new Set([
-  'completed',
-  'rejected',
-  'abandoned',
-  'blocked',
-  'off_air',
-  'queue_full',
-  'contest_released',
-  'failed',
-]);
-export const LIVE_STATES = CALL_STATES.filter((state) => !TERMINAL_STATES.has(state));
-
 export function isTerminal(state: CallState): boolean {
-  return TERMINAL_STATES.has(state);
+  return TERMINAL_SET.has(state);
+}
+
+export function isInLiveRoom(state: CallState): boolean {
+  return (LIVE_ROOM_STATES as readonly CallState[]).includes(state);
 }
 
 /** The room a call in this state belongs in. */
@@ -165,8 +208,4 @@ function isCommand(input: CallInput): input is CallCommand {
 /** The one answer to "what happens to a call in this state when this happens". Pure. */
 export function transition(snapshot: SessionSnapshot, input: CallInput): TransitionResult {
   return isCommand(input) ? commandTransition(snapshot, input) : eventTransition(snapshot, input);
-}
-
-export function isCallCommand(value: string): value is CallCommand {
-  return (CALL_COMMANDS as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from './call-session-machine';
 
 export type DeckAudio = 'show' | 'hold';
 

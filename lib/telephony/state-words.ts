@@ -1,4 +1,4 @@
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from './call-session-machine';
 
 /**
  * Each call state in the words a person reads in messages and on the consoles. Imports only a type, so client

@@ -1,9 +1,8 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
+import { ENDED_CALL_STATUSES } from './call-session-machine';
 import { publicUrl } from './config';
 import { callTwilio } from './twilio-client';
-
-/** The call statuses after which a call is gone for good. */
-export const ENDED_CALL_STATUSES: ReadonlySet<string> = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 /** Where a call we moved asks "where do I belong now?" (the same answer as the Dial action). */
 export function placementUrl(): string {
@@ -28,9 +27,19 @@ export async function hangUpCall(callSid: string): Promise<void> {
   await callTwilio('hang up the call', (client) => client.calls(callSid).update({ status: 'completed' }));
 }
 
-export async function fetchCallStatus(callSid: string): Promise<string> {
+async function fetchCallStatus(callSid: string): Promise<string> {
   const call = await callTwilio('look up the call', (client) => client.calls(callSid).fetch());
   return call.status;
+}
+
+/** Whether Twilio says the call has ended (or no longer knows it). Any other trouble asking is rethrown. */
+export async function isCallGone(callSid: string): Promise<boolean> {
+  try {
+    return ENDED_CALL_STATUSES.has(await fetchCallStatus(callSid));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found:twilio') return true;
+    throw error;
+  }
 }
 
 export interface ConferenceSummary {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/lib/db/schema';
+import { ROLES } from '@/lib/auth/roles';
 import { email, newPassword, personName, uuid } from './fields';
 
 const role = z.enum(ROLES, { message: 'Choose producer, host or screener.' });

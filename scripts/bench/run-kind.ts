@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
 import { startConsoles, type BoardPoll } from './consoles';
 import { createBenchDatabase } from './database';
@@ -13,7 +14,6 @@ import { ringSpike, waitForEnded, webhookStats, type Spike, type WebhookStats } 
 import { ratio, summarize, type LatencySummary } from './stats';
 
 const SHOW_NUMBER = '+15005550006';
-const CONTEST_RELEASED_MESSAGE = 'Thanks for calling! The lines are full for this contest, try again next time.';
 const ADMIN = { email: 'bench-producer@switchboard.test', password: 'bench-producer-password' };
 const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
 const SCREENER = { email: 'screener@switchboard.test', password: 'rehearsal-screener' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import type { CallState } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import type { Actor } from '@/lib/auth/actor';
 import type { CallFixture } from '@/tests/support/call-fixtures';

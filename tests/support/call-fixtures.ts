@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/client';
-import { episodes, shows, users, type Episode, type Role, type Show } from '@/lib/db/schema';
+import { episodes, shows, users, type Episode, type Show } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 
 export interface CallFixture {
   show: Show;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 import { insertUser } from '@/lib/db/users';
 
 /** A real user row and the actor that stands for it. */

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { CallView, Emulator } from '@/emulator';
 import { findSessionByCallSid } from '@/lib/db/call-sessions';
-import type { CallSession, CallState } from '@/lib/db/schema';
+import type { CallSession } from '@/lib/db/schema';
+import type { CallState } from '@/lib/telephony/call-session-machine';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
 import { eventually } from './app-harness';
 import type { RoomSampler } from './room-sampler';

@@ -5,7 +5,7 @@ import { StateLabel } from '@/components/console/state-label';
 import { requirePageActor } from '@/lib/auth/guard';
 import { formatDuration } from '@/lib/consoles/durations';
 import { listEpisodesForFilter } from '@/lib/db/call-history';
-import { CALL_STATES } from '@/lib/db/schema';
+import { CALL_STATES } from '@/lib/telephony/call-session-machine';
 import { airSeconds, findCallHistory, historyFilterSchema, waitSeconds } from '@/lib/producer/history';
 import { describeState } from '@/lib/telephony/call-session-machine';
 

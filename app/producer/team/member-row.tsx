@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { EMPTY_FORM_STATE } from '@/lib/actions/form-state';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/auth/roles';
 import { resetPasswordAction, setDisabledAction, setRoleAction } from './actions';
 import { RoleSelect } from './role-select';
 

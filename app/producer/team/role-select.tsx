@@ -1,5 +1,5 @@
 import { ROLE_LABEL } from '@/lib/auth/roles';
-import { ROLES, type Role } from '@/lib/db/schema';
+import { ROLES, type Role } from '@/lib/auth/roles';
 
 export function RoleSelect({ id, defaultValue, errors, label = 'Role' }: { id: string; defaultValue: Role; errors?: string[]; label?: string }) {
   return (
