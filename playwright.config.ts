@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath, CHROMIUM_ARGS } from './tests/support/chromium';
 import { E2E_BASE_URL, E2E_PORT } from './tests/e2e/e2e-env';
+import { reexecInLoopbackNamespace } from './tests/support/loopback-namespace';
+
+reexecInLoopbackNamespace();
 
 export default defineConfig({
   testDir: 'tests/e2e',
