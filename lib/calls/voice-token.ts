@@ -2,6 +2,7 @@ import 'server-only';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { readProvisionedTelephony } from '@/lib/db/telephony-state';
+import { LIVE_DEVICE_SETTINGS, rehearsalDeviceSettings, type DeviceSettings } from '@/lib/audio/device-options';
 import { buildVoiceToken, type DeviceCredentials, type VoiceToken } from '@/lib/telephony/access-token';
 import { twilioConfig } from '@/lib/telephony/config';
 
@@ -19,8 +20,18 @@ export async function deviceCredentials(): Promise<DeviceCredentials> {
   return { accountSid: config.accountSid, apiKeySid, apiKeySecret, twimlAppSid };
 }
 
-/** A Voice AccessToken for a host, screener or producer's browser. */
-export async function issueVoiceToken(actor: Actor): Promise<VoiceToken> {
+/**
+ * The browser's Device settings. In rehearsal the same SDK code talks to the emulator, whose signalling shares
+ * its control API's host and port (emulator/README.md); live, Twilio's defaults stand.
+ */
+export function deviceSettings(): DeviceSettings {
+  const config = twilioConfig();
+  if (!config.rehearsal || !config.apiBaseUrl) return LIVE_DEVICE_SETTINGS;
+  return rehearsalDeviceSettings(new URL(config.apiBaseUrl).host);
+}
+
+/** A Voice AccessToken for a host, screener or producer's browser, with the Device settings to use it with. */
+export async function issueVoiceToken(actor: Actor): Promise<VoiceToken & { settings: DeviceSettings }> {
   assertRole(actor, ['host', 'screener'], 'forbidden:call');
-  return buildVoiceToken(await deviceCredentials(), actor.id);
+  return { ...buildVoiceToken(await deviceCredentials(), actor.id), settings: deviceSettings() };
 }
