@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { RehearsalBanner } from '@/components/rehearsal-banner';
-import { isRehearsalMode } from '@/lib/mode';
+import { isRehearsal } from '@/lib/env';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,7 +12,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        {isRehearsalMode() && <RehearsalBanner />}
+        {isRehearsal() && <RehearsalBanner />}
         {children}
       </body>
     </html>

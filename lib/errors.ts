@@ -25,7 +25,8 @@ export type Surface =
   | 'webhook'
   | 'database'
   | 'request'
-  | 'emulator';
+  | 'emulator'
+  | 'config';
 
 export type ErrorCode = `${ErrorType}:${Surface}`;
 

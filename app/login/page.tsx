@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { currentActor } from '@/lib/auth/guard';
 import { HOME_BY_ROLE } from '@/lib/auth/roles';
 import { DEMO_ACCOUNTS } from '@/lib/bootstrap/demo';
-import { isRehearsalMode } from '@/lib/mode';
+import { isRehearsal } from '@/lib/env';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -17,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-2 text-3xl font-bold tracking-tight">Switchboard</h1>
       <p className="mb-8 text-studio-400">Sign in to screen callers, host, or produce the show.</p>
       <LoginForm next={next} />
-      {isRehearsalMode() && (
+      {isRehearsal() && (
         <section aria-labelledby="demo-accounts" className="mt-10 rounded-lg border border-waiting/50 bg-studio-900 p-4 text-sm">
           <h2 id="demo-accounts" className="mb-2 font-semibold text-waiting">
             Rehearsal mode: demo accounts

@@ -3,18 +3,18 @@ import { notFound } from 'next/navigation';
 import { PhoneSimulator } from '@/components/simulator/phone-simulator';
 import { pickConsoleShowId } from '@/lib/consoles/console-data';
 import { listShows } from '@/lib/db/shows';
-import { isRehearsalMode } from '@/lib/mode';
+import { isRehearsal, settings } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Phone simulator' };
 export const dynamic = 'force-dynamic';
 
 /** Rehearsal only: ring the show from made-up numbers and hear, in words, what each phone hears. */
 export default async function SimulatorPage() {
-  if (!isRehearsalMode()) notFound();
+  if (!isRehearsal()) notFound();
   const [all, onAirId] = await Promise.all([listShows(), pickConsoleShowId(undefined)]);
   // The show on air (or last on air) comes first, so a visitor rings the show that is running.
   const shows = [...all.filter((show) => show.id === onAirId), ...all.filter((show) => show.id !== onAirId)].map((show) => ({ name: show.name, phoneNumber: show.phoneNumber }));
-  const emulatorUrl = process.env.EMULATOR_URL ?? 'http://127.0.0.1:3030';
+  const emulatorUrl = settings().EMULATOR_URL;
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
       <h1 className="text-3xl font-bold">Phone simulator</h1>

@@ -3,7 +3,10 @@ import { getDbHandle } from '@/lib/db/client';
 import { updateUser } from '@/lib/db/users';
 import { createActor } from '@/tests/support/factories';
 import { truncateAll } from '@/tests/support/test-database';
-import { authenticate, LOGIN_MAX_FAILURES } from './authenticate';
+import { settings } from '@/lib/env';
+import { authenticate } from './authenticate';
+
+const LOGIN_MAX_FAILURES = settings().LOGIN_MAX_FAILURES;
 
 beforeEach(async () => truncateAll(await getDbHandle()));
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { clearLoginFailures, countLoginFailures, recordLoginFailure } from '@/lib/db/login-attempts';
 import { findUserByEmail, normaliseEmail } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
+import { settings } from '@/lib/env';
 import { burnPasswordCheck, verifyPassword } from './password';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_MAX_FAILURES = Number(process.env.LOGIN_MAX_FAILURES ?? 10);
 
 export const credentialsSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email.').max(254).email('Enter a valid email address.'),
@@ -27,7 +27,7 @@ export async function authenticate(input: { email: string; password: string; ip?
   const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])];
   const since = new Date(Date.now() - LOGIN_WINDOW_MS);
   const failures = await countLoginFailures(keys, since);
-  if (keys.some((key) => (failures.get(key) ?? 0) >= LOGIN_MAX_FAILURES)) {
+  if (keys.some((key) => (failures.get(key) ?? 0) >= settings().LOGIN_MAX_FAILURES)) {
     return { ok: false, reason: 'throttled', retryAfterMinutes: Math.ceil(LOGIN_WINDOW_MS / 60_000) };
   }
   const user = await findUserByEmail(email);

@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
+import { settings } from '@/lib/env';
 
-const COST = Number(process.env.BCRYPT_COST ?? 10);
+const COST = settings().BCRYPT_COST;
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDbHandle } from '@/lib/db/client';
-import { isRehearsalMode } from '@/lib/mode';
+import { isRehearsal, settings } from '@/lib/env';
 import { configurationProblems } from './config-check';
 import { describeFirstRun, runFirstRun } from './first-run';
 
@@ -9,9 +9,9 @@ export async function startApp(): Promise<void> {
   for (const problem of configurationProblems()) console.error(`Configuration problem: ${problem}`);
   const handle = await getDbHandle();
   const report = await runFirstRun({
-    rehearsal: isRehearsalMode(),
-    adminEmail: process.env.ADMIN_EMAIL,
-    adminPassword: process.env.ADMIN_PASSWORD,
+    rehearsal: isRehearsal(),
+    adminEmail: settings().ADMIN_EMAIL,
+    adminPassword: settings().ADMIN_PASSWORD,
   });
   console.log(`Switchboard: database ready (${handle.kind === 'pglite' ? 'embedded PGlite' : 'Postgres'})`);
   for (const line of describeFirstRun(report)) console.log(line);

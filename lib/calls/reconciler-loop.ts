@@ -3,6 +3,7 @@ import { listOpenEpisodes, listShowsForProvisioning } from '@/lib/db/episodes';
 import { listOpenSessions } from '@/lib/db/call-sessions';
 import { twilioConfig } from '@/lib/telephony/config';
 import { provisionTwilio } from '@/lib/telephony/provision';
+import { settings } from '@/lib/env';
 import { logProblem } from '@/lib/log';
 import { reconcileOnce } from './reconciler';
 
@@ -42,7 +43,7 @@ async function tick(loop: NonNullable<typeof state.switchboardReconciler>): Prom
  */
 export function startReconcilerLoop(): void {
   if (state.switchboardReconciler) return;
-  const intervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 3000);
+  const intervalMs = settings().RECONCILE_INTERVAL_MS;
   let inFlight = false;
   const loop = { timer: undefined as unknown as NodeJS.Timeout, provisionedFor: null as string | null, lastError: null as string | null };
   loop.timer = setInterval(() => {

@@ -1,8 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
-import { isRehearsalMode } from '@/lib/mode';
-import { DEFAULT_EMULATOR_URL } from '@/lib/telephony/config';
+import { isRehearsal, settings } from '@/lib/env';
 import { getConsoleView, listConsoleShows, pickConsoleShowId } from './console-data';
 import type { ConsoleView } from './console-view';
 
@@ -30,7 +29,7 @@ export async function loadConsolePage(actor: Actor, searchParams: Record<string,
     shows,
     initial,
     // The browser talks to the emulator directly in rehearsal, as it would talk to Twilio.
-    audioConfig: { rehearsal: isRehearsalMode(), emulatorUrl: process.env.EMULATOR_URL ?? DEFAULT_EMULATOR_URL },
+    audioConfig: { rehearsal: isRehearsal(), emulatorUrl: settings().EMULATOR_URL },
     serverNow: new Date().getTime(),
   };
 }

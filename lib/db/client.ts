@@ -1,5 +1,6 @@
 import 'server-only';
 import path from 'node:path';
+import { settings } from '@/lib/env';
 import { openDatabase, type Db, type DbHandle } from './connect';
 
 export type { Db, Queryable, Tx } from './connect';
@@ -8,7 +9,7 @@ const globalForDb = globalThis as unknown as { switchboardDb?: Promise<DbHandle>
 
 /** Where embedded PGlite keeps the app's data when no DATABASE_URL is set. */
 export function pgliteDirectory(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+  return settings().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
 /**
@@ -17,7 +18,7 @@ export function pgliteDirectory(): string {
  */
 export function getDbHandle(): Promise<DbHandle> {
   globalForDb.switchboardDb ??= openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl: settings().DATABASE_URL,
     pgliteDir: pgliteDirectory(),
   }).catch((error: unknown) => {
     globalForDb.switchboardDb = undefined;

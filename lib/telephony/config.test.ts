@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMULATOR_ACCOUNT_SID, EMULATOR_AUTH_TOKEN } from '@/emulator/src/constants';
-import { isRehearsal, loadTwilioConfig, REHEARSAL_ACCOUNT_SID, REHEARSAL_AUTH_TOKEN } from './config';
+import { isRehearsal } from '@/lib/env';
+import { loadTwilioConfig, REHEARSAL_ACCOUNT_SID, REHEARSAL_AUTH_TOKEN } from './config';
 
 const hex = (n: string) => n.repeat(32);
 const production = {

@@ -111,7 +111,7 @@ async function ensureNumber(ctx: Ctx, phoneNumber: string, changes: ProvisionCha
  * and status callback. Answers what it changed; running it twice changes nothing the second time.
  */
 export async function provisionTwilio(options: { purpose?: 'run' | 'setup' } = {}): Promise<ProvisionReport> {
-  const config = options.purpose === 'setup' ? loadTwilioConfig(process.env, 'setup') : twilioConfig();
+  const config = options.purpose === 'setup' ? loadTwilioConfig(undefined, 'setup') : twilioConfig();
   const ctx: Ctx = { config, client: createTwilioClient(config) };
   const changes: ProvisionChange[] = [];
   const problems: string[] = [];
