@@ -13,11 +13,14 @@ async function main(): Promise<void> {
     answerDelayMs: 1500,
     ...(numbers?.length ? { numbers } : {}),
     ...(targets?.length ? { webhookTargets: targets } : {}),
+    // Kept across starts so a person accepts the signalling certificate in the browser once.
+    tlsDir: process.env.EMULATOR_TLS_DIR ?? '.data/emulator-tls',
   });
   console.log(`Twilio emulator listening on ${emulator.url}`);
   console.log(`  AccountSid: ${emulator.accountSid}`);
   console.log(`  AuthToken:  ${emulator.authToken}`);
   console.log(`  State:      ${emulator.url}/_emulator/state`);
+  console.log(`  Signalling: ${emulator.signal.url} (open https://${emulator.signal.chunderw}/ once to accept its certificate)`);
   const stop = (): void => {
     console.log('Stopping the Twilio emulator');
     emulator.close().then(

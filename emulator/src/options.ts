@@ -24,6 +24,8 @@ export const emulatorOptionsSchema = z.object({
   /** Twilio's default outbound limit is 1 call per second per account; 0 turns the queue off. */
   outboundCallsPerSecond: z.number().nonnegative().default(0),
   baseUrl: z.string().optional(),
+  /** Where the signalling certificate is kept across starts (a person accepts it once); none = a new one each start. */
+  tlsDir: z.string().optional(),
 });
 
 export type EmulatorOptionsInput = z.input<typeof emulatorOptionsSchema>;

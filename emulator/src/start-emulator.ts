@@ -1,10 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { registerControlRoutes } from './control/control-routes';
+import { registerAudioRoutes } from './control/audio-routes';
+import { registerControlRoutes, type SignalInfo } from './control/control-routes';
 import { callView, type CallView } from './control/call-view';
 import { snapshot, type EmulatorState } from './control/snapshot';
 import { createEngine, resetEngine } from './engine/create-engine';
-import { createEmulatorServer } from './http/create-server';
+import { recordNotification } from './engine/notify';
+import { createEmulatorServers } from './http/create-server';
 import { Router } from './http/router';
+import { loadOrMakeCertificate } from './http/tls';
+import { AudioAssets } from './media/audio-assets';
+import { AudioEngine } from './media/audio-engine';
+import { StunResponder } from './media/stun-responder';
 import { emulatorOptionsSchema, type EmulatorOptionsInput } from './options';
 import { registerApplicationRoutes } from './rest/applications';
 import { registerCallRoutes } from './rest/calls';
@@ -12,6 +18,7 @@ import { registerConferenceRoutes } from './rest/conferences';
 import { registerIncomingNumberRoutes } from './rest/incoming-numbers';
 import { registerKeyRoutes } from './rest/keys';
 import { registerParticipantRoutes } from './rest/participants';
+import { SIGNAL_PATH, SignalServer } from './signal/signal-server';
 import { sleep } from './sleep';
 
 export interface Emulator {
@@ -19,6 +26,8 @@ export interface Emulator {
   url: string;
   accountSid: string;
   authToken: string;
+  /** The Voice SDK's signalling on the same port over TLS: `chunderw` is what the browser's Device is given. */
+  signal: SignalInfo;
   close(): Promise<void>;
   reset(): void;
   state(): EmulatorState;
@@ -30,6 +39,13 @@ export interface Emulator {
 export async function startEmulator(input: EmulatorOptionsInput = {}): Promise<Emulator> {
   const options = emulatorOptionsSchema.parse(input);
   const { engine, faults } = createEngine(options);
+  const [certificate, stun] = await Promise.all([loadOrMakeCertificate(options.tlsDir), StunResponder.start()]);
+  const assets = new AudioAssets({
+    speechMsPerChar: options.speechMsPerChar,
+    onFailure: (url, message) => recordNotification(engine, null, 11200, message, url),
+  });
+  const audio = new AudioEngine(engine, assets);
+  const signalling = new SignalServer(engine, audio, { stunUrl: stun.url });
   const rest = new Router();
   registerCallRoutes(rest, engine);
   registerConferenceRoutes(rest, engine);
@@ -38,23 +54,32 @@ export async function startEmulator(input: EmulatorOptionsInput = {}): Promise<E
   registerApplicationRoutes(rest, engine);
   registerKeyRoutes(rest, engine);
   const control = new Router();
-  registerControlRoutes(control, engine, faults);
-  const server = createEmulatorServer(engine, faults, rest, control);
+  let signal: SignalInfo = { chunderw: '', url: '' };
+  registerControlRoutes(control, engine, faults, () => signal);
+  registerAudioRoutes(control, engine, audio);
+  const servers = createEmulatorServers(engine, faults, rest, control, certificate);
+  signalling.attach(servers.plain, servers.secure);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    servers.front.once('error', reject);
+    servers.front.listen(options.port, options.host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = servers.front.address() as AddressInfo;
   const url = options.baseUrl ?? `http://${options.host}:${port}`;
+  const chunderw = `${options.host}:${port}`;
+  signal = { chunderw, url: `wss://${chunderw}${SIGNAL_PATH}` };
 
   return {
     url,
     accountSid: options.accountSid,
     authToken: options.authToken,
+    signal,
     close: async () => {
       resetEngine(engine, faults);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      signalling.close();
+      audio.close();
+      const closed = new Promise<void>((resolve) => servers.front.close(() => resolve()));
+      servers.destroyConnections();
+      await Promise.all([closed, stun.close()]);
     },
     reset: () => resetEngine(engine, faults),
     state: () => snapshot(engine, faults),

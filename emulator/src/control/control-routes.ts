@@ -34,7 +34,13 @@ function body<T extends z.ZodType>(schema: T, ctx: RequestContext): z.output<T> 
 const IDENTITY = '([A-Za-z0-9_.@%-]{1,200})';
 const CALL = '(CA[0-9a-f]{32})';
 
-export function registerControlRoutes(router: Router, engine: Engine, faults: Faults): void {
+export interface SignalInfo {
+  /** The Voice SDK's private `chunderw` option: host:port of wss://…/signal. */
+  chunderw: string;
+  url: string;
+}
+
+export function registerControlRoutes(router: Router, engine: Engine, faults: Faults, signal: () => SignalInfo): void {
   const findCall = (sid: string): CallRecord => {
     const call = engine.store.calls.get(sid);
     if (!call) throw notFound(`Call ${sid}`);
@@ -46,7 +52,7 @@ export function registerControlRoutes(router: Router, engine: Engine, faults: Fa
   };
 
   router
-    .on('GET', /^\/_emulator\/health$/, () => ({ status: 200, body: { ok: true, accountSid: engine.options.accountSid } }))
+    .on('GET', /^\/_emulator\/health$/, () => ({ status: 200, body: { ok: true, accountSid: engine.options.accountSid, signal: signal() } }))
     .on('GET', /^\/_emulator\/state$/, () => ({ status: 200, body: snapshot(engine, faults) }))
     .on('POST', /^\/_emulator\/reset$/, () => {
       resetEngine(engine, faults);

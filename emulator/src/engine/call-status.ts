@@ -50,4 +50,5 @@ export function setCallStatus(engine: Engine, call: CallRecord, status: CallStat
   }
   refreshAround(engine, call);
   sendCallStatusCallback(engine, call, status);
+  for (const hook of engine.hooks.callStatus) hook(call);
 }

@@ -1,5 +1,6 @@
 import type { EmulatorOptions } from '../options';
 import type { Store } from '../store';
+import type { CallRecord } from '../types';
 import type { WebhookSender } from '../webhooks/webhook-sender';
 
 /** What the engine modules share; one per running emulator, swapped wholesale on reset. */
@@ -20,4 +21,13 @@ export interface Engine {
   /** When the next outbound call may start dialing under the calls-per-second limit. */
   readonly outboundQueue: { nextSlot: number };
   scaled(realMs: number): number;
+  /** Where the media side (audio engine, signalling) learns of call changes without polling the store. */
+  readonly hooks: EngineHooks;
+}
+
+export interface EngineHooks {
+  /** After setCallStatus changed a call's status. */
+  readonly callStatus: Set<(call: CallRecord) => void>;
+  /** A call to client:<identity> rings a device registered without autoAnswer (it answers via pendingAnswers). */
+  readonly clientRinging: Set<(call: CallRecord, identity: string) => void>;
 }

@@ -28,6 +28,7 @@ export function createEngine(options: EmulatorOptions): { engine: Engine; faults
     pendingAnswers: new Map(),
     outboundQueue: { nextSlot: 0 },
     scaled: (realMs) => Math.round(realMs * options.timeScale),
+    hooks: { callStatus: new Set(), clientRinging: new Set() },
   };
   return { engine, faults };
 }

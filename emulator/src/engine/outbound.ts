@@ -33,6 +33,7 @@ async function decide(engine: Engine, call: CallRecord, timeoutSeconds: number):
     }
     const answer = await new Promise<'accept' | 'reject' | 'timeout'>((resolve) => {
       engine.pendingAnswers.set(call.sid, resolve);
+      for (const hook of engine.hooks.clientRinging) hook(call, registration.identity);
       setTimeout(() => resolve('timeout'), noAnswerAfter);
     });
     engine.pendingAnswers.delete(call.sid);

@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createSecureServer, type Server as SecureServer } from 'node:https';
+import type { Server as NetServer } from 'node:net';
 import { API_VERSION } from '../constants';
 import type { Engine } from '../engine/context';
 import { notFound, TwilioApiError } from '../errors';
@@ -7,6 +9,7 @@ import { sleep } from '../sleep';
 import { authenticate } from './auth';
 import { parseJsonBody, readBody } from './body';
 import type { Reply, Router } from './router';
+import { listenOnePort, type Certificate } from './tls';
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -64,9 +67,21 @@ async function dispatch(router: Router, req: IncomingMessage, url: URL, bodyKind
   });
 }
 
-export function createEmulatorServer(engine: Engine, faults: Faults, rest: Router, control: Router): Server {
-  return createServer((req, res) => {
+const CERTIFICATE_PAGE = `<!doctype html><meta charset="utf-8"><title>Twilio emulator</title>
+<body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+<h1>Twilio emulator</h1>
+<p>If you reached this page over <b>https</b>, your browser now trusts the emulator's certificate, and the consoles'
+real sound (a secure websocket to this port) can connect. Go back to Switchboard and connect again.</p>
+<p>Over plain http, open this same address with <b>https://</b> once and accept the warning.</p>
+<p>State: <a href="/_emulator/state">/_emulator/state</a></p></body>`;
+
+function handler(engine: Engine, faults: Faults, rest: Router, control: Router): RequestListener {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(CERTIFICATE_PAGE);
+      return;
+    }
     const isControl = url.pathname.startsWith('/_emulator/');
     if (isControl && req.method === 'OPTIONS') {
       res.writeHead(204, CORS_HEADERS).end();
@@ -81,5 +96,22 @@ export function createEmulatorServer(engine: Engine, faults: Faults, rest: Route
       (reply) => send(res, reply, isControl),
       (error: unknown) => send(res, errorReply(error), isControl),
     );
-  });
+  };
+}
+
+export interface EmulatorServers {
+  /** Listens on the emulator's port and hands each connection to `plain` or, when it starts TLS, to `secure`. */
+  front: NetServer;
+  /** Ends every open connection (keep-alive, websockets), so closing does not wait for clients. */
+  destroyConnections: () => void;
+  plain: Server;
+  secure: SecureServer;
+}
+
+/** The REST and control APIs over http, and the same plus the Voice SDK's signalling over https, on one port. */
+export function createEmulatorServers(engine: Engine, faults: Faults, rest: Router, control: Router, certificate: Certificate): EmulatorServers {
+  const listener = handler(engine, faults, rest, control);
+  const plain = createServer(listener);
+  const secure = createSecureServer({ key: certificate.key, cert: certificate.cert }, listener);
+  return { ...listenOnePort(plain, secure), plain, secure };
 }

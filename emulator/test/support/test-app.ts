@@ -14,7 +14,7 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type Answer = string | { status?: number; body?: string; contentType?: string; delayMs?: number };
+export type Answer = string | { status?: number; body?: string | Buffer; contentType?: string; delayMs?: number };
 export type Route = (req: RecordedRequest) => Answer;
 
 export interface TestApp {

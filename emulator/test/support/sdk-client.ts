@@ -1,0 +1,169 @@
+import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
+import WebSocket from 'ws';
+import type { Emulator } from '../../index';
+import { AudioHistory, type AudioReading } from '../../src/media/audio-history';
+import { decodeUlaw, encodeUlaw, FRAME_MS, FRAME_SAMPLES } from '../../src/media/pcm';
+import { ToneSource } from '../../src/media/sources';
+import { StunResponder } from '../../src/media/stun-responder';
+
+export interface SignalMessage {
+  type: string;
+  version: string;
+  payload: Record<string, unknown> & { callsid?: string; sdp?: string; error?: { code: number; message: string } };
+}
+
+/** Resolves when `check` passes, polling; the assertion helpers below wait on what the leg receives. */
+export async function eventually<T>(check: () => T | null | undefined | false, timeoutMs = 8000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * What the Voice SDK does, in Node: the websocket messages of VOICE-SDK.md and a candidate-less PCMU offer from a
+ * werift peer, so the emulator's signalling and media are tested without a browser.
+ */
+export class SdkClient {
+  readonly messages: SignalMessage[] = [];
+  heartbeats = 0;
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly stun: StunResponder,
+  ) {
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (text === '\n') {
+        this.heartbeats += 1;
+        socket.send('\n');
+        return;
+      }
+      this.messages.push(JSON.parse(text) as SignalMessage);
+    });
+  }
+
+  static async open(emulator: Emulator): Promise<SdkClient> {
+    const socket = new WebSocket(emulator.signal.url, { rejectUnauthorized: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    return new SdkClient(socket, await StunResponder.start());
+  }
+
+  send(type: string, payload: Record<string, unknown>): void {
+    this.socket.send(JSON.stringify({ type, version: '1.6', payload }));
+  }
+
+  /** The first message of a type (after `skip` of them) that matches. */
+  next(type: string, match: (m: SignalMessage) => boolean = () => true, skip = 0): Promise<SignalMessage> {
+    return eventually(() => this.messages.filter((m) => m.type === type && match(m))[skip], 8000, `a ${type} message`);
+  }
+
+  async listen(token: string): Promise<SignalMessage> {
+    const before = this.messages.length;
+    this.send('listen', { token, browserinfo: { p: 'node' }, reconnectTimeout: 0 });
+    return eventually(() => this.messages.slice(before).find((m) => m.type === 'connected' || m.type === 'error'), 8000, 'connected or error');
+  }
+
+  /** device.connect({ params }): resolves with the call once the answer is applied (the SDK's `accept`). */
+  async connect(params: Record<string, string>): Promise<SdkCall> {
+    const call = await SdkCall.create(this.stun);
+    const temporary = `TJS${Math.random().toString(16).slice(2, 14)}`;
+    const sdp = await call.offer();
+    const before = this.messages.length;
+    this.send('invite', { callsid: temporary, sdp, twilio: { params: new URLSearchParams(params).toString() } });
+    // The answer names the real CallSid, a refusal the temporary one.
+    const answer = await eventually(
+      () => this.messages.slice(before).find((m) => m.type === 'answer' || (m.type === 'hangup' && m.payload.callsid === temporary)),
+      8000,
+      'answer',
+    );
+    if (answer.type === 'hangup') {
+      await call.close();
+      throw new Error(`invite refused: ${JSON.stringify(answer.payload.error)}`);
+    }
+    await call.accept(String(answer.payload.sdp), String(answer.payload.callsid));
+    return call;
+  }
+
+  async close(): Promise<void> {
+    this.socket.close();
+    await this.stun.close();
+  }
+}
+
+/** One call's media: speaks a tone (or nothing) every 20 ms and keeps what it receives. */
+export class SdkCall {
+  callSid = '';
+  readonly received = new AudioHistory();
+  packetsReceived = 0;
+  private readonly track = new MediaStreamTrack({ kind: 'audio' });
+  private tone: ToneSource | null = null;
+  private readonly timer: NodeJS.Timeout;
+  private sequence = 1;
+  private timestamp = 1;
+
+  private constructor(private readonly pc: RTCPeerConnection) {
+    const transceiver = pc.addTransceiver(this.track, { direction: 'sendrecv' });
+    transceiver.onTrack.subscribe((remote) =>
+      remote.onReceiveRtp.subscribe((rtp) => {
+        this.packetsReceived += 1;
+        this.received.push(decodeUlaw(rtp.payload), Date.now());
+      }),
+    );
+    const frame = new Int16Array(FRAME_SAMPLES);
+    this.timer = setInterval(() => {
+      if (pc.connectionState !== 'connected') return;
+      const speaking = this.tone?.read(frame) ?? false;
+      if (!speaking) frame.fill(0);
+      this.sequence = (this.sequence + 1) & 0xffff;
+      this.timestamp += FRAME_SAMPLES;
+      this.track.writeRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: this.sequence, timestamp: this.timestamp }), encodeUlaw(frame)));
+    }, FRAME_MS);
+  }
+
+  static async create(stun: StunResponder): Promise<SdkCall> {
+    const pc = new RTCPeerConnection({
+      codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] },
+      iceServers: [{ urls: stun.url }],
+      iceAdditionalHostAddresses: ['127.0.0.1'],
+      iceUseIpv6: false,
+    });
+    return new SdkCall(pc);
+  }
+
+  /** The SDK sends its offer right after setLocalDescription, without candidates (rtcpc.ts). */
+  async offer(): Promise<string> {
+    await this.pc.setLocalDescription(await this.pc.createOffer());
+    return (this.pc.localDescription?.sdp ?? '')
+      .split('\r\n')
+      .filter((line) => !line.startsWith('a=candidate') && !line.startsWith('a=end-of-candidates'))
+      .join('\r\n');
+  }
+
+  async accept(sdp: string, callSid: string): Promise<void> {
+    this.callSid = callSid;
+    await this.pc.setRemoteDescription({ type: 'answer', sdp });
+  }
+
+  get connectionState(): string {
+    return this.pc.connectionState;
+  }
+
+  speak(frequency: number | null, amplitude = 0.25): void {
+    this.tone = frequency === null ? null : new ToneSource(frequency, amplitude);
+  }
+
+  hearing(windowMs: number, frequencies: number[]): AudioReading {
+    return this.received.read(windowMs, frequencies);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.pc.close().catch(() => undefined);
+  }
+}
