@@ -57,6 +57,9 @@ const VARIABLES = {
   ADMIN_EMAIL: z.string().trim(),
   ADMIN_PASSWORD: z.string(),
   LOGIN_MAX_FAILURES: wholeNumber('LOGIN_MAX_FAILURES', 1, 1_000_000, 10),
+  LOGIN_MAX_ACCOUNTS_PER_ADDRESS: wholeNumber('LOGIN_MAX_ACCOUNTS_PER_ADDRESS', 1, 1_000_000, 10),
+  // More than a handful of proxies is a typo, and would let clients choose their own address.
+  TRUSTED_PROXY_COUNT: wholeNumber('TRUSTED_PROXY_COUNT', 0, 10, 1),
   BCRYPT_COST: wholeNumber('BCRYPT_COST', 4, 31, 10),
   // A floor, so a typo cannot make the reconciler ask Twilio where everyone is every millisecond.
   RECONCILE_INTERVAL_MS: wholeNumber('RECONCILE_INTERVAL_MS', 100, 3_600_000, 3000),
@@ -73,6 +76,8 @@ const settingsSchema = z.object({
   ADMIN_EMAIL: VARIABLES.ADMIN_EMAIL.optional(),
   ADMIN_PASSWORD: VARIABLES.ADMIN_PASSWORD.optional(),
   LOGIN_MAX_FAILURES: VARIABLES.LOGIN_MAX_FAILURES.default(10),
+  LOGIN_MAX_ACCOUNTS_PER_ADDRESS: VARIABLES.LOGIN_MAX_ACCOUNTS_PER_ADDRESS.default(10),
+  TRUSTED_PROXY_COUNT: VARIABLES.TRUSTED_PROXY_COUNT.default(0),
   BCRYPT_COST: VARIABLES.BCRYPT_COST.default(10),
   RECONCILE_INTERVAL_MS: VARIABLES.RECONCILE_INTERVAL_MS.default(3000),
 });

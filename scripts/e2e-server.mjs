@@ -23,6 +23,8 @@ const env = {
   // Real-time TwiML pacing would make every greeting take seconds; a tenth keeps the order of events.
   EMULATOR_TIME_SCALE: process.env.EMULATOR_TIME_SCALE ?? '0.1',
   RECONCILE_INTERVAL_MS: '1000',
+  // The browser tests stand in for one reverse proxy: each login attempt names its own client address.
+  TRUSTED_PROXY_COUNT: '1',
 };
 delete env.DATABASE_URL;
 delete env.TWILIO_ACCOUNT_SID;

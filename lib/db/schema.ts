@@ -194,11 +194,13 @@ export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    // 'email:<address>' or 'ip:<address>': failures are counted per account and per client address.
-    key: text('key').notNull(),
+    // One row per sign-in attempt that was let through to the password check and has not succeeded (yet):
+    // counted per account, and per client address by the distinct accounts tried from it.
+    account: text('account').notNull(),
+    address: text('address'),
     createdAt: createdAt(),
   },
-  (t) => [index('login_attempts_key_idx').on(t.key, t.createdAt)],
+  (t) => [index('login_attempts_account_idx').on(t.account, t.createdAt), index('login_attempts_address_idx').on(t.address, t.createdAt)],
 );
 export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
