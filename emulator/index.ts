@@ -6,3 +6,6 @@ export type { CallView } from './src/control/call-view';
 export type { Hearing, HearingSegment, HeardParty } from './src/engine/hearing-types';
 export { silenceStats, type SilenceStats } from './src/engine/hearing';
 export { pointTwilioClientAt } from './src/point-client';
+export type { AudioLoad, AudioReport, VoiceSpec } from './src/media/audio-engine';
+export type { AudioReading, ToneReading } from './src/media/audio-history';
+export { STAND_IN_TONES } from './src/media/audio-assets';

@@ -26,6 +26,8 @@ export const emulatorOptionsSchema = z.object({
   baseUrl: z.string().optional(),
   /** Where the signalling certificate is kept across starts (a person accepts it once); none = a new one each start. */
   tlsDir: z.string().optional(),
+  /** The "\n" the signalling sends; the Voice SDK reconnects after 15 s without one. */
+  signalHeartbeatMs: z.number().int().positive().max(14_000).default(10_000),
 });
 
 export type EmulatorOptionsInput = z.input<typeof emulatorOptionsSchema>;

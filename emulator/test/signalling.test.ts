@@ -96,4 +96,34 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
     await sdk.close();
     await waitForCall(h, call.callSid, (c) => c.status === 'completed');
   });
+
+  it('rings a registered browser with an invite it can answer, and cancels one the caller abandons', async () => {
+    const sdk = await client();
+    await sdk.listen(browser.token('host-1'));
+    sdk.send('register', { media: { audio: true } });
+    await sdk.next('ready');
+    await h.provisionShowNumber();
+    h.app.route('/dial-host', twiml('<Dial><Conference>live</Conference></Dial>'));
+    const dialled = await h.client.calls.create({ to: 'client:host-1', from: '+15005550006', url: `${h.app.url}/dial-host` });
+    const invite = await sdk.next('invite');
+    expect(invite.payload).toMatchObject({ callsid: dialled.sid, parameters: { CallSid: dialled.sid, To: 'client:host-1' } });
+    const call = await sdk.accept(invite);
+    open.push(call);
+    await waitForCall(h, dialled.sid, (c) => c.status === 'in-progress' && c.room === 'live');
+    await eventually(() => call.packetsReceived >= 10, 8000, 'RTP on the incoming call');
+
+    const abandoned = await h.client.calls.create({ to: 'client:host-1', from: '+15005550006', url: `${h.app.url}/dial-host` });
+    await sdk.next('invite', (m) => m.payload.callsid === abandoned.sid);
+    await h.client.calls(abandoned.sid).update({ status: 'canceled' });
+    await sdk.next('cancel', (m) => m.payload.callsid === abandoned.sid);
+  });
+
+  it('sends heartbeats on an idle socket', async () => {
+    await h.close();
+    h = await startHarness({ signalHeartbeatMs: 100 });
+    browser = await setupBrowser(h);
+    const sdk = await client();
+    await sdk.listen(browser.token('idle'));
+    await eventually(() => sdk.heartbeats >= 3, 5000, 'three heartbeats');
+  });
 });

@@ -15,8 +15,8 @@ const speakSchema = z.discriminatedUnion('source', [
 const windowSchema = z.coerce.number().int().min(20).max(10_000).default(1000);
 const frequenciesSchema = z
   .string()
-  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/)
-  .transform((list) => list.split(',').map(Number))
+  .regex(/^(\d+(\.\d+)?(,\d+(\.\d+)?)*)?$/)
+  .transform((list) => (list ? list.split(',').map(Number) : []))
   .pipe(z.array(frequency).max(16));
 
 const CALL = '(CA[0-9a-f]{32})';

@@ -15,6 +15,23 @@ export type VoiceSpec =
   | { source: 'tone'; frequency: number; amplitude: number }
   | { source: 'wav'; url: string; loop: boolean };
 
+/** GET /_emulator/calls/{sid}/audio: what a call received and sent over the last windowMs. */
+export interface AudioReport {
+  callSid: string;
+  windowMs: number;
+  received: AudioReading;
+  sent: AudioReading;
+  media: { kind: 'webrtc' | 'simulated'; voice: VoiceSpec; connectionState: string | null; packetsSent: number; packetsReceived: number };
+}
+
+/** GET /_emulator/audio/load: ticks run, milliseconds they took, party-ticks mixed, and the process's CPU (µs). */
+export interface AudioLoad {
+  ticks: number;
+  busyMs: number;
+  partyTicks: number;
+  cpu: { user: number; system: number };
+}
+
 /** More than this many frames waiting from a browser means it got ahead; the oldest go, so delay stays bounded. */
 const MAX_INBOUND_FRAMES = 4;
 /** After a stall (a busy event loop) the clock skips ahead instead of bursting more frames than this. */
@@ -51,8 +68,8 @@ export class AudioEngine {
   private timer: NodeJS.Timeout | null = null;
   private nextTickAt = 0;
   private closed = false;
-  /** Milliseconds of work per tick, summed, and ticks: the bench's CPU per mixed party. */
-  readonly load = { ticks: 0, busyMs: 0, partyTicks: 0 };
+  /** Work of the clock so far: the bench's CPU per mixed party. */
+  readonly load: Omit<AudioLoad, 'cpu'> = { ticks: 0, busyMs: 0, partyTicks: 0 };
 
   constructor(
     private readonly engine: Engine,
@@ -113,7 +130,7 @@ export class AudioEngine {
     return [...tones].sort((a, b) => a - b);
   }
 
-  read(callSid: string, windowMs: number, frequencies: readonly number[]): { received: AudioReading; sent: AudioReading; media: object } | null {
+  read(callSid: string, windowMs: number, frequencies: readonly number[]): Omit<AudioReport, 'callSid' | 'windowMs'> | null {
     const endpoint = this.endpoints.get(callSid);
     if (!endpoint) return null;
     return {

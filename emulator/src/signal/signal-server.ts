@@ -16,8 +16,6 @@ import { TERMINAL_CALL_STATUSES, type CallRecord } from '../types';
 /** The Voice SDK's signalling version (pstream.ts) and path (the URL is always wss://<chunderw>/signal). */
 export const SIGNAL_PROTOCOL_VERSION = '1.6';
 export const SIGNAL_PATH = '/signal';
-/** The SDK reconnects when it hears nothing for 15 s; a heartbeat well inside that keeps it calm. */
-const HEARTBEAT_MS = 10_000;
 
 const messageSchema = z.object({ type: z.string(), payload: z.record(z.string(), z.unknown()).default({}) });
 const listenSchema = z.object({ token: z.string().min(1) });
@@ -65,7 +63,7 @@ class SignalSession {
     private readonly server: SignalServer,
     private readonly socket: WebSocket,
   ) {
-    this.heartbeat = setInterval(() => this.socket.send('\n'), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => this.socket.send('\n'), server.engine.options.signalHeartbeatMs);
     socket.on('message', (data, isBinary) => {
       const text = isBinary ? '' : data.toString();
       if (text.trim() === '') return;

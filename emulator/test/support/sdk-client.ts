@@ -12,11 +12,11 @@ export interface SignalMessage {
   payload: Record<string, unknown> & { callsid?: string; sdp?: string; error?: { code: number; message: string } };
 }
 
-/** Resolves when `check` passes, polling; the assertion helpers below wait on what the leg receives. */
-export async function eventually<T>(check: () => T | null | undefined | false, timeoutMs = 8000, what = 'condition'): Promise<T> {
+/** Resolves when `check` passes, polling; the assertion helpers wait on what a leg receives, never sleep. */
+export async function eventually<T>(check: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 8000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -90,10 +90,25 @@ export class SdkClient {
     return call;
   }
 
+  /** call.accept() on an incoming invite: a candidate-less answer, as the SDK sends it. */
+  async accept(invite: SignalMessage): Promise<SdkCall> {
+    const call = await SdkCall.create(this.stun);
+    const sdp = await call.answer(String(invite.payload.sdp), String(invite.payload.callsid));
+    this.send('answer', { callsid: invite.payload.callsid, sdp });
+    return call;
+  }
+
   async close(): Promise<void> {
     this.socket.close();
     await this.stun.close();
   }
+}
+
+function withoutCandidates(sdp: string): string {
+  return sdp
+    .split('\r\n')
+    .filter((line) => !line.startsWith('a=candidate') && !line.startsWith('a=end-of-candidates'))
+    .join('\r\n');
 }
 
 /** One call's media: speaks a tone (or nothing) every 20 ms and keeps what it receives. */
@@ -139,10 +154,14 @@ export class SdkCall {
   /** The SDK sends its offer right after setLocalDescription, without candidates (rtcpc.ts). */
   async offer(): Promise<string> {
     await this.pc.setLocalDescription(await this.pc.createOffer());
-    return (this.pc.localDescription?.sdp ?? '')
-      .split('\r\n')
-      .filter((line) => !line.startsWith('a=candidate') && !line.startsWith('a=end-of-candidates'))
-      .join('\r\n');
+    return withoutCandidates(this.pc.localDescription?.sdp ?? '');
+  }
+
+  async answer(offer: string, callSid: string): Promise<string> {
+    this.callSid = callSid;
+    await this.pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
+    return withoutCandidates(this.pc.localDescription?.sdp ?? '');
   }
 
   async accept(sdp: string, callSid: string): Promise<void> {
