@@ -28,6 +28,8 @@ export const emulatorOptionsSchema = z.object({
   tlsDir: z.string().optional(),
   /** The "\n" the signalling sends; the Voice SDK reconnects after 15 s without one. */
   signalHeartbeatMs: z.number().int().positive().max(14_000).default(10_000),
+  /** A browser leg whose media is not up by then is hung up with error 53405, not left in silence. */
+  mediaConnectTimeoutMs: z.number().int().positive().default(10_000),
 });
 
 export type EmulatorOptionsInput = z.input<typeof emulatorOptionsSchema>;

@@ -126,4 +126,48 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
     await sdk.listen(browser.token('idle'));
     await eventually(() => sdk.heartbeats >= 3, 5000, 'three heartbeats');
   });
+
+  it('answers a reinvite (ICE restart) on the same call with a new answer that names its candidates', async () => {
+    const sdk = await client();
+    await sdk.listen(browser.token('host-1'));
+    const call = await sdk.connect({ room: 'live' });
+    open.push(call);
+    await eventually(() => call.packetsReceived >= 5, 8000, 'media before the restart');
+    const first = sdk.messages.find((m) => m.type === 'answer');
+    const before = sdk.messages.length;
+    sdk.send('reinvite', { callsid: call.callSid, sdp: await call.restartOffer() });
+    const answer = await eventually(() => sdk.messages.slice(before).find((m) => m.type === 'answer'), 8000, 'the reinvite answer');
+    expect(answer.payload.callsid).toBe(call.callSid);
+    const sdp = String(answer.payload.sdp);
+    expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
+    const ufrag = (text: string) => /a=ice-ufrag:(\S+)/.exec(text)?.[1];
+    expect(ufrag(sdp)).not.toBe(ufrag(String(first?.payload.sdp)));
+    await call.applyAnswer(sdp);
+    expect(h.emulator.call(call.callSid)?.status).toBe('in-progress');
+  });
+
+  it('presses DTMF digits sent by the browser: * leaves a hangupOnStar conference', async () => {
+    h.app.route('/client-voice', twiml('<Dial hangupOnStar="true"><Conference>live</Conference></Dial><Say>You left</Say><Pause length="30"/>'));
+    const sdk = await client();
+    await sdk.listen(browser.token('host-1'));
+    const call = await sdk.connect({});
+    open.push(call);
+    await waitForCall(h, call.callSid, (c) => c.room === 'live');
+    sdk.send('dtmf', { callsid: call.callSid, dtmf: '*' });
+    await waitForCall(h, call.callSid, (c) => c.room === null && c.status === 'in-progress');
+  });
+
+  it('hangs up with 53405 a browser call whose media never connects, so nobody sits in silence', async () => {
+    await h.close();
+    h = await startHarness({ mediaConnectTimeoutMs: 1500 });
+    browser = await setupBrowser(h);
+    h.app.route('/client-voice', twiml('<Dial><Conference>live</Conference></Dial>'));
+    const sdk = await client();
+    await sdk.listen(browser.token('host-1'));
+    await sdk.inviteThenVanish({});
+    const answer = await sdk.next('answer');
+    const hangup = await sdk.next('hangup', (m) => m.payload.callsid === answer.payload.callsid);
+    expect(hangup.payload.error?.code).toBe(53405);
+    await waitForCall(h, String(answer.payload.callsid), (c) => c.status === 'completed');
+  });
 });

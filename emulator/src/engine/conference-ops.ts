@@ -2,13 +2,20 @@ import type { ConferenceRecord, ParticipantRecord } from '../types';
 import { emitConferenceEvent } from './conference-events';
 import { endConference } from './conference-leave';
 import type { Engine } from './context';
-import { fetchTwiml } from './fetch-twiml';
+import { fetchTwiml, resolveUrl } from './fetch-twiml';
 import { refreshConferenceHearing } from './hearing';
 import { recordNotification } from './notify';
 import { playMs, sayMs } from './timing';
 
 export function endConferenceViaApi(engine: Engine, conference: ConferenceRecord): void {
   endConference(engine, conference, 'conference-ended-via-api', null, 'conference_ended_via_api');
+}
+
+/** How an announcement that plays a file shows in `hears`; the audio engine plays the URL after it. */
+const AUDIO_ANNOUNCEMENT = 'audio ';
+
+export function announcementAudioUrl(announcement: string): string | null {
+  return announcement.startsWith(AUDIO_ANNOUNCEMENT) ? announcement.slice(AUDIO_ANNOUNCEMENT.length) : null;
 }
 
 /**
@@ -33,7 +40,7 @@ export async function announce(
   for (const verb of verbs) {
     if (conference.status === 'completed') return;
     if (verb.verb !== 'Say' && verb.verb !== 'Play') continue;
-    const text = verb.verb === 'Say' ? verb.text : `audio ${verb.url}`;
+    const text = verb.verb === 'Say' ? verb.text : `${AUDIO_ANNOUNCEMENT}${fetched.url ? resolveUrl(verb.url, fetched.url) : verb.url}`;
     const length = verb.verb === 'Say' ? sayMs(engine, verb.text) : playMs(engine);
     if (only) only.announcement = text;
     else conference.announcement = { text, until: Date.now() + length };

@@ -43,35 +43,39 @@ export interface AudioAssetOptions {
 
 const MAX_CACHED = 200;
 
+function remember(cache: Map<string, Promise<ClipOutcome>>, key: string, make: () => Promise<ClipOutcome>): Promise<ClipOutcome> {
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value ?? '');
+    found = make();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** Speech is the same for every emulator in a process (tests start many): render each text once. */
+const speechCache = new Map<string, Promise<ClipOutcome>>();
+let espeakMissing = false;
+
 /**
  * Audio files and speech, decoded once to 8 kHz samples: `<Play>` URLs are fetched (WAV; MP3 is not decoded and
  * fails like a bad URL), `<Say>` is spoken by espeak-ng when installed, and Twilio's default music is a stand-in.
  */
 export class AudioAssets {
-  private readonly cache = new Map<string, Promise<ClipOutcome>>();
-  private espeakMissing = false;
+  private readonly files = new Map<string, Promise<ClipOutcome>>();
 
   constructor(private readonly options: AudioAssetOptions) {}
 
   /** A player for a URL (looping with a short pause between plays unless told not to); silent if the URL fails. */
   play(url: string, loop = true): AudioSource {
     if (url === DEFAULT_HOLD_MUSIC_URL || url === DEFAULT_WAIT_URL) return new ClipSource(DEFAULT_MUSIC, { loop: true });
-    return new PendingClip(this.cached(`url:${url}`, () => this.fetchClip(url)), { loop, gapMs: 300 });
+    return new PendingClip(remember(this.files, url, () => this.fetchClip(url)), { loop, gapMs: 300 });
   }
 
   /** Speech for a text, repeated with a pause for as long as the party hears it. */
   speech(text: string): AudioSource {
-    return new PendingClip(this.cached(`say:${text}`, () => this.speak(text)), { loop: true, gapMs: 600 });
-  }
-
-  private cached(key: string, make: () => Promise<ClipOutcome>): Promise<ClipOutcome> {
-    let found = this.cache.get(key);
-    if (!found) {
-      if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '');
-      found = make();
-      this.cache.set(key, found);
-    }
-    return found;
+    const msPerChar = this.options.speechMsPerChar;
+    return new PendingClip(remember(speechCache, `${msPerChar}:${text}`, () => speak(text, msPerChar)), { loop: true, gapMs: 600 });
   }
 
   private async fetchClip(url: string): Promise<ClipOutcome> {
@@ -92,15 +96,15 @@ export class AudioAssets {
       return { ok: false, message: `could not play ${url}: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
+}
 
-  private async speak(text: string): Promise<ClipOutcome> {
-    if (!this.espeakMissing) {
-      const spoken = await espeak(text);
-      if (spoken) return { ok: true, clip: spoken };
-      this.espeakMissing = true;
-    }
-    return { ok: true, clip: sayStandIn(text, this.options.speechMsPerChar) };
+async function speak(text: string, msPerChar: number): Promise<ClipOutcome> {
+  if (!espeakMissing) {
+    const spoken = await espeak(text);
+    if (spoken) return { ok: true, clip: spoken };
+    espeakMissing = true;
   }
+  return { ok: true, clip: sayStandIn(text, msPerChar) };
 }
 
 /** The warble <Say> becomes without espeak-ng: 120 ms of each tone and 40 ms pauses, as long as the speech. */

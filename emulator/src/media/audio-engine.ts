@@ -1,3 +1,4 @@
+import { announcementAudioUrl } from '../engine/conference-ops';
 import type { Engine } from '../engine/context';
 import { currentHearing } from '../engine/hearing';
 import type { Hearing } from '../engine/hearing-types';
@@ -289,7 +290,10 @@ export class AudioEngine {
       endpoint.announcement = null;
       return null;
     }
-    if (endpoint.announcement?.key !== text) endpoint.announcement = { key: text, source: this.assets.speech(text) };
+    if (endpoint.announcement?.key !== text) {
+      const url = announcementAudioUrl(text);
+      endpoint.announcement = { key: text, source: url ? this.assets.play(url, false) : this.assets.speech(text) };
+    }
     return endpoint.announcement.source;
   }
 }

@@ -36,6 +36,8 @@ export class RtcLeg {
   private sequenceNumber = Math.floor(Math.random() * 65536);
   private timestamp = Math.floor(Math.random() * 2 ** 31);
   private closed = false;
+  /** The host candidates of the first answer, for the answer to an ICE restart. */
+  private hostCandidates: string[] = [];
 
   private constructor(private readonly pc: RTCPeerConnection) {
     const transceiver = pc.addTransceiver(this.track, { direction: 'sendrecv' });
@@ -86,7 +88,18 @@ export class RtcLeg {
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
     await this.pc.setLocalDescription(await this.pc.createAnswer());
     await gathered(this.pc);
-    return this.pc.localDescription?.sdp ?? '';
+    const sdp = this.pc.localDescription?.sdp ?? '';
+    const lines = sdp.split('\r\n');
+    const candidates = lines.filter((line) => line.startsWith('a=candidate:'));
+    if (candidates.length > 0) {
+      this.hostCandidates = candidates.filter((line) => / typ host/.test(line)).map((line) => line.replace(/ generation \d+.*$/, ''));
+      return sdp;
+    }
+    // After an ICE restart werift keeps its sockets but leaves them out of the new answer; a candidate-less
+    // browser would then have nowhere to send checks. The same host candidates, without the old ufrag, serve.
+    const at = lines.indexOf('a=end-of-candidates');
+    lines.splice(at === -1 ? lines.length - 1 : at, 0, ...this.hostCandidates);
+    return lines.join('\r\n');
   }
 
   /** Sends one 20 ms frame of μ-law; dropped until DTLS is up, as a real endpoint would. */

@@ -188,6 +188,7 @@ class SignalSession {
       this.server.audio.attachLeg(call.sid, leg);
       leg.onGone = () => hangUpViaApi(engine, call, 'completed');
       this.send('answer', { callsid: call.sid, sdp });
+      this.watchMedia(entry, call);
     } catch (error) {
       entry.endedHere = true;
       hangUpViaApi(engine, call, 'completed');
@@ -223,6 +224,18 @@ class SignalSession {
       if (call) hangUpViaApi(engine, call, 'completed');
     };
     resolve('accept');
+    if (call) this.watchMedia(entry, call);
+  }
+
+  /** Media that never comes up would leave the person in silence: Twilio ends such a call with 53405. */
+  private watchMedia(entry: SessionCall, call: CallRecord): void {
+    const timer = setTimeout(() => {
+      if (entry.leg?.connectionState === 'connected' || TERMINAL_CALL_STATUSES.has(call.status) || !this.calls.has(call.sid)) return;
+      entry.endedHere = true;
+      this.send('hangup', { callsid: call.sid, error: { code: 53405, message: 'Media connection failed' } });
+      hangUpViaApi(this.server.engine, call, 'completed');
+    }, this.server.engine.options.mediaConnectTimeoutMs);
+    timer.unref();
   }
 
   /** The emulator ended (or a reset forgot) one of this browser's calls. */

@@ -90,6 +90,14 @@ export class SdkClient {
     return call;
   }
 
+  /** An invite from a browser that goes away before its media connects (its peer closes after the offer). */
+  async inviteThenVanish(params: Record<string, string>): Promise<void> {
+    const call = await SdkCall.create(this.stun);
+    const sdp = await call.offer();
+    await call.close();
+    this.send('invite', { callsid: `TJS${Math.random().toString(16).slice(2, 14)}`, sdp, twilio: { params: new URLSearchParams(params).toString() } });
+  }
+
   /** call.accept() on an incoming invite: a candidate-less answer, as the SDK sends it. */
   async accept(invite: SignalMessage): Promise<SdkCall> {
     const call = await SdkCall.create(this.stun);
@@ -171,6 +179,16 @@ export class SdkCall {
 
   get connectionState(): string {
     return this.pc.connectionState;
+  }
+
+  /** An ICE restart as the SDK does it on a media failure: a new offer sent as `reinvite`. */
+  async restartOffer(): Promise<string> {
+    await this.pc.setLocalDescription(await this.pc.createOffer({ iceRestart: true }));
+    return withoutCandidates(this.pc.localDescription?.sdp ?? '');
+  }
+
+  async applyAnswer(sdp: string): Promise<void> {
+    await this.pc.setRemoteDescription({ type: 'answer', sdp });
   }
 
   speak(frequency: number | null, amplitude = 0.25): void {
