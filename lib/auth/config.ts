@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -12,12 +13,16 @@ export class ThrottledLogin extends CredentialsSignin {
   code = 'throttled';
 }
 
-const tokenClaims = z.object({ uid: z.string(), role: z.enum(ROLES) });
+// uid and the account's session epoch identify the holder; sid this one sign-in, so that signing out ends it.
+const tokenClaims = z.object({ uid: z.string(), role: z.enum(ROLES), epoch: z.number().int(), sid: z.string() });
+
+/** How long a session cookie lasts; a signed-out session is remembered as long. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: authSecret(),
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/login', error: '/login' },
   logger: {
     // A wrong password is an everyday event, not a server error.
@@ -33,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await authenticate({ ...parsed.data, ip: clientAddress(request.headers) });
-        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role };
+        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role, epoch: result.user.sessionEpoch };
         if (result.reason === 'throttled') throw new ThrottledLogin();
         return null;
       },
@@ -44,12 +49,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: string }).role;
+        token.epoch = (user as { epoch?: number }).epoch;
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       const claims = tokenClaims.safeParse(token);
-      if (claims.success) Object.assign(session.user, { id: claims.data.uid, role: claims.data.role });
+      if (claims.success) Object.assign(session.user, { id: claims.data.uid, role: claims.data.role, epoch: claims.data.epoch, sid: claims.data.sid });
       return session;
     },
   },

@@ -3,19 +3,14 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { findActiveTokenUser } from '@/lib/db/api-tokens';
-import { findUserById } from '@/lib/db/users';
-import type { User } from '@/lib/db/schema';
 import type { Role } from '@/lib/auth/roles';
 import { bearerToken, hashApiToken } from './api-token';
 import { auth } from './config';
 import { roleAllows } from './roles';
+import { sessionActor, toActor, type SessionClaims } from './session-actor';
 import type { Actor } from './actor';
 
 export { assertRole, type Actor } from './actor';
-
-function toActor(user: User, via: Actor['via']): Actor {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, via };
-}
 
 /**
  * The current actor, read fresh from the database on every call, so that disabling someone or changing their
@@ -28,10 +23,7 @@ export async function currentActor(): Promise<Actor | null> {
     return user && !user.disabled ? toActor(user, 'token') : null;
   }
   const session = await auth();
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await findUserById(id);
-  return user && !user.disabled ? toActor(user, 'session') : null;
+  return sessionActor(session?.user as SessionClaims | undefined);
 }
 
 /** For route handlers and server actions: 401 without an actor, 403 with the wrong role. */

@@ -17,12 +17,13 @@ async function screenerStillThere(userId: string): Promise<boolean> {
 }
 
 /**
- * A screener's browser left their screening room. Unless another of their browser legs is still there, the
- * caller they were screening goes back to the queue, hearing hold audio, rather than waiting in an empty room.
+ * A screener's browser left their screening room. Unless another of their browser legs is still there (or
+ * `evenIfStillThere`: the screener may no longer screen), the caller they were screening goes back to the
+ * queue, hearing hold audio, rather than waiting in an empty room.
  */
-export async function requeueAfterScreenerLeft(userId: string, reason: string): Promise<CallSession[]> {
+export async function requeueAfterScreenerLeft(userId: string, reason: string, options: { evenIfStillThere?: boolean } = {}): Promise<CallSession[]> {
   const screening = await listScreeningBy(userId);
-  if (screening.length === 0 || (await screenerStillThere(userId))) return [];
+  if (screening.length === 0 || (!options.evenIfStillThere && (await screenerStillThere(userId)))) return [];
   const db = await getDb();
   const moved: CallSession[] = [];
   for (const candidate of screening) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { callEvents, type CallEvent, type NewCallEvent } from './schema';
 
@@ -41,4 +41,14 @@ export async function latestConferenceSequence(callSid: string, conferenceSid: s
     .from(callEvents)
     .where(and(eq(callEvents.callSid, callSid), sql`${callEvents.detail}->>'conferenceSid' = ${conferenceSid}`));
   return row?.seq ?? null;
+}
+
+/** The calls a staff member's browsers made since the given moment (each connect records one event). */
+export async function listStaffCallSids(userId: string, since: Date, db?: Queryable): Promise<string[]> {
+  const q = db ?? (await getDb());
+  const rows = await q
+    .selectDistinct({ callSid: callEvents.callSid })
+    .from(callEvents)
+    .where(and(eq(callEvents.actorId, userId), eq(callEvents.name, 'staff_connected'), gte(callEvents.createdAt, since)));
+  return rows.map((row) => row.callSid).filter((sid): sid is string => Boolean(sid));
 }

@@ -29,11 +29,19 @@ export const users = pgTable('users', {
   role: roleEnum('role').notNull(),
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  // Carried in each session cookie; raising it (password reset, sign-out, disabling) ends every earlier session.
+  sessionEpoch: integer('session_epoch').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** Sessions signed out before their cookie expires; a row outlives every copy of that cookie, then is pruned. */
+export const revokedSessions = pgTable('revoked_sessions', {
+  sessionId: text('session_id').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
 
 export const deckAudioEnum = pgEnum('deck_audio', ['show', 'hold']);
 

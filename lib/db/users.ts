@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, lt, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
-import { users, type NewUser, type User } from './schema';
+import { revokedSessions, users, type NewUser, type User } from './schema';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
@@ -54,10 +54,30 @@ export async function updateUser(
   changes: Partial<Pick<User, 'name' | 'role' | 'disabled' | 'passwordHash'>>,
 ): Promise<User | undefined> {
   const db = await getDb();
+  // A new password or a disabled account ends the sessions signed in before, in the same statement.
+  const revokes = changes.passwordHash !== undefined || changes.disabled === true;
   const [user] = await db
     .update(users)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, ...(revokes ? { sessionEpoch: sql`${users.sessionEpoch} + 1` } : {}), updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
   return user;
+}
+
+/** The user a session cookie names, and whether that very session was signed out, in one query. */
+export async function findSessionUser(userId: string, sessionId: string): Promise<{ user: User; signedOut: boolean } | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: users, signedOut: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+/** Signs one session out for good: its cookie, and any copy of it, stops working before it expires. */
+export async function revokeSession(sessionId: string, until: Date): Promise<void> {
+  const db = await getDb();
+  await db.insert(revokedSessions).values({ sessionId, expiresAt: until }).onConflictDoNothing();
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
+import { releaseStaffMember } from '@/lib/calls/staff-legs';
 import { countActiveProducers } from '@/lib/db/team';
 import { findUserById, insertUser, toPublicUser, updateUser, type PublicUser } from '@/lib/db/users';
 import { AppError } from '@/lib/errors';
@@ -37,7 +38,9 @@ export async function setTeamMemberDisabled(actor: Actor, raw: unknown): Promise
     throw new AppError('bad_request:team', 'You cannot disable your own account; ask another producer.');
   }
   if (input.disabled && user.role === 'producer') await keepOneProducer(user.id);
-  return toPublicUser((await updateUser(user.id, { disabled: input.disabled })) ?? user);
+  const updated = (await updateUser(user.id, { disabled: input.disabled })) ?? user;
+  if (input.disabled) await releaseStaffMember(user.id, 'the screener was disabled');
+  return toPublicUser(updated);
 }
 
 export async function resetTeamMemberPassword(actor: Actor, raw: unknown): Promise<PublicUser> {

@@ -39,7 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function truncateAll(handle: DbHandle): Promise<void> {
   await handle.db.execute(
     sql.raw(
-      'truncate table call_events, messages, call_sessions, callers, episodes, shows, api_tokens, login_attempts, app_state, users restart identity cascade',
+      'truncate table call_events, messages, call_sessions, callers, episodes, shows, api_tokens, login_attempts, revoked_sessions, app_state, users restart identity cascade',
     ),
   );
 }
