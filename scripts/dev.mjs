@@ -1,7 +1,12 @@
-// `npm run dev`: the app on http://localhost:3000. With no Twilio account configured this is rehearsal mode:
-// embedded PGlite under .data/, the local Twilio emulator, demo accounts and a demo show. Ctrl-C stops it all.
+// `npm run dev`: the app, as a production build (built on the first start and again only when the sources
+// change), on every address of this machine at port 3000. With no Twilio account configured this is rehearsal
+// mode: embedded PGlite under .data/, the local Twilio emulator, demo accounts and a demo show. Ctrl-C stops it
+// all. `npm run dev:watch` is `next dev` instead, for working on the code.
 import { spawn } from 'node:child_process';
+import { lanAddresses } from './lan-addresses.mjs';
+import { ensureProductionBuild } from './production-build.mjs';
 
+const watch = process.argv.includes('--watch');
 const port = process.env.PORT ?? '3000';
 const emulatorPort = process.env.EMULATOR_PORT ?? '3030';
 const rehearsal = !process.env.TWILIO_ACCOUNT_SID;
@@ -34,13 +39,20 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-console.log(`\nSwitchboard ${rehearsal ? 'in REHEARSAL mode (no real calls; Twilio emulator on port ' + emulatorPort + ')' : 'with Twilio account ' + process.env.TWILIO_ACCOUNT_SID}`);
+if (!watch) {
+  const build = ensureProductionBuild(env);
+  console.log(build === 'reused' ? '\nUsing the production build in .next (the sources have not changed since it was built).' : '\nBuilt the app for production.');
+}
+
+const addresses = ['localhost', '127.0.0.1', ...lanAddresses()].map((host) => `http://${host}:${port}`);
+console.log(`\nSwitchboard ${rehearsal ? `in REHEARSAL mode (no real calls; Twilio emulator on port ${emulatorPort})` : `with Twilio account ${process.env.TWILIO_ACCOUNT_SID}`}${watch ? ', next dev (reloads on change)' : ''}`);
 console.log(`Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`);
-console.log(`Open http://localhost:${port} and sign in. The producer login is printed below on the first start;`);
+console.log('Open the app at any of these addresses and sign in (the producer login is printed below on the first start):');
+for (const address of addresses) console.log(`  ${address}`);
 if (rehearsal) {
   console.log('demo logins: host@switchboard.test / rehearsal-host, screener@switchboard.test / rehearsal-screener');
-  console.log(`ring the demo show from the phone simulator: http://localhost:${port}/simulator\n`);
+  console.log(`ring the demo show from the phone simulator: ${addresses[0]}/simulator\n`);
 }
 
 if (rehearsal) run('the Twilio emulator', 'npx', ['tsx', 'emulator/server.ts']);
-run('the app', 'npx', ['next', 'dev', '-p', port]);
+run('the app', 'npx', watch ? ['next', 'dev', '-p', port, '-H', '0.0.0.0'] : ['next', 'start', '-p', port, '-H', '0.0.0.0']);

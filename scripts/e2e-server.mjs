@@ -1,7 +1,8 @@
 // Starts what the browser tests run against: a production build of the app on a fresh embedded database.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureProductionBuild } from './production-build.mjs';
 
 const port = process.env.E2E_PORT ?? '3210';
 const emulatorPort = process.env.E2E_EMULATOR_PORT ?? '3231';
@@ -29,10 +30,8 @@ const env = {
 delete env.DATABASE_URL;
 delete env.TWILIO_ACCOUNT_SID;
 
-if (process.env.E2E_SKIP_BUILD !== '1') {
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+// The same build `npm run dev` serves, rebuilt only when the sources changed (scripts/production-build.mjs).
+if (process.env.E2E_SKIP_BUILD !== '1') ensureProductionBuild(env);
 
 const emulator = spawn('npx', ['tsx', 'emulator/server.ts'], { stdio: 'inherit', env });
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
