@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAND_IN_TONES, type CallView, type EmulatorOptions } from '../index';
+import { PHONE_FROM_PARAM, PHONE_TO_PARAM, STAND_IN_TONES, type CallView, type EmulatorOptions } from '../index';
 import { renderPattern } from '../src/media/sources';
 import { encodeWav } from '../src/media/wav';
 import { readAudio, speakTone, tonesIn, untilHearsExactly } from './support/audio';
@@ -100,6 +100,21 @@ describe('real audio through conferences', () => {
       expect(leg.media.kind).toBe('webrtc');
       expect(tonesIn(leg)).toEqual([A]);
       expect(leg.sent.tones.find((t) => t.frequency === C)?.present).toBe(true);
+    });
+
+    it('lets a browser be a simulated phone: its microphone is the voice of a PSTN call to the show number', async () => {
+      const browser = await setupBrowser(h);
+      const other = await h.ring(PHONES[1]);
+      const sdk = await SdkClient.open(h.emulator);
+      open.push(sdk);
+      await sdk.listen(browser.token('simulator'));
+      const call = await sdk.connect({ [PHONE_FROM_PARAM]: PHONES[0] ?? '', [PHONE_TO_PARAM]: '+15005550006' });
+      open.push(call);
+      const view = await waitForCall(h, call.callSid, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 1);
+      expect(view).toMatchObject({ from: PHONES[0], to: '+15005550006', direction: 'inbound' });
+      expect(h.app.requestsTo('/voice').find((r) => r.params.CallSid === call.callSid)?.params.From).toBe(PHONES[0]);
+      call.speak(C);
+      await untilHearsExactly(h, other, [C], [C]);
     });
 
     it('plays a WAV holdUrl to a held party, and Twilio default hold music as the stand-in arpeggio', async () => {

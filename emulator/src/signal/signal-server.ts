@@ -8,6 +8,7 @@ import { hangUpViaApi } from '../engine/call-update';
 import { connectClient, registerClient } from '../engine/client-connect';
 import type { Engine } from '../engine/context';
 import { pressDigits } from '../engine/digits';
+import { ringNumber } from '../engine/inbound';
 import { TwilioApiError } from '../errors';
 import type { AudioEngine } from '../media/audio-engine';
 import { RtcLeg } from '../media/rtc-leg';
@@ -30,6 +31,14 @@ const answerSchema = z.object({ callsid: z.string().min(1), sdp: z.string().min(
 const dtmfSchema = z.object({ callsid: z.string().min(1), dtmf: z.string().regex(/^[0-9*#wW]{1,64}$/) });
 
 type SignalError = { code: number; message: string };
+
+/**
+ * device.connect({ params }) with these two rings the number as a simulated phone instead of the TwiML App: the
+ * browser's microphone is the caller's voice, and the app sees an ordinary PSTN call from EmulatorPhoneFrom.
+ */
+export const PHONE_FROM_PARAM = 'EmulatorPhoneFrom';
+export const PHONE_TO_PARAM = 'EmulatorPhoneTo';
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
 
 function errorOf(error: unknown): SignalError {
   if (error instanceof TwilioApiError) return { code: error.code, message: error.message };
@@ -170,7 +179,13 @@ class SignalSession {
     let call: CallRecord;
     try {
       const params = Object.fromEntries(new URLSearchParams(invite.twilio.params ?? ''));
-      call = connectClient(engine, this.identity, this.rawToken, params);
+      if (params[PHONE_FROM_PARAM] !== undefined || params[PHONE_TO_PARAM] !== undefined) {
+        verifyAccessToken(engine, this.rawToken);
+        const from = e164.safeParse(params[PHONE_FROM_PARAM]);
+        const to = e164.safeParse(params[PHONE_TO_PARAM]);
+        if (!from.success || !to.success) throw new TwilioApiError(400, 21211, `${PHONE_FROM_PARAM} and ${PHONE_TO_PARAM} must be E.164 numbers`);
+        call = ringNumber(engine, from.data, to.data);
+      } else call = connectClient(engine, this.identity, this.rawToken, params);
     } catch (error) {
       this.send('hangup', { callsid: invite.callsid, error: errorOf(error) });
       return;
