@@ -1,7 +1,7 @@
 'use client';
 
 import type { BoardCard } from '@/lib/calls/board';
-import { outcomeWords } from '@/lib/consoles/outcome-words';
+import { STATE_WORDS } from '@/lib/telephony/state-words';
 import { BlockFromCall } from './block-from-call';
 import { callerName } from './caller-title';
 import { ChatPanel } from './chat-panel';
@@ -29,7 +29,7 @@ function WithheldNote() {
 
 function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: number; timerLabel: string; since: string | null }) {
   return (
-    <li data-call-id={card.id} aria-label={`${outcomeWords(card.state)}: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
+    <li data-call-id={card.id} aria-label={`${STATE_WORDS[card.state]}: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
       <StateLabel state={card.state} />
       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
       <span className="font-mono text-studio-200">{card.fromNumber}</span>
@@ -102,7 +102,7 @@ export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<Console
                       <StateLabel state={card.state} />
                       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
                       <span className="font-mono text-studio-200">{card.fromNumber}</span>
-                      <span className="text-sm text-studio-400">{outcomeWords(card.state)}</span>
+                      <span className="text-sm text-studio-400">{STATE_WORDS[card.state]}</span>
                       <span className="ml-auto">{card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}</span>
                     </li>
                   ))}

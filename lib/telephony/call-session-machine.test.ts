@@ -125,13 +125,4 @@ describe('call session machine: properties', () => {
       }
     }
   });
-
-  it('puts each live state in its room', () => {
-    expect(CALL_STATES.map((state) => [state, roomKindFor(state)])).toEqual(
-      CALL_STATES.map((state) => [
-        state,
-        state === 'queued' ? 'hold' : state === 'screening' ? 'screen' : state === 'ready' || state === 'on_air' ? 'live' : null,
-      ]),
-    );
-  });
 });
