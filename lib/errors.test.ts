@@ -17,4 +17,13 @@ describe('AppError', () => {
     expect(response.status).toBe(500);
     expect(JSON.stringify(await response.json())).not.toContain('secret');
   });
+
+  it('logs an unexpected error once, with its cause', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    errorResponse(new Error('the disk is full'));
+    const lines = log.mock.calls.map((args) => args.map(String).join(' '));
+    log.mockRestore();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('the disk is full');
+  });
 });

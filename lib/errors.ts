@@ -94,6 +94,6 @@ export class AppError extends Error {
 /** Turns anything thrown inside a route handler into a response that shows no internals. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return error.toResponse();
-  logProblem('error', 'internal', error);
+  // toResponse logs it, with the error as its cause: once.
   return new AppError('internal:request', undefined, { cause: error }).toResponse();
 }

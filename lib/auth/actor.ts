@@ -1,6 +1,6 @@
 import { AppError, type ErrorCode } from '@/lib/errors';
-import type { Role } from '@/lib/auth/roles';
-import { roleAllows } from './roles';
+import type { Access } from './access';
+import { roleAllows, type Role } from './roles';
 
 /** Who is acting: a signed-in person, or an automation using a token a producer issued. */
 export interface Actor {
@@ -11,7 +11,12 @@ export interface Actor {
   via: 'session' | 'token';
 }
 
-/** Checks an actor already in hand, where the data is touched. */
-export function assertRole(actor: Pick<Actor, 'role'>, allowed: readonly Role[], code: ErrorCode = 'forbidden:auth'): void {
+/** Checks an actor already in hand against a rule whose roles depend on the data (a call command's roles). */
+export function assertRole(actor: Pick<Actor, 'role'>, allowed: readonly Role[], code: ErrorCode): void {
   if (!roleAllows(actor.role, allowed)) throw new AppError(code);
+}
+
+/** Checks an actor against one of the access rules (lib/auth/access.ts). */
+export function assertAccess(actor: Pick<Actor, 'role'>, access: Access): void {
+  assertRole(actor, access.roles, access.code);
 }

@@ -10,7 +10,7 @@ import { roleAllows } from './roles';
 import { sessionActor, toActor, type SessionClaims } from './session-actor';
 import type { Actor } from './actor';
 
-export { assertRole, type Actor } from './actor';
+export { assertAccess, type Actor } from './actor';
 
 /**
  * The current actor, read fresh from the database on every call, so that disabling someone or changing their
@@ -26,11 +26,10 @@ export async function currentActor(): Promise<Actor | null> {
   return sessionActor(session?.user as SessionClaims | undefined);
 }
 
-/** For route handlers and server actions: 401 without an actor, 403 with the wrong role. */
-export async function requireActor(allowed: readonly Role[]): Promise<Actor> {
+/** For route handlers and server actions: 401 without an actor. What they may do is the domain's rule (lib/auth/access.ts). */
+export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw new AppError('unauthorized:auth');
-  if (!roleAllows(actor.role, allowed)) throw new AppError('forbidden:auth');
   return actor;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { rememberCallerDetails } from '@/lib/db/callers';
 import { findSessionForUpdate, updateSession, type SessionChanges } from '@/lib/db/call-sessions';
@@ -35,7 +36,7 @@ export function cardChanges(card: CardInput): SessionChanges {
 
 /** Screeners and hosts edit the caller card; the caller's name and place are remembered for next time. */
 export async function updateCallCard(actor: Actor, sessionId: string, input: z.infer<typeof cardPatchSchema>): Promise<CallSession> {
-  assertRole(actor, ['screener', 'host'], 'forbidden:call');
+  assertAccess(actor, ACCESS.handleCalls);
   const { version, ...card } = input;
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { endEpisodeContest, findEpisodeById, startEpisodeContest } from '@/lib/db/episodes';
 import type { Episode } from '@/lib/db/schema';
@@ -41,7 +42,7 @@ async function episodeOrThrow(episodeId: string): Promise<Episode> {
 }
 
 export async function contestStatus(actor: Actor, episodeId: string): Promise<ContestView> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   return toView(await episodeOrThrow(episodeId));
 }
 
@@ -50,7 +51,7 @@ export async function contestStatus(actor: Actor, episodeId: string): Promise<Co
  * every other caller hears the contest message and is released, until the producer closes the contest.
  */
 export async function openContest(actor: Actor, episodeId: string, input: z.infer<typeof openContestSchema>): Promise<ContestView> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   const started = await startEpisodeContest(episodeId, input.target);
   if (started) return toView(started);
   const episode = await episodeOrThrow(episodeId);
@@ -60,7 +61,7 @@ export async function openContest(actor: Actor, episodeId: string, input: z.infe
 
 /** Ends the contest: callers are screened normally again. The winner, if one rang, stays in the queue. */
 export async function closeContest(actor: Actor, episodeId: string): Promise<ContestView> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   const ended = await endEpisodeContest(episodeId);
   if (ended) return toView(ended);
   await episodeOrThrow(episodeId);

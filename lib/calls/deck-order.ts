@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { lockDeck, writeDeckPositions } from '@/lib/db/deck-order';
 import { findEpisodeById } from '@/lib/db/episodes';
@@ -24,7 +25,7 @@ export function mergeDeckOrder(current: readonly string[], wanted: readonly stri
  * 1..n; a caller approved later gets a timestamp position and so joins at the end.
  */
 export async function reorderDeck(actor: Actor, episodeId: string, input: z.infer<typeof deckOrderSchema>): Promise<string[]> {
-  assertRole(actor, ['host'], 'forbidden:call');
+  assertAccess(actor, ACCESS.arrangeDeck);
   if (!(await findEpisodeById(episodeId))) throw new AppError('not_found:episode', 'That episode was not found.');
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { closeEpisode, findOpenEpisode, insertOpenEpisode } from '@/lib/db/episodes';
 import { findShowById } from '@/lib/db/shows';
@@ -10,7 +11,7 @@ export const openLinesSchema = z.object({ title: z.string().trim().min(1, 'Give 
 
 /** Opens the lines: the show gets an open episode, and calls from now on are queued instead of turned away. */
 export async function openLines(actor: Actor, showId: string, input: z.infer<typeof openLinesSchema> = {}): Promise<Episode> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   const show = await findShowById(showId);
   if (!show) throw new AppError('not_found:show', 'That show was not found.');
   const now = new Date();
@@ -28,7 +29,7 @@ export async function currentLines(showId: string): Promise<Episode | null> {
 
 /** Closes the lines: new calls hear the off-air message; callers already in the queue stay until handled. */
 export async function closeLines(actor: Actor, showId: string): Promise<Episode> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   if (!(await findShowById(showId))) throw new AppError('not_found:show', 'That show was not found.');
   const open = await findOpenEpisode(showId);
   if (!open) throw new AppError('conflict:episode', 'The lines of this show are not open.');

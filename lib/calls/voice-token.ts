@@ -1,5 +1,6 @@
 import 'server-only';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { readProvisionedTelephony } from '@/lib/db/telephony-state';
 import { LIVE_DEVICE_SETTINGS, rehearsalDeviceSettings, type DeviceSettings } from '@/lib/audio/device-options';
@@ -32,6 +33,6 @@ export function deviceSettings(): DeviceSettings {
 
 /** A Voice AccessToken for a host, screener or producer's browser, with the Device settings to use it with. */
 export async function issueVoiceToken(actor: Actor): Promise<VoiceToken & { settings: DeviceSettings }> {
-  assertRole(actor, ['host', 'screener'], 'forbidden:call');
+  assertAccess(actor, ACCESS.handleCalls);
   return { ...buildVoiceToken(await deviceCredentials(), actor.id), settings: deviceSettings() };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { findEpisodeById } from '@/lib/db/episodes';
 import { insertMessage } from '@/lib/db/messages';
 import { AppError } from '@/lib/errors';
@@ -11,7 +12,7 @@ export const chatMessageSchema = z
 
 /** Hosts, screeners and producers talk during an episode; the chat belongs to the episode. */
 export async function postChatMessage(actor: Actor, episodeId: string, input: z.infer<typeof chatMessageSchema>) {
-  assertRole(actor, ['host', 'screener'], 'forbidden:message');
+  assertAccess(actor, ACCESS.chat);
   const episode = await findEpisodeById(episodeId);
   if (!episode) throw new AppError('not_found:episode', 'That episode was not found.');
   const message = await insertMessage({ episodeId, authorId: actor.id, body: input.body });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { insertApiToken, listApiTokens, revokeApiToken } from '@/lib/db/api-tokens';
 import { AppError } from '@/lib/errors';
@@ -19,19 +20,19 @@ export interface TokenView {
 
 /** Issues a token that acts as this producer; the token itself is returned now and never again (only its hash is kept). */
 export async function issueToken(actor: Actor, input: z.infer<typeof issueTokenSchema>): Promise<{ token: string; view: TokenView }> {
-  assertRole(actor, ['producer'], 'forbidden:token');
+  assertAccess(actor, ACCESS.manageTokens);
   const { token, tokenHash } = generateApiToken();
   const row = await insertApiToken({ name: input.name, tokenHash, userId: actor.id });
   return { token, view: toView(row) };
 }
 
 export async function listTokens(actor: Actor): Promise<TokenView[]> {
-  assertRole(actor, ['producer'], 'forbidden:token');
+  assertAccess(actor, ACCESS.manageTokens);
   return (await listApiTokens()).map(toView);
 }
 
 export async function revokeToken(actor: Actor, id: string): Promise<TokenView> {
-  assertRole(actor, ['producer'], 'forbidden:token');
+  assertAccess(actor, ACCESS.manageTokens);
   const row = await revokeApiToken(id);
   if (!row) throw new AppError('not_found:token', 'That token was not found, or it was already revoked.');
   return toView(row);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { blockNumber, listBlockedCallers, unblockCaller } from '@/lib/db/block-list';
 import { findSession } from '@/lib/db/call-sessions';
 import { AppError } from '@/lib/errors';
@@ -21,7 +22,7 @@ export type BlockInput = z.infer<typeof blockInputSchema>;
 
 /** Blocks a caller's number, from a call on the board or typed in; the door then turns their calls away. */
 export async function blockCaller(actor: Actor, input: BlockInput) {
-  assertRole(actor, ['producer'], 'forbidden:caller');
+  assertAccess(actor, ACCESS.manageCallers);
   let phoneNumber: string;
   if ('callId' in input) {
     const session = await findSession(input.callId);
@@ -36,13 +37,13 @@ export async function blockCaller(actor: Actor, input: BlockInput) {
 }
 
 export async function removeBlock(actor: Actor, callerId: string) {
-  assertRole(actor, ['producer'], 'forbidden:caller');
+  assertAccess(actor, ACCESS.manageCallers);
   const caller = await unblockCaller(callerId);
   if (!caller) throw new AppError('not_found:caller', 'That caller was not found.');
   return { id: caller.id, phoneNumber: caller.phoneNumber };
 }
 
 export async function blockList(actor: Actor) {
-  assertRole(actor, ['producer'], 'forbidden:caller');
+  assertAccess(actor, ACCESS.manageCallers);
   return listBlockedCallers();
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { searchCallHistory, type HistoryRow } from '@/lib/db/call-history';
 import { CALL_STATES } from '@/lib/telephony/call-session-machine';
 import { toCsv, type CsvColumn } from '@/lib/consoles/csv';
@@ -23,7 +24,7 @@ export const HISTORY_PAGE_LIMIT = 200;
 export const HISTORY_EXPORT_LIMIT = 10_000;
 
 export async function findCallHistory(actor: Actor, query: HistoryQuery, limit = HISTORY_PAGE_LIMIT): Promise<HistoryRow[]> {
-  assertRole(actor, ['producer'], 'forbidden:caller');
+  assertAccess(actor, ACCESS.manageCallers);
   return searchCallHistory({ search: query.q, episodeId: query.episode, outcome: query.outcome, limit });
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { listEpisodeCalls, listEpisodesForFilter } from '@/lib/db/call-history';
 import { computeEpisodeStats, type EpisodeStats } from '@/lib/consoles/episode-stats';
 
@@ -10,7 +11,7 @@ export interface EpisodeStatsRow {
 
 /** Stats of the latest episodes (all shows), newest first. */
 export async function latestEpisodeStats(actor: Actor, limit = 20, now = new Date()): Promise<EpisodeStatsRow[]> {
-  assertRole(actor, ['producer'], 'forbidden:episode');
+  assertAccess(actor, ACCESS.viewStats);
   const episodes = await listEpisodesForFilter(limit);
   const calls = await listEpisodeCalls(episodes.map((e) => e.id));
   return episodes.map((episode) => ({

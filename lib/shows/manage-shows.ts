@@ -1,5 +1,6 @@
 import 'server-only';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/db/pg-errors';
 import type { Show } from '@/lib/db/schema';
 import { findShowById, insertShow, updateShowRow } from '@/lib/db/shows';
@@ -8,7 +9,7 @@ import { parseInput } from '@/lib/validation/parse';
 import { showInput } from '@/lib/validation/show';
 
 export async function createShow(actor: Actor, raw: unknown): Promise<Show> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   const input = parseInput(showInput, raw);
   try {
     return await insertShow(input);
@@ -18,7 +19,7 @@ export async function createShow(actor: Actor, raw: unknown): Promise<Show> {
 }
 
 export async function updateShow(actor: Actor, id: string, raw: unknown): Promise<Show> {
-  assertRole(actor, ['producer'], 'forbidden:show');
+  assertAccess(actor, ACCESS.runShows);
   const input = parseInput(showInput, raw);
   if (!(await findShowById(id))) throw new AppError('not_found:show', 'That show no longer exists.');
   try {

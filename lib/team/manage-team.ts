@@ -1,5 +1,6 @@
 import 'server-only';
-import { assertRole, type Actor } from '@/lib/auth/actor';
+import { ACCESS } from '@/lib/auth/access';
+import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { releaseStaffMember } from '@/lib/calls/staff-legs';
 import { countActiveProducers } from '@/lib/db/team';
@@ -8,10 +9,8 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { createTeamMemberInput, resetPasswordInput, setDisabledInput, setRoleInput } from '@/lib/validation/team';
 
-const PRODUCER_ONLY = ['producer'] as const;
-
 export async function createTeamMember(actor: Actor, raw: unknown): Promise<PublicUser> {
-  assertRole(actor, PRODUCER_ONLY, 'forbidden:team');
+  assertAccess(actor, ACCESS.manageTeam);
   const input = parseInput(createTeamMemberInput, raw);
   const user = await insertUser({ ...input, passwordHash: await hashPassword(input.password) });
   if (!user) {
@@ -23,7 +22,7 @@ export async function createTeamMember(actor: Actor, raw: unknown): Promise<Publ
 }
 
 export async function setTeamMemberRole(actor: Actor, raw: unknown): Promise<PublicUser> {
-  assertRole(actor, PRODUCER_ONLY, 'forbidden:team');
+  assertAccess(actor, ACCESS.manageTeam);
   const input = parseInput(setRoleInput, raw);
   const user = await existingUser(input.userId);
   if (user.role === 'producer' && input.role !== 'producer') await keepOneProducer(user.id);
@@ -31,7 +30,7 @@ export async function setTeamMemberRole(actor: Actor, raw: unknown): Promise<Pub
 }
 
 export async function setTeamMemberDisabled(actor: Actor, raw: unknown): Promise<PublicUser> {
-  assertRole(actor, PRODUCER_ONLY, 'forbidden:team');
+  assertAccess(actor, ACCESS.manageTeam);
   const input = parseInput(setDisabledInput, raw);
   const user = await existingUser(input.userId);
   if (input.disabled && user.id === actor.id) {
@@ -44,7 +43,7 @@ export async function setTeamMemberDisabled(actor: Actor, raw: unknown): Promise
 }
 
 export async function resetTeamMemberPassword(actor: Actor, raw: unknown): Promise<PublicUser> {
-  assertRole(actor, PRODUCER_ONLY, 'forbidden:team');
+  assertAccess(actor, ACCESS.manageTeam);
   const input = parseInput(resetPasswordInput, raw);
   const user = await existingUser(input.userId);
   return toPublicUser((await updateUser(user.id, { passwordHash: await hashPassword(input.password) })) ?? user);

@@ -1,13 +1,6 @@
-import { requireActor } from '@/lib/auth/guard';
-import { errorResponse } from '@/lib/errors';
+import { apiRoute } from '@/lib/api-route';
+import { ACCESS } from '@/lib/auth/access';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 
 /** POST /api/reconcile: compare the calls with Twilio now and repair drift (producers). */
-export async function POST() {
-  try {
-    await requireActor(['producer']);
-    return Response.json(await reconcileOnce());
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute({ access: ACCESS.reconcile }, async () => Response.json(await reconcileOnce()));

@@ -1,16 +1,8 @@
-import { requireActor } from '@/lib/auth/guard';
-import { readJsonBody } from '@/lib/calls/request-body';
-import { errorResponse } from '@/lib/errors';
+import { apiRoute } from '@/lib/api-route';
+import { ACCESS } from '@/lib/auth/access';
 import { issueToken, issueTokenSchema } from '@/lib/producer/api-tokens';
-import { parseInput } from '@/lib/validation/parse';
 
 /** POST /api/tokens {name}: issue an API token for automation; the token is in this answer only. */
-export async function POST(request: Request) {
-  try {
-    const actor = await requireActor(['producer']);
-    const issued = await issueToken(actor, parseInput(issueTokenSchema, await readJsonBody(request)));
-    return Response.json(issued, { status: 201, headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute({ access: ACCESS.manageTokens, body: issueTokenSchema }, async ({ actor, body }) =>
+  Response.json(await issueToken(actor, body), { status: 201, headers: { 'cache-control': 'no-store' } }),
+);

@@ -23,7 +23,7 @@ function showFields(formData: FormData) {
 export async function createShowAction(_previous: FormState, formData: FormData): Promise<FormState> {
   let createdId: string | undefined;
   const state = await runAction(async () => {
-    const show = await createShow(await requireActor(['producer']), showFields(formData));
+    const show = await createShow(await requireActor(), showFields(formData));
     createdId = show.id;
     revalidatePath('/producer/shows');
     return `Created ${show.name}.`;
@@ -34,7 +34,7 @@ export async function createShowAction(_previous: FormState, formData: FormData)
 
 export async function updateShowAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const show = await updateShow(await requireActor(['producer']), String(formData.get('id') ?? ''), showFields(formData));
+    const show = await updateShow(await requireActor(), String(formData.get('id') ?? ''), showFields(formData));
     revalidatePath('/producer/shows');
     return `Saved ${show.name}.`;
   }, formData);

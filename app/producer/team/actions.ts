@@ -11,7 +11,7 @@ function formObject(formData: FormData): Record<string, string> {
 
 export async function createTeamMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const user = await createTeamMember(await requireActor(['producer']), formObject(formData));
+    const user = await createTeamMember(await requireActor(), formObject(formData));
     revalidatePath('/producer/team');
     return `Added ${user.name} as ${user.role}.`;
   }, formData);
@@ -19,7 +19,7 @@ export async function createTeamMemberAction(_previous: FormState, formData: For
 
 export async function setRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const user = await setTeamMemberRole(await requireActor(['producer']), formObject(formData));
+    const user = await setTeamMemberRole(await requireActor(), formObject(formData));
     revalidatePath('/producer/team');
     return `${user.name} is now ${user.role}.`;
   });
@@ -28,7 +28,7 @@ export async function setRoleAction(_previous: FormState, formData: FormData): P
 export async function setDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
     const input = formObject(formData);
-    const user = await setTeamMemberDisabled(await requireActor(['producer']), { ...input, disabled: input.disabled === 'true' });
+    const user = await setTeamMemberDisabled(await requireActor(), { ...input, disabled: input.disabled === 'true' });
     revalidatePath('/producer/team');
     return user.disabled ? `${user.name} can no longer sign in.` : `${user.name} can sign in again.`;
   });
@@ -36,7 +36,7 @@ export async function setDisabledAction(_previous: FormState, formData: FormData
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const user = await resetTeamMemberPassword(await requireActor(['producer']), formObject(formData));
+    const user = await resetTeamMemberPassword(await requireActor(), formObject(formData));
     return `New password set for ${user.name}. Give it to them in person or by a private channel.`;
   });
 }

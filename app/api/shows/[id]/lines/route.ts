@@ -1,42 +1,19 @@
 import { z } from 'zod';
-import { requireActor } from '@/lib/auth/guard';
-import { errorResponse } from '@/lib/errors';
+import { apiRoute } from '@/lib/api-route';
+import { ACCESS } from '@/lib/auth/access';
 import { closeLines, currentLines, openLines, openLinesSchema } from '@/lib/calls/lines';
-import { readJsonBody } from '@/lib/calls/request-body';
-import { parseInput } from '@/lib/validation/parse';
 
 export const dynamic = 'force-dynamic';
 
+const params = z.object({ id: z.uuid() });
+
 /** GET /api/shows/{id}/lines: the open episode of the show, or null while the lines are closed. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    await requireActor(['screener', 'host']);
-    const { id } = await params;
-    return Response.json({ episode: await currentLines(parseInput(z.uuid(), id)) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute({ access: ACCESS.handleCalls, params }, async ({ params }) => Response.json({ episode: await currentLines(params.id) }));
 
 /** POST /api/shows/{id}/lines: open the lines (starts an episode). */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const actor = await requireActor(['producer']);
-    const { id } = await params;
-    const episode = await openLines(actor, parseInput(z.uuid(), id), parseInput(openLinesSchema, await readJsonBody(request)));
-    return Response.json({ episode }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute({ access: ACCESS.runShows, params, body: openLinesSchema }, async ({ actor, params, body }) =>
+  Response.json({ episode: await openLines(actor, params.id, body) }, { status: 201 }),
+);
 
 /** DELETE /api/shows/{id}/lines: close the lines (ends the episode). */
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const actor = await requireActor(['producer']);
-    const { id } = await params;
-    return Response.json({ episode: await closeLines(actor, parseInput(z.uuid(), id)) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const DELETE = apiRoute({ access: ACCESS.runShows, params }, async ({ actor, params }) => Response.json({ episode: await closeLines(actor, params.id) }));
