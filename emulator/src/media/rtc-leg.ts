@@ -1,17 +1,18 @@
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
-import { decodeUlaw, FRAME_SAMPLES } from './pcm';
+import { decodeUlaw, FRAME_SAMPLES, SAMPLE_RATE } from './pcm';
 
 /** PCMU only: the Voice SDK offers it first (codecPreferences), so no Opus codec is needed anywhere. */
-const PCMU_PAYLOAD_TYPE = 0;
+export const PCMU_PAYLOAD_TYPE = 0;
 
 export interface RtcLegOptions {
   /** The loopback STUN responder, so werift's gathering never waits on the network. */
   stunUrl: string;
 }
 
-function createPeer(options: RtcLegOptions): RTCPeerConnection {
+/** A werift peer as the emulator (and its tests' stand-in browser) need it: PCMU, loopback, local STUN. */
+export function createPcmuPeer(options: RtcLegOptions): RTCPeerConnection {
   return new RTCPeerConnection({
-    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: PCMU_PAYLOAD_TYPE })] },
+    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: SAMPLE_RATE, channels: 1, payloadType: PCMU_PAYLOAD_TYPE })] },
     iceServers: [{ urls: options.stunUrl }],
     // werift leaves loopback out of its host candidates otherwise; in a loopback-only namespace that is all there is.
     iceAdditionalHostAddresses: ['127.0.0.1'],
@@ -59,7 +60,7 @@ export class RtcLeg {
 
   /** Answers a browser's offer (candidate-less: the browser is learnt from its connectivity checks). */
   static async answer(offerSdp: string, options: RtcLegOptions): Promise<{ leg: RtcLeg; sdp: string }> {
-    const pc = createPeer(options);
+    const pc = createPcmuPeer(options);
     const leg = new RtcLeg(pc);
     try {
       const sdp = await leg.answerOffer(offerSdp);
@@ -72,7 +73,7 @@ export class RtcLeg {
 
   /** Makes an offer for an incoming call to a registered browser; `accept` takes the browser's answer. */
   static async offer(options: RtcLegOptions): Promise<{ leg: RtcLeg; sdp: string }> {
-    const pc = createPeer(options);
+    const pc = createPcmuPeer(options);
     const leg = new RtcLeg(pc);
     await pc.setLocalDescription(await pc.createOffer());
     await gathered(pc);

@@ -1,9 +1,11 @@
-import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
+import { MediaStreamTrack, RtpHeader, RtpPacket, type RTCPeerConnection } from 'werift';
 import WebSocket from 'ws';
 import type { Emulator } from '../../index';
 import { AudioHistory, type AudioReading } from '../../src/media/audio-history';
 import { decodeUlaw, encodeUlaw, FRAME_MS, FRAME_SAMPLES } from '../../src/media/pcm';
+import { createPcmuPeer, PCMU_PAYLOAD_TYPE } from '../../src/media/rtc-leg';
 import { ToneSource } from '../../src/media/sources';
+import { SIGNAL_PROTOCOL_VERSION } from '../../src/signal/signal-server';
 import { StunResponder } from '../../src/media/stun-responder';
 
 export interface SignalMessage {
@@ -55,7 +57,7 @@ export class SdkClient {
   }
 
   send(type: string, payload: Record<string, unknown>): void {
-    this.socket.send(JSON.stringify({ type, version: '1.6', payload }));
+    this.socket.send(JSON.stringify({ type, version: SIGNAL_PROTOCOL_VERSION, payload }));
   }
 
   /** The first message of a type (after `skip` of them) that matches. */
@@ -145,18 +147,12 @@ export class SdkCall {
       if (!speaking) frame.fill(0);
       this.sequence = (this.sequence + 1) & 0xffff;
       this.timestamp += FRAME_SAMPLES;
-      this.track.writeRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber: this.sequence, timestamp: this.timestamp }), encodeUlaw(frame)));
+      this.track.writeRtp(new RtpPacket(new RtpHeader({ payloadType: PCMU_PAYLOAD_TYPE, sequenceNumber: this.sequence, timestamp: this.timestamp }), encodeUlaw(frame)));
     }, FRAME_MS);
   }
 
   static async create(stun: StunResponder): Promise<SdkCall> {
-    const pc = new RTCPeerConnection({
-      codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] },
-      iceServers: [{ urls: stun.url }],
-      iceAdditionalHostAddresses: ['127.0.0.1'],
-      iceUseIpv6: false,
-    });
-    return new SdkCall(pc);
+    return new SdkCall(createPcmuPeer({ stunUrl: stun.url }));
   }
 
   /** The SDK sends its offer right after setLocalDescription, without candidates (rtcpc.ts). */
