@@ -1,21 +1,9 @@
 import { startEmulator } from './index';
+import { emulatorOptionsFromEnv } from './src/env-options';
 
 /** `npm run emulator`: the emulator for rehearsal mode, in real time unless EMULATOR_TIME_SCALE says otherwise. */
 async function main(): Promise<void> {
-  const port = Number(process.env.EMULATOR_PORT ?? 3030);
-  const timeScale = Number(process.env.EMULATOR_TIME_SCALE ?? 1);
-  const numbers = process.env.EMULATOR_NUMBERS?.split(',').map((n) => n.trim()).filter(Boolean);
-  const targets = process.env.EMULATOR_WEBHOOK_TARGETS?.split(',').map((n) => n.trim()).filter(Boolean);
-  const emulator = await startEmulator({
-    port,
-    timeScale,
-    ringDelayMs: 500,
-    answerDelayMs: 1500,
-    ...(numbers?.length ? { numbers } : {}),
-    ...(targets?.length ? { webhookTargets: targets } : {}),
-    // Kept across starts so a person accepts the signalling certificate in the browser once.
-    tlsDir: process.env.EMULATOR_TLS_DIR ?? '.data/emulator-tls',
-  });
+  const emulator = await startEmulator(emulatorOptionsFromEnv(process.env));
   console.log(`Twilio emulator listening on ${emulator.url}`);
   console.log(`  AccountSid: ${emulator.accountSid}`);
   console.log(`  AuthToken:  ${emulator.authToken}`);

@@ -35,11 +35,11 @@ describe('outbound calls to simulated phones', () => {
     expect((await h.rest('POST', `/Calls/${String(answered.body.sid)}.json`, { Status: 'completed' })).body.status).toBe('completed');
   });
 
-  it('restricts waitUrl TwiML to Play, Say, Pause and Redirect', async () => {
+  it('restricts waitUrl TwiML to Play, Say, Pause and Redirect, with error 13238 (docs: /docs/api/errors/13238)', async () => {
     h.app.route('/voice', twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="/bad-wait">room</Conference></Dial>'));
     h.app.route('/bad-wait', twiml('<Dial><Conference>other</Conference></Dial>'));
     const sid = await h.ring(CALLER);
-    await h.emulator.waitFor((s) => s.notifications.find((n) => n.callSid === sid && n.code === 12200));
+    await h.emulator.waitFor((s) => s.notifications.find((n) => n.callSid === sid && n.code === 13238));
     const view = await waitForCall(h, sid, (c) => c.hears?.kind === 'wait');
     expect(view.hears).toMatchObject({ kind: 'wait', audio: null, text: null });
     expect(view.timeline.at(-1)?.silent).toBe(true);

@@ -27,13 +27,14 @@ describe('webhook signatures', () => {
       await h.emulator.waitFor((s) => s.calls.find((c) => c.sid === sid)?.room === 'room-1');
       await h.emulator.waitFor(() => h.app.requestsTo('/wait').length > 0);
       await h.control('POST', `/_emulator/calls/${sid}/hangup`);
-      await h.emulator.waitFor(() => h.app.requestsTo('/status').length > 0 && h.app.requestsTo('/conf').length >= 2);
+      // The hang-up inside the conference also requests the Dial action (/after), with CallStatus=completed.
+      await h.emulator.waitFor(() => h.app.requestsTo('/status').length > 0 && h.app.requestsTo('/conf').length >= 2 && h.app.requestsTo('/after').length > 0);
     });
     afterAll(() => h.close());
 
     it('signs every webhook so that twilio.validateRequest accepts it', () => {
       const kinds = new Set(h.app.requests.map((r) => r.path));
-      expect(kinds).toEqual(new Set(['/voice', '/wait', '/status', '/conf']));
+      expect(kinds).toEqual(new Set(['/voice', '/wait', '/status', '/conf', '/after']));
       for (const request of h.app.requests) expect(request.signatureValid, `${request.path}`).toBe(true);
     });
 

@@ -39,13 +39,11 @@ export async function answerDeviceConnect(connect: DeviceConnect): Promise<strin
   const wanted: StaffRole = connect.room === 'live' || (connect.room === undefined && user.role === 'host') ? 'host' : 'screener';
   if (!roleAllows(user.role, [wanted])) return farewellTwiml(MESSAGES.notAllowed);
   let room = screenRoom(user.id);
-  let showId: string | null = null;
   if (wanted === 'host') {
     const episode = await pickEpisode(connect.episodeId);
     if (!episode) return farewellTwiml(NO_SHOW_MESSAGE);
     room = liveRoom(episode.id);
-    showId = episode.showId;
   }
   await insertCallEvent({ callSid: connect.callSid, source: 'twilio', name: 'staff_connected', actorId: user.id, detail: { room, role: wanted } });
-  return staffPlacementTwiml({ room, label: staffLabel(wanted, connect.callSid), endConferenceOnExit: wanted === 'screener' }, conferenceUrls(showId));
+  return staffPlacementTwiml({ room, label: staffLabel(wanted, connect.callSid), endConferenceOnExit: wanted === 'screener' }, conferenceUrls(null));
 }

@@ -48,7 +48,7 @@ export async function syncLiveRoom(episodeId: string): Promise<LiveSyncResult> {
       continue;
     }
     try {
-      await updateParticipantAudio(conference.sid, session.callSid, { ...desired, holdUrl: holdAudioUrl(show.id) });
+      await updateParticipantAudio(conference.sid, session.callSid, { ...desired, holdUrl: holdAudioUrl(show) });
       result.sessions.set(session.id, { status: 'updated' });
     } catch (error) {
       result.sessions.set(session.id, { status: 'error', error });

@@ -26,7 +26,7 @@ export async function placementTwiml(session: CallSession, db: Queryable, option
   if (!show) return farewellTwiml(null);
   return callerPlacementTwiml(
     { room: session.room, muted: session.state === 'ready' || session.muted, dialAction: publicUrl('/api/twilio/dial-action'), greeting: options.greeting },
-    conferenceUrls(show.id),
+    conferenceUrls(show),
   );
 }
 

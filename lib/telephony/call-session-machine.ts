@@ -42,6 +42,9 @@ export type CallEventName = (typeof CALL_EVENTS)[number];
 
 type EndEvent = Extract<CallEventName, 'caller_hung_up' | 'failed'>;
 
+/** Every CallStatus Twilio sends (docs: /docs/voice/api/call-resource, Status values). */
+export const TWILIO_CALL_STATUSES = ['queued', 'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'no-answer', 'canceled'] as const;
+
 /** Twilio's CallStatus values after which a call is gone for good, and what each means for the session. */
 const ENDED_STATUS_INPUT: ReadonlyMap<string, EndEvent> = new Map([
   ['completed', 'caller_hung_up'],

@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { ENDED_CALL_STATUSES } from './call-session-machine';
 import { publicUrl } from './config';
+import { HOLD_TWIML_PATH } from './static-audio';
 import { callTwilio } from './twilio-client';
 
 /** Where a call we moved asks "where do I belong now?" (the same answer as the Dial action). */
@@ -9,13 +10,16 @@ export function placementUrl(): string {
   return publicUrl('/api/twilio/dial-action', { moved: '1' });
 }
 
-/** Our hold audio TwiML: the show's own audio, or Twilio's music when there is no show (a screener alone). */
-export function holdAudioUrl(showId: string | null): string {
-  return publicUrl('/api/twilio/hold-audio', showId ? { show: showId } : undefined);
+/**
+ * Wait and hold audio, fetched by Twilio with GET and never through a route: the show's own audio file when it
+ * has one (an MP3 or WAV URL, which Twilio plays as it is), else the app's static hold TwiML around its music.
+ */
+export function holdAudioUrl(show: { holdAudioUrl: string | null } | null): string {
+  return show?.holdAudioUrl ?? publicUrl(HOLD_TWIML_PATH);
 }
 
-export function conferenceUrls(showId: string | null) {
-  return { waitUrl: holdAudioUrl(showId), conferenceStatus: publicUrl('/api/twilio/conference-status') };
+export function conferenceUrls(show: { holdAudioUrl: string | null } | null) {
+  return { waitUrl: holdAudioUrl(show), conferenceStatus: publicUrl('/api/twilio/conference-status') };
 }
 
 /** The call leaves whatever it is doing (its conference included) and fetches its placement from us. */

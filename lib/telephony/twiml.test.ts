@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callerPlacementTwiml, farewellTwiml, holdAudioTwiml, staffPlacementTwiml, DEFAULT_HOLD_MUSIC_URL } from './twiml';
+import { callerPlacementTwiml, farewellTwiml, holdAudioTwiml, retryAfterHoldTwiml, staffPlacementTwiml } from './twiml';
 
-const urls = { waitUrl: 'https://sb.example/api/twilio/hold-audio?show=s1', conferenceStatus: 'https://sb.example/api/twilio/conference-status' };
+const urls = { waitUrl: 'https://sb.example/twiml/hold.xml', conferenceStatus: 'https://sb.example/api/twilio/conference-status' };
 
 describe('TwiML builders', () => {
   it('greets a caller and puts it alone in its hold room, where it cannot start the conference', () => {
@@ -12,7 +12,7 @@ describe('TwiML builders', () => {
     expect(xml).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello &amp; welcome</Say>' +
         '<Dial action="https://sb.example/api/twilio/dial-action" method="POST">' +
-        '<Conference beep="false" waitUrl="https://sb.example/api/twilio/hold-audio?show=s1" waitMethod="POST" ' +
+        '<Conference beep="false" waitUrl="https://sb.example/twiml/hold.xml" waitMethod="GET" ' +
         'statusCallback="https://sb.example/api/twilio/conference-status" statusCallbackMethod="POST" ' +
         'statusCallbackEvent="start end join leave mute hold" muted="false" startConferenceOnEnter="false" endConferenceOnExit="false">' +
         'hold-5b1f8c2e-0000-4000-8000-000000000001</Conference></Dial></Response>',
@@ -38,10 +38,13 @@ describe('TwiML builders', () => {
     expect(farewellTwiml(null)).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>');
   });
 
-  it('loops the show hold audio, or Twilio music when the show has none', () => {
-    expect(holdAudioTwiml('https://cdn.example/hold.mp3')).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Response><Play loop="0">https://cdn.example/hold.mp3</Play></Response>',
+  it('loops hold audio forever', () => {
+    expect(holdAudioTwiml('/hold/x.wav')).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Play loop="0">/hold/x.wav</Play></Response>');
+  });
+
+  it('plays the music once, then asks the webhook again', () => {
+    expect(retryAfterHoldTwiml('https://sb.example/hold/x.wav', 'https://sb.example/api/twilio/voice?retry=1')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Play>https://sb.example/hold/x.wav</Play><Redirect method="POST">https://sb.example/api/twilio/voice?retry=1</Redirect></Response>',
     );
-    expect(holdAudioTwiml(null)).toContain(`>${DEFAULT_HOLD_MUSIC_URL}</Play>`);
   });
 });

@@ -2,7 +2,6 @@ import twilio from 'twilio';
 
 /** Every TwiML document the app sends is built here, with the official VoiceResponse. */
 
-export const DEFAULT_HOLD_MUSIC_URL = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
 export const CONFERENCE_EVENTS = ['start', 'end', 'join', 'leave', 'mute', 'hold'] as const;
 
 export const MESSAGES = {
@@ -12,10 +11,12 @@ export const MESSAGES = {
   dropped: 'Thank you for calling the show. Goodbye.',
   unknownNumber: 'This number is not in service. Goodbye.',
   notAllowed: 'You are not allowed to join this room. Goodbye.',
+  unavailable: 'Sorry, we cannot take your call right now. Please try again in a few minutes. Goodbye.',
+  showEnded: 'The show has ended for today. Thank you for calling, and goodbye.',
 } as const;
 
 export interface ConferenceUrls {
-  /** Our hold audio TwiML, played while a conference waits to start. */
+  /** Hold audio played while a conference waits to start: a static file (TwiML or audio), fetched with GET. */
   waitUrl: string;
   conferenceStatus: string;
 }
@@ -34,7 +35,8 @@ function conferenceAttributes(urls: ConferenceUrls) {
   return {
     beep: 'false' as const,
     waitUrl: urls.waitUrl,
-    waitMethod: 'POST',
+    // GET: a static file, which Twilio may cache (error 13234's page).
+    waitMethod: 'GET',
     statusCallback: urls.conferenceStatus,
     statusCallbackMethod: 'POST',
     statusCallbackEvent: [...CONFERENCE_EVENTS],
@@ -89,9 +91,29 @@ export function farewellTwiml(message: string | null): string {
   return response.toString();
 }
 
-/** Wait and hold audio: only Play, Say, Pause and Redirect are allowed here; the music loops forever. */
-export function holdAudioTwiml(audioUrl: string | null): string {
+/** Wait and hold audio (public/twiml/hold.xml): only Play, Say, Pause and Redirect are allowed here; the music loops. */
+export function holdAudioTwiml(audioUrl: string): string {
   const response = new twilio.twiml.VoiceResponse();
-  response.play({ loop: 0 }, audioUrl ?? DEFAULT_HOLD_MUSIC_URL);
+  response.play({ loop: 0 }, audioUrl);
+  return response.toString();
+}
+
+/** Music once through, then the call asks the same webhook again (which failed on our side a moment ago). */
+export function retryAfterHoldTwiml(audioUrl: string, retryUrl: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.play(audioUrl);
+  response.redirect({ method: 'POST' }, retryUrl);
+  return response.toString();
+}
+
+/**
+ * The voice fallback (public/twiml/voice-fallback.xml, relative URLs): the caller waits in the lobby, which never
+ * starts, hearing hold music; the reconciler sends them through the door once the app answers again. If they
+ * hang up first, the Dial action tells the door so.
+ */
+export function lobbyTwiml(paths: { lobby: string; waitUrl: string; action: string }): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const dial = response.dial({ action: paths.action, method: 'POST' });
+  dial.conference({ beep: 'false', waitUrl: paths.waitUrl, waitMethod: 'GET', startConferenceOnEnter: false, endConferenceOnExit: false }, paths.lobby);
   return response.toString();
 }

@@ -1,51 +1,85 @@
 import { z } from 'zod';
+import { TWILIO_CALL_STATUSES } from './call-session-machine';
+
+/**
+ * What the app reads from Twilio's webhooks. Control characters are already stripped (webhook-route.ts). Voice
+ * requests never fail here on a field the phone network controls (the caller must hear TwiML); callbacks refuse
+ * anything out of shape with 400, so nothing unbounded reaches the database.
+ */
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`));
-const optionalInt = z
+/** Twilio's SequenceNumber and durations: small non-negative integers; anything past int4 is not Twilio's. */
+const boundedInt = z
   .string()
-  .regex(/^\d+$/)
+  .regex(/^\d{1,10}$/)
   .transform(Number)
-  .optional();
+  .pipe(z.number().int().max(2_147_483_647));
 const flag = z
   .enum(['true', 'false'])
   .transform((v) => v === 'true')
   .optional();
+const shortText = (max: number) => z.string().min(1).max(max);
 
-export const voiceSchema = z.looseObject({ CallSid: sid('CA'), From: z.string().min(1), To: z.string().min(1) });
+/** What Twilio sends in From for a caller who withheld their number; we use it for any unusable caller ID too. */
+export const WITHHELD_CALLER_ID = 'Anonymous';
+/** A caller ID is an E.164 number, a SIP or client address, or a word like Anonymous: never longer than this. */
+const CALLER_ID_MAX = 64;
+
+/** Whatever the network put in From, a caller ID we can store: unusable ones (empty, huge, binary) count as withheld. */
+const callerId = z
+  .string()
+  .optional()
+  .transform((value) => {
+    const trimmed = (value ?? '').trim();
+    return trimmed.length === 0 || trimmed.length > CALLER_ID_MAX ? WITHHELD_CALLER_ID : trimmed;
+  });
+
+/** The number called: a show's number or nothing we know; an unusable one simply matches no show. */
+const calledNumber = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').trim().slice(0, CALLER_ID_MAX));
+
+export const voiceSchema = z.looseObject({ CallSid: sid('CA'), From: callerId, To: calledNumber });
 
 export const deviceSchema = z.looseObject({
   CallSid: sid('CA'),
-  From: z.string().min(1),
+  From: callerId,
   room: z.enum(['screen', 'live']).optional(),
   episodeId: z.uuid().optional(),
 });
 
 export const dialActionSchema = z.looseObject({
   CallSid: sid('CA'),
-  CallStatus: z.string().optional(),
-  DialCallStatus: z.string().optional(),
+  // Anything else from the network is no status we act on.
+  CallStatus: z
+    .string()
+    .optional()
+    .transform((v) => (TWILIO_CALL_STATUSES as readonly string[]).includes(v ?? '') ? v : undefined),
+  DialCallStatus: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.slice(0, 32) : undefined)),
   moved: z.literal('1').optional(),
 });
 
 export const callStatusSchema = z.looseObject({
   CallSid: sid('CA'),
-  CallStatus: z.string().min(1),
-  SequenceNumber: optionalInt,
-  Timestamp: z.string().optional(),
-  CallDuration: z.string().optional(),
+  CallStatus: z.enum(TWILIO_CALL_STATUSES),
+  SequenceNumber: boundedInt.optional(),
+  Timestamp: shortText(64).optional(),
+  CallDuration: z.string().regex(/^\d{1,10}$/).optional(),
 });
 
 export const conferenceStatusSchema = z.looseObject({
   ConferenceSid: sid('CF'),
-  FriendlyName: z.string().min(1).max(128),
-  StatusCallbackEvent: z.string().min(1),
-  SequenceNumber: z.string().regex(/^\d+$/).transform(Number),
+  FriendlyName: shortText(128),
+  StatusCallbackEvent: z.string().regex(/^[a-z-]{1,40}$/),
+  SequenceNumber: boundedInt,
   CallSid: sid('CA').optional(),
   ParticipantLabel: z.string().max(128).optional(),
   Muted: flag,
   Hold: flag,
-  ReasonParticipantLeft: z.string().optional(),
-  Timestamp: z.string().optional(),
+  ReasonParticipantLeft: shortText(64).optional(),
+  Timestamp: shortText(64).optional(),
 });
-
-export const holdAudioSchema = z.looseObject({ show: z.uuid().optional() });

@@ -31,7 +31,6 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/api/twilio/dial-action': 'twilio',
   '/api/twilio/status': 'twilio',
   '/api/twilio/conference-status': 'twilio',
-  '/api/twilio/hold-audio': 'twilio',
   '/api/twilio/baseline': 'twilio',
   // Checked with the sample command 'pickup', which only screeners (and producers) may give.
   '/api/calls/[id]/[command]': ['screener'],

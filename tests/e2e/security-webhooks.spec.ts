@@ -47,7 +47,6 @@ function harmfulParams(pattern: string, live: Live): Record<string, string> | un
     },
     '/api/twilio/dial-action': { CallSid: live.callSid, CallStatus: 'completed', DialCallStatus: 'answered' },
     '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000', room: 'live', episodeId: live.episodeId },
-    '/api/twilio/hold-audio': { show: live.showId },
     '/api/twilio/baseline': { CallSid: fakeCallSid(), AccountSid: 'AC00000000000000000000000000e1a1a7', From: madeUpNumber(), To: E2E_SHOW_NUMBER, CallStatus: 'ringing', Direction: 'inbound' },
   };
   return table[pattern];
@@ -61,7 +60,6 @@ function harmlessParams(pattern: string, live: Live): Record<string, string> | u
     '/api/twilio/conference-status': { ConferenceSid: fakeConferenceSid(), FriendlyName: 'hold-00000000-0000-4000-8000-000000000000', StatusCallbackEvent: 'conference-start', SequenceNumber: '0' },
     '/api/twilio/dial-action': { CallSid: fakeCallSid(), DialCallStatus: 'answered' },
     '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000' },
-    '/api/twilio/hold-audio': { show: live.showId },
     '/api/twilio/baseline': { CallSid: fakeCallSid(), From: '+15550000000', To: E2E_SHOW_NUMBER },
   };
   return table[pattern];

@@ -91,7 +91,8 @@ describe('unreliable callbacks', () => {
   it('repairs a hang-up whose callbacks were all dropped, with the reconciler', async () => {
     const callSid = await t.h.ring('+14155550181', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
-    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference'], dropProbability: 1 } });
+    // The Dial action Twilio requests after a hang-up in a conference is news of it too: drop it as well.
+    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 } });
     await t.h.hangUp(callSid);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(await findSession(id)).toMatchObject({ state: 'queued' });
@@ -144,7 +145,8 @@ describe('Twilio trouble during a command', () => {
   it('ends the session instead of pretending when the call turns out to be gone', async () => {
     const callSid = await t.h.ring('+14155550185', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
-    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference'], dropProbability: 1 } });
+    // The Dial action Twilio requests after a hang-up in a conference is news of it too: drop it as well.
+    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 } });
     await t.h.hangUp(callSid);
     const after = await runCallCommand(t.fx.screener, id, 'pickup');
     expect(after).toMatchObject({ state: 'abandoned', endReason: 'call_gone', pendingCommand: null });

@@ -166,7 +166,7 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')('several instances (Post
     await walk(aired, [[b, host, 'drop']]);
 
     // One hang-up whose every callback is lost: exactly one of the two reconcilers repairs it, once.
-    await control('POST', '/_emulator/faults', { seed: 71, callbacks: { kinds: ['status', 'conference'], dropProbability: 1 } });
+    await control('POST', '/_emulator/faults', { seed: 71, callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 } });
     await hangUp(lostCallbacks.callSid);
     await eventually(async () => (await findSession(lostCallbacks.id))?.state === 'abandoned', 'a reconciler to end the call whose callbacks were lost', SETTLE_MS);
     await control('DELETE', '/_emulator/faults');

@@ -7,10 +7,10 @@ import { setTwilioRetryOptionsForTests } from '@/lib/telephony/twilio-client';
 import * as conferenceStatus from '@/app/api/twilio/conference-status/route';
 import * as device from '@/app/api/twilio/device/route';
 import * as dialAction from '@/app/api/twilio/dial-action/route';
-import * as holdAudio from '@/app/api/twilio/hold-audio/route';
 import * as status from '@/app/api/twilio/status/route';
 import * as voice from '@/app/api/twilio/voice/route';
 import { emulatorControl } from './emulator-control-client';
+import { servePublicFile } from './public-files';
 import { simulatedParties } from './simulated-parties';
 
 type Handler = (request: Request) => Promise<Response>;
@@ -22,7 +22,6 @@ const ROUTES: Record<string, RouteModule> = {
   '/api/twilio/dial-action': dialAction,
   '/api/twilio/status': status,
   '/api/twilio/conference-status': conferenceStatus,
-  '/api/twilio/hold-audio': holdAudio,
 };
 
 export interface AppHarness {
@@ -57,7 +56,8 @@ async function startRouteServer(served: AppHarness['served']): Promise<{ server:
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const handler = ROUTES[path]?.[(req.method ?? 'GET') as 'GET' | 'POST'];
       if (!handler) {
-        res.writeHead(404).end();
+        if (await servePublicFile(req.method ?? 'GET', path, res)) served.push({ path, status: 200 });
+        else res.writeHead(404).end();
         return;
       }
       const response = await handler(await toRequest(req, base));

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { servePublicFile } from './public-files';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 // `never` lets every route's own params type (`{ id: string }`...) stand in; the server fills them from the path.
@@ -82,7 +83,8 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
         break;
       }
       if (!handler) {
-        res.writeHead(404).end();
+        if (await servePublicFile(method, path, res)) served.push({ method, path, status: 200, ms: Date.now() - started });
+        else res.writeHead(404).end();
         return;
       }
       const request = await toRequest(req, base);

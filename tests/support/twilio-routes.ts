@@ -1,7 +1,6 @@
 import * as conferenceStatus from '@/app/api/twilio/conference-status/route';
 import * as device from '@/app/api/twilio/device/route';
 import * as dialAction from '@/app/api/twilio/dial-action/route';
-import * as holdAudio from '@/app/api/twilio/hold-audio/route';
 import * as status from '@/app/api/twilio/status/route';
 import * as voice from '@/app/api/twilio/voice/route';
 import type { RouteEntries } from './route-server';
@@ -13,5 +12,4 @@ export const TWILIO_ROUTES: RouteEntries = {
   '/api/twilio/dial-action': dialAction,
   '/api/twilio/status': status,
   '/api/twilio/conference-status': conferenceStatus,
-  '/api/twilio/hold-audio': holdAudio,
 };

@@ -3,6 +3,7 @@ import { AbortedError, sleep, untilAborted } from '../sleep';
 import { WAIT_URL_VERBS } from '../twiml/verbs';
 import type { HttpMethod, ParticipantRecord } from '../types';
 import type { Engine } from './context';
+import { leaveConference } from './conference-leave';
 import { fetchTwiml, resolveUrl } from './fetch-twiml';
 import { refreshCallHearing } from './hearing';
 import { recordNotification } from './notify';
@@ -68,11 +69,15 @@ async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNul
     if (fetched.kind === 'error') {
       recordNotification(engine, call.sid, fetched.code, `${mode.kind}Url: ${fetched.message}`, fetched.url);
       show(engine, participant, null, null);
+      // Twilio's <Conference> page (waitUrl): when the waitUrl request fails the conference is not established and
+      // the caller continues with the Dial action (or the next verb).
+      if (mode.kind === 'wait') leaveConference(engine, call.sid, 'participant_add_failed');
       return;
     }
     const forbidden = fetched.verbs.find((v) => !WAIT_URL_VERBS.has(v.verb));
     if (forbidden) {
-      recordNotification(engine, call.sid, 12200, `<${forbidden.verb}> is not allowed in a ${mode.kind}Url document`, fetched.url);
+      // Error 13238: waitUrl, holdUrl and announceUrl TwiML may only use Say, Play, Pause and Redirect.
+      recordNotification(engine, call.sid, 13238, `<${forbidden.verb}> is not allowed in a ${mode.kind}Url document`, fetched.url);
       show(engine, participant, null, null);
       return;
     }
@@ -94,7 +99,12 @@ async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNul
         break;
       }
     }
-    if (redirect) ({ url, method } = redirect);
+    if (!redirect) {
+      // A document that runs out of verbs leaves silence: Twilio repeats it only through <Redirect> or loop.
+      show(engine, participant, null, null);
+      return untilAborted(signal);
+    }
+    ({ url, method } = redirect);
     // A document that took no time would make the loop hammer the app; Twilio paces re-requests too.
     await sleep(Math.max(0, engine.scaled(1000) - (Date.now() - started)), signal);
   }

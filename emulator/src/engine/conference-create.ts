@@ -33,8 +33,8 @@ export function findOrCreateConference(
   return conference;
 }
 
-/** Twilio's default when a statusCallback comes without statusCallbackEvent (unverified: start and end). */
+/** A statusCallback without statusCallbackEvent subscribes to no events (issue 11: no invented default). */
 export function conferenceCallback(url: string | null, method: 'GET' | 'POST', events: string[]): CallbackConfig | null {
   if (!url) return null;
-  return { url, method, events: events.length > 0 ? events : ['start', 'end'] };
+  return { url, method, events };
 }

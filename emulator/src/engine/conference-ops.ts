@@ -1,3 +1,4 @@
+import { WAIT_URL_VERBS } from '../twiml/verbs';
 import type { ConferenceRecord, ParticipantRecord } from '../types';
 import { emitConferenceEvent } from './conference-events';
 import { endConference } from './conference-leave';
@@ -37,6 +38,12 @@ export async function announce(
     return;
   }
   const verbs = fetched.kind === 'audio' ? [{ verb: 'Play' as const, url: fetched.url, loop: 1 }] : fetched.verbs;
+  const forbidden = verbs.find((v) => !WAIT_URL_VERBS.has(v.verb));
+  if (forbidden) {
+    recordNotification(engine, null, 13238, `<${forbidden.verb}> is not allowed in an announceUrl document`, fetched.url);
+    emitConferenceEvent(engine, conference, 'announcement-fail', null);
+    return;
+  }
   for (const verb of verbs) {
     if (conference.status === 'completed') return;
     if (verb.verb !== 'Say' && verb.verb !== 'Play') continue;

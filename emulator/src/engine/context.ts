@@ -14,6 +14,8 @@ export interface Engine {
   readonly backgroundRuns: Map<string, { mode: string; controller: AbortController }>;
   /** Resolves the Dial of a call that is in a conference, with the reason it left. */
   readonly leaveWaiters: Map<string, (reason: string) => void>;
+  /** The Dial action of each call waiting in a conference, requested even when the caller hangs up there. */
+  readonly dialActions: Map<string, { url: string; method: 'GET' | 'POST' }>;
   /** Pending ring/answer timers of outbound calls. */
   readonly dialTimers: Map<string, NodeJS.Timeout>;
   /** Browser calls waiting for the device to accept or reject. */

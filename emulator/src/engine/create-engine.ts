@@ -24,6 +24,7 @@ export function createEngine(options: EmulatorOptions): { engine: Engine; faults
     runs: new Map(),
     backgroundRuns: new Map(),
     leaveWaiters: new Map(),
+    dialActions: new Map(),
     dialTimers: new Map(),
     pendingAnswers: new Map(),
     outboundQueue: { nextSlot: 0 },
@@ -42,6 +43,7 @@ export function resetEngine(engine: Engine, faults: Faults): void {
   engine.backgroundRuns.clear();
   engine.dialTimers.clear();
   engine.leaveWaiters.clear();
+  engine.dialActions.clear();
   engine.pendingAnswers.clear();
   engine.outboundQueue.nextSlot = 0;
   faults.clear();

@@ -52,6 +52,8 @@ export async function dialConference(
     waiter = resolveLeft;
     engine.leaveWaiters.set(call.sid, resolveLeft);
   });
+  const action = dial.action ? { url: resolveUrl(dial.action, documentUrl), method: dial.method } : null;
+  if (action) engine.dialActions.set(call.sid, action);
   connectParticipant(engine, participant);
   const limit = setTimeout(() => leaveConference(engine, call.sid, 'participant_hung_up'), engine.scaled(dial.timeLimit * 1000));
   try {
@@ -60,6 +62,7 @@ export async function dialConference(
     clearTimeout(limit);
     // A newer run of the same call may already wait on a new conference: only remove our own waiter.
     if (engine.leaveWaiters.get(call.sid) === waiter) engine.leaveWaiters.delete(call.sid);
+    if (action && engine.dialActions.get(call.sid) === action) engine.dialActions.delete(call.sid);
   }
   if (signal.aborted) throw new AbortedError();
   return 'left';

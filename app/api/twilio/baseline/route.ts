@@ -1,5 +1,5 @@
 import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
-import { handleTwilioWebhook } from '@/lib/telephony/webhook-route';
+import { handleVoiceWebhook } from '@/lib/telephony/webhook-route';
 import { voiceSchema } from '@/lib/telephony/webhook-schemas';
 import { farewellTwiml } from '@/lib/telephony/twiml';
 
@@ -11,5 +11,5 @@ const RELEASED_TWIML = farewellTwiml(CONTEST_RELEASED_MESSAGE);
  * so the door's cost can be stated as a ratio. Nothing is configured to ring it outside a benchmark.
  */
 export function POST(request: Request) {
-  return handleTwilioWebhook(request, voiceSchema, async () => RELEASED_TWIML);
+  return handleVoiceWebhook(request, voiceSchema, async () => RELEASED_TWIML);
 }

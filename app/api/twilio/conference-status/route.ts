@@ -1,10 +1,10 @@
 import { handleConferenceStatus } from '@/lib/calls/callbacks';
-import { handleTwilioWebhook } from '@/lib/telephony/webhook-route';
+import { handleTwilioCallback } from '@/lib/telephony/webhook-route';
 import { conferenceStatusSchema } from '@/lib/telephony/webhook-schemas';
 
 /** Conference status callbacks of every room. */
 export function POST(request: Request) {
-  return handleTwilioWebhook(request, conferenceStatusSchema, async (p) => {
+  return handleTwilioCallback(request, conferenceStatusSchema, async (p) => {
     await handleConferenceStatus({
       conferenceSid: p.ConferenceSid,
       friendlyName: p.FriendlyName,
@@ -17,6 +17,5 @@ export function POST(request: Request) {
       reasonParticipantLeft: p.ReasonParticipantLeft,
       timestamp: p.Timestamp,
     });
-    return null;
   });
 }

@@ -1,10 +1,10 @@
 import { answerDeviceConnect } from '@/lib/calls/device';
-import { handleTwilioWebhook } from '@/lib/telephony/webhook-route';
+import { handleVoiceWebhook } from '@/lib/telephony/webhook-route';
 import { deviceSchema } from '@/lib/telephony/webhook-schemas';
 
 /** The TwiML App's voice URL: a staff browser connects and is put in the room its role allows. */
 export function POST(request: Request) {
-  return handleTwilioWebhook(request, deviceSchema, (p) =>
+  return handleVoiceWebhook(request, deviceSchema, (p) =>
     answerDeviceConnect({ callSid: p.CallSid, from: p.From, room: p.room, episodeId: p.episodeId }),
   );
 }

@@ -1,11 +1,10 @@
 import { handleCallStatus } from '@/lib/calls/callbacks';
-import { handleTwilioWebhook } from '@/lib/telephony/webhook-route';
+import { handleTwilioCallback } from '@/lib/telephony/webhook-route';
 import { callStatusSchema } from '@/lib/telephony/webhook-schemas';
 
 /** Call status callbacks of the show numbers' calls. */
 export function POST(request: Request) {
-  return handleTwilioWebhook(request, callStatusSchema, async (p) => {
+  return handleTwilioCallback(request, callStatusSchema, async (p) => {
     await handleCallStatus({ callSid: p.CallSid, callStatus: p.CallStatus, sequenceNumber: p.SequenceNumber ?? null, timestamp: p.Timestamp, callDuration: p.CallDuration });
-    return null;
   });
 }
