@@ -197,5 +197,14 @@ describe('real audio through conferences', () => {
       const reading = await readAudio(h, sid, music, 2000);
       expect(reading.received.longestSilenceMs).toBeLessThan(1000);
     });
+
+    it("plays an explicit twimlets hold-music waitUrl as the stand-in instead of fetching it from the internet", async () => {
+      h.app.route('/voice', twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="https://twimlets.com/holdmusic?Bucket=com.twilio.music.ambient">live</Conference></Dial>'));
+      const sid = await h.ring(PHONES[0]);
+      await waitForCall(h, sid, (c) => c.hears?.kind === 'wait');
+      const music = [...STAND_IN_TONES.defaultMusic];
+      await untilHearsExactly(h, sid, music, music, 1000);
+      expect(h.emulator.state().notifications).toEqual([]);
+    });
   });
 });

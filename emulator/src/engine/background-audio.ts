@@ -1,6 +1,7 @@
 import { DEFAULT_HOLD_MUSIC_URL, DEFAULT_WAIT_URL } from '../constants';
 import { AbortedError, sleep, untilAborted } from '../sleep';
 import { WAIT_URL_VERBS } from '../twiml/verbs';
+import { isTwilioMusic } from '../twilio-music';
 import type { HttpMethod, ParticipantRecord } from '../types';
 import type { Engine } from './context';
 import { leaveConference } from './conference-leave';
@@ -51,6 +52,10 @@ async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNul
   if (mode.url === '') return;
   if (mode.url === null) {
     show(engine, participant, mode.kind === 'hold' ? DEFAULT_HOLD_MUSIC_URL : DEFAULT_WAIT_URL, null);
+    return;
+  }
+  if (isTwilioMusic(mode.url)) {
+    show(engine, participant, mode.url, null);
     return;
   }
   let url = mode.url;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { DEFAULT_HOLD_MUSIC_URL, DEFAULT_WAIT_URL } from '../constants';
+import { isTwilioMusic } from '../twilio-music';
 import { SAMPLE_RATE } from './pcm';
 import { ClipSource, renderPattern, type AudioSource } from './sources';
 import { decodeWav } from './wav';
@@ -68,7 +68,7 @@ export class AudioAssets {
 
   /** A player for a URL (looping with a short pause between plays unless told not to); silent if the URL fails. */
   play(url: string, loop = true): AudioSource {
-    if (url === DEFAULT_HOLD_MUSIC_URL || url === DEFAULT_WAIT_URL) return new ClipSource(DEFAULT_MUSIC, { loop: true });
+    if (isTwilioMusic(url)) return new ClipSource(DEFAULT_MUSIC, { loop: true });
     return new PendingClip(remember(this.files, url, () => this.fetchClip(url)), { loop, gapMs: 300 });
   }
 
