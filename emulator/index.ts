@@ -8,5 +8,5 @@ export { silenceStats, type SilenceStats } from './src/engine/hearing';
 export { pointTwilioClientAt } from './src/point-client';
 export type { AudioLoad, AudioReport, VoiceSpec } from './src/media/audio-engine';
 export type { AudioReading, ToneReading } from './src/media/audio-history';
-export { STAND_IN_TONES } from './src/media/audio-assets';
+export { espeakInstalled, STAND_IN_TONES } from './src/media/audio-assets';
 export { PHONE_FROM_PARAM, PHONE_TO_PARAM } from './src/signal/signal-server';

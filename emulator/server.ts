@@ -1,4 +1,4 @@
-import { startEmulator } from './index';
+import { espeakInstalled, startEmulator } from './index';
 import { emulatorOptionsFromEnv } from './src/env-options';
 
 /** `npm run emulator`: the emulator for rehearsal mode, in real time unless EMULATOR_TIME_SCALE says otherwise. */
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   console.log(`  AuthToken:  ${emulator.authToken}`);
   console.log(`  State:      ${emulator.url}/_emulator/state`);
   console.log(`  Signalling: ${emulator.signal.url} (open https://${emulator.signal.chunderw}/ once to accept its certificate)`);
+  console.log(`  <Say>:      ${espeakInstalled() ? 'spoken by espeak-ng' : 'a warble stand-in (apt-get install espeak-ng for speech)'}`);
   const stop = (): void => {
     console.log('Stopping the Twilio emulator');
     emulator.close().then(

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { isTwilioMusic } from '../twilio-music';
 import { SAMPLE_RATE } from './pcm';
 import { ClipSource, renderPattern, type AudioSource } from './sources';
@@ -118,6 +118,11 @@ export function sayStandIn(text: string, msPerChar: number): Int16Array {
     { frequency: null, ms: 40 },
   ];
   return renderPattern(Array.from({ length: Math.ceil(totalMs / 320) }, () => unit).flat());
+}
+
+/** Whether <Say> will be speech (espeak-ng on the PATH) or the warble stand-in. */
+export function espeakInstalled(): boolean {
+  return spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 /** espeak-ng's WAV on stdout, or null when it is not installed or fails. */

@@ -23,20 +23,21 @@ const round = (n: number): number => Math.round(n * 10_000) / 10_000;
 
 /** The last seconds of one direction of one leg, frame by frame with the time each frame passed the emulator. */
 export class AudioHistory {
-  private readonly samples: Int16Array;
+  /** Allocated at the first sound: most simulated phones never speak, and hundreds of them share a benchmark. */
+  private samples: Int16Array = new Int16Array(0);
   private readonly times: Float64Array;
   private next = 0;
   private count = 0;
 
   constructor(private readonly capacity = 500) {
-    this.samples = new Int16Array(capacity * FRAME_SAMPLES);
     this.times = new Float64Array(capacity);
   }
 
   push(frame: Int16Array | null, at: number): void {
     const offset = this.next * FRAME_SAMPLES;
+    if (frame && this.samples.length === 0) this.samples = new Int16Array(this.capacity * FRAME_SAMPLES);
     if (frame) this.samples.set(frame.subarray(0, FRAME_SAMPLES), offset);
-    else this.samples.fill(0, offset, offset + FRAME_SAMPLES);
+    else if (this.samples.length > 0) this.samples.fill(0, offset, offset + FRAME_SAMPLES);
     this.times[this.next] = at;
     this.next = (this.next + 1) % this.capacity;
     this.count = Math.min(this.count + 1, this.capacity);
