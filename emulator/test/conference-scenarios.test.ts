@@ -148,7 +148,7 @@ describe('conference behaviour from FACTS.md', () => {
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
     const pressed = await h.control('POST', `/_emulator/calls/${caller}/digits`, { digits: '*' });
-    expect(pressed.body).toEqual({ leftConference: true });
+    expect(pressed.body).toEqual({ leftConference: true, gathered: false });
     const [action] = await waitForRequests(h, '/star');
     expect(action?.params.DialCallStatus).toBe('answered');
   });

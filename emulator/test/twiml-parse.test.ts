@@ -24,6 +24,25 @@ describe('TwiML parsing', () => {
     });
   });
 
+  it('reads Gather with the defaults of the <Gather> page (/docs/voice/twiml/gather) and its nested prompt', () => {
+    const [plain, custom] = parseTwiml(
+      '<Response><Gather/><Gather input="dtmf" action="/m" method="get" timeout="9" finishOnKey="*" numDigits="4" actionOnEmptyResult="true"><Say>Hi</Say><Pause/></Gather></Response>',
+    );
+    expect(plain).toEqual({ verb: 'Gather', action: null, method: 'POST', timeout: 5, finishOnKey: '#', numDigits: null, actionOnEmptyResult: false, prompt: [] });
+    expect(custom).toEqual({
+      verb: 'Gather',
+      action: '/m',
+      method: 'GET',
+      timeout: 9,
+      finishOnKey: '*',
+      numDigits: 4,
+      actionOnEmptyResult: true,
+      prompt: [{ verb: 'Say', text: 'Hi', loop: 1 }, { verb: 'Pause', length: 1 }],
+    });
+    expect(parseTwiml('<Response><Gather finishOnKey=""/></Response>')[0]).toMatchObject({ finishOnKey: '' });
+    expect(failure('<Response><Gather numDigits="0"/></Response>').code).toBe(12200);
+  });
+
   it("keeps waitUrl='' apart from a missing waitUrl", () => {
     const [dial] = parseTwiml('<Response><Dial><Conference waitUrl="">r</Conference></Dial></Response>');
     expect(dial).toMatchObject({ conference: { waitUrl: '' } });
@@ -49,6 +68,6 @@ describe('TwiML parsing', () => {
     expect(failure('<Response><Pause length="soon"/></Response>').code).toBe(12200);
     expect(failure('<Response><Dial><Conference beep="loud">r</Conference></Dial></Response>').code).toBe(12200);
     expect(failure(`<Response><Dial><Conference participantLabel="${'x'.repeat(129)}">r</Conference></Dial></Response>`).code).toBe(12200);
-    expect(failure('<Response><Gather/></Response>').message).toMatch(/not supported by the emulator/);
+    expect(failure('<Response><Record/></Response>').message).toMatch(/not supported by the emulator/);
   });
 });

@@ -1,11 +1,12 @@
 import { APPLICATION_ERROR_SPEECH } from '../constants';
 import { AbortedError, sleep, throwIfAborted } from '../sleep';
-import type { Verb } from '../twiml/verbs';
+import type { GatherVerb, PromptVerb, Verb } from '../twiml/verbs';
 import type { CallRecord, HttpMethod, WebhookKind } from '../types';
 import { setCallStatus } from './call-status';
 import type { Engine } from './context';
 import { dialConference } from './dial-conference';
 import { endCall } from './end-call';
+import { collectDigits } from './gather';
 import { fetchTwiml, parseDocument, resolveUrl, type FetchedTwiml } from './fetch-twiml';
 import { refreshCallHearing } from './hearing';
 import { recordNotification } from './notify';
@@ -79,10 +80,46 @@ function answerIfRinging(engine: Engine, call: CallRecord, first: CallRecord['ac
 }
 
 function firstActivity(verb: Verb | undefined, url: string | null): CallRecord['activity'] {
+  if (verb?.verb === 'Gather') return verb.prompt.length > 0 ? firstActivity(verb.prompt[0], url) : { kind: 'silence', reason: 'gather' };
   if (verb?.verb === 'Say') return { kind: 'say', text: verb.text };
   if (verb?.verb === 'Play') return { kind: 'play', url: resolveUrl(verb.url, url) };
   if (verb?.verb === 'Dial') return { kind: 'conference' };
   return { kind: 'silence', reason: verb?.verb === 'Pause' ? 'pause' : 'answered' };
+}
+
+async function playPromptVerb(engine: Engine, call: CallRecord, verb: PromptVerb, url: string | null, signal: AbortSignal): Promise<void> {
+  if (verb.verb === 'Pause') {
+    setActivity(engine, call, { kind: 'silence', reason: 'pause' });
+    await sleep(pauseMs(engine, verb.length), signal);
+    return;
+  }
+  const each = verb.verb === 'Say' ? sayMs(engine, verb.text) : playMs(engine);
+  const activity = verb.verb === 'Say' ? { kind: 'say' as const, text: verb.text } : { kind: 'play' as const, url: resolveUrl(verb.url, url) };
+  setActivity(engine, call, activity);
+  for (let i = 0; i < repetitions(verb.loop); i += 1) await sleep(each, signal);
+}
+
+/**
+ * <Gather>: with input, Twilio requests the action (default: this document's URL, POST) with Digits and
+ * FinishedOnKey and runs what it answers, so later verbs here never run; with none it goes on to the next verb,
+ * unless actionOnEmptyResult="true" asks for the action anyway (the <Gather> page, action and
+ * actionOnEmptyResult).
+ */
+async function gather(engine: Engine, call: CallRecord, verb: GatherVerb, url: string | null, signal: AbortSignal): Promise<TwimlSource | null> {
+  const playPrompt = async (promptSignal: AbortSignal): Promise<void> => {
+    for (const prompt of verb.prompt) await playPromptVerb(engine, call, prompt, url, promptSignal);
+    setActivity(engine, call, { kind: 'silence', reason: 'gather' });
+  };
+  const stopPrompt = (): void => setActivity(engine, call, { kind: 'silence', reason: 'gather' });
+  const input = await collectDigits(engine, call, verb, playPrompt, stopPrompt, signal);
+  if (input.digits === '' && !verb.actionOnEmptyResult) return null;
+  const action = verb.action ? resolveUrl(verb.action, url) : url;
+  if (!action) {
+    // A document given inline (Calls.create Twiml=) has no URL to default to; the call goes on instead.
+    recordNotification(engine, call.sid, 12200, '<Gather> without action in a document that has no URL', null);
+    return null;
+  }
+  return { url: action, method: verb.method, kind: 'action', extraParams: { Digits: input.digits, FinishedOnKey: input.finishedOnKey } };
 }
 
 async function runVerbs(engine: Engine, call: CallRecord, verbs: Verb[], url: string | null, signal: AbortSignal): Promise<TwimlSource | null> {
@@ -97,17 +134,15 @@ async function runVerbs(engine: Engine, call: CallRecord, verbs: Verb[], url: st
     throwIfAborted(signal);
     switch (verb.verb) {
       case 'Say':
-      case 'Play': {
-        const each = verb.verb === 'Say' ? sayMs(engine, verb.text) : playMs(engine);
-        const activity = verb.verb === 'Say' ? { kind: 'say' as const, text: verb.text } : { kind: 'play' as const, url: resolveUrl(verb.url, url) };
-        setActivity(engine, call, activity);
-        for (let i = 0; i < repetitions(verb.loop); i += 1) await sleep(each, signal);
+      case 'Play':
+      case 'Pause':
+        await playPromptVerb(engine, call, verb, url, signal);
+        break;
+      case 'Gather': {
+        const next = await gather(engine, call, verb, url, signal);
+        if (next) return next;
         break;
       }
-      case 'Pause':
-        setActivity(engine, call, { kind: 'silence', reason: 'pause' });
-        await sleep(pauseMs(engine, verb.length), signal);
-        break;
       case 'Redirect':
         return { url: resolveUrl(verb.url, url), method: verb.method, kind: 'redirect' };
       case 'Hangup':

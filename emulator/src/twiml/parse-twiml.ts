@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseXml, XmlParseError, type XmlElement } from './xml-parser';
-import { CONFERENCE_EVENTS, UNSUPPORTED_TWIML_VERBS, type ConferenceNoun, type Verb } from './verbs';
+import { CONFERENCE_EVENTS, UNSUPPORTED_TWIML_VERBS, type ConferenceNoun, type GatherVerb, type PromptVerb, type Verb } from './verbs';
 
 /** Twilio's error codes: 12100 document parse failure, 12200 schema validation warning/failure. */
 export class TwimlError extends Error {
@@ -28,6 +28,18 @@ const dialAttrs = z.object({
   method: method.default('POST'),
   timeLimit: nonNegativeInt.default(14400),
   hangupOnStar: bool.default(false),
+});
+const positiveInt = nonNegativeInt.pipe(z.number().min(1));
+// Attributes and defaults from Twilio's <Gather> page (/docs/voice/twiml/gather); speech input is not emulated.
+const gatherAttrs = z.object({
+  input: z.literal('dtmf', { message: 'the emulator gathers only input="dtmf"' }).default('dtmf'),
+  action: z.string().optional(),
+  method: method.default('POST'),
+  timeout: positiveInt.default(5),
+  // Error 13310: finishOnKey must be one of 0-9, #, * (or empty: no finish key).
+  finishOnKey: z.string().regex(/^[0-9#*]?$/, 'finishOnKey must be one of 0-9, #, * or empty (error 13310)').default('#'),
+  numDigits: positiveInt.optional(),
+  actionOnEmptyResult: bool.default(false),
 });
 const conferenceAttrs = z.object({
   muted: bool.default(false),
@@ -97,7 +109,7 @@ function parseDial(element: XmlElement): Verb {
   };
 }
 
-function parseVerb(element: XmlElement): Verb {
+function parsePromptVerb(element: XmlElement): PromptVerb | null {
   switch (element.name) {
     case 'Say':
       return { verb: 'Say', text: requireText(element), loop: attrs(sayAttrs, element).loop };
@@ -105,6 +117,37 @@ function parseVerb(element: XmlElement): Verb {
       return { verb: 'Play', url: requireText(element), loop: attrs(sayAttrs, element).loop };
     case 'Pause':
       return { verb: 'Pause', length: attrs(pauseAttrs, element).length };
+    default:
+      return null;
+  }
+}
+
+/** Twilio nests only <Say>, <Play> and <Pause> in <Gather> (the <Gather> page, "Nest other verbs"). */
+function parseGather(element: XmlElement): GatherVerb {
+  const a = attrs(gatherAttrs, element);
+  const prompt = element.children.map((child) => {
+    const verb = parsePromptVerb(child);
+    if (!verb) throw new TwimlError(12200, `<${child.name}> cannot be nested in <Gather>`);
+    return verb;
+  });
+  return {
+    verb: 'Gather',
+    action: a.action ?? null,
+    method: a.method,
+    timeout: a.timeout,
+    finishOnKey: a.finishOnKey,
+    numDigits: a.numDigits ?? null,
+    actionOnEmptyResult: a.actionOnEmptyResult,
+    prompt,
+  };
+}
+
+function parseVerb(element: XmlElement): Verb {
+  const prompt = parsePromptVerb(element);
+  if (prompt) return prompt;
+  switch (element.name) {
+    case 'Gather':
+      return parseGather(element);
     case 'Redirect':
       return { verb: 'Redirect', url: requireText(element), method: attrs(redirectAttrs, element).method };
     case 'Hangup':

@@ -16,10 +16,30 @@ export interface ConferenceNoun {
   statusCallbackEvent: string[];
 }
 
-export type Verb =
+export type PromptVerb =
   | { verb: 'Say'; text: string; loop: number }
   | { verb: 'Play'; url: string; loop: number }
-  | { verb: 'Pause'; length: number }
+  | { verb: 'Pause'; length: number };
+
+/** <Gather input="dtmf">; Twilio's defaults: /docs/voice/twiml/gather (attributes table). */
+export interface GatherVerb {
+  verb: 'Gather';
+  /** null = the URL of the document holding the Gather. */
+  action: string | null;
+  method: HttpMethod;
+  /** Seconds of silence (after the prompt, and between digits) that end the input. */
+  timeout: number;
+  /** '' = no key ends the input. */
+  finishOnKey: string;
+  numDigits: number | null;
+  actionOnEmptyResult: boolean;
+  /** Say, Play and Pause played while waiting; the first digit stops them. */
+  prompt: PromptVerb[];
+}
+
+export type Verb =
+  | PromptVerb
+  | GatherVerb
   | { verb: 'Redirect'; url: string; method: HttpMethod }
   | { verb: 'Hangup' }
   | { verb: 'Reject'; reason: 'rejected' | 'busy' }
@@ -39,7 +59,7 @@ export const WAIT_URL_VERBS: ReadonlySet<VerbName> = new Set(['Play', 'Say', 'Pa
 
 /** Real TwiML verbs the emulator does not run; Twilio would run them, so these fail with a distinct message. */
 export const UNSUPPORTED_TWIML_VERBS = new Set([
-  'Gather', 'Record', 'Enqueue', 'Leave', 'Sms', 'Message', 'Connect', 'Start', 'Stop', 'Pay', 'Prompt', 'Refer', 'Echo', 'Queue',
+  'Record', 'Enqueue', 'Leave', 'Sms', 'Message', 'Connect', 'Start', 'Stop', 'Pay', 'Prompt', 'Refer', 'Echo', 'Queue',
 ]);
 
 export const CONFERENCE_EVENTS = new Set(['start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement']);
