@@ -14,7 +14,14 @@ import { callView } from './call-view';
 import { snapshot } from './snapshot';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
-const ringSchema = z.strictObject({ from: e164, to: e164 });
+/**
+ * What a carrier may present as the caller: an E.164 number, a withheld caller ID as words (`Anonymous`,
+ * `Restricted`, `Unavailable`; Twilio passes these alpha strings on since its 2022-11-16 changelog "Upcoming changes
+ * to withheld caller IDs behavior"), their keypad digits (`+266696687`), bare digits, or nothing at all (error
+ * 13214's page: carriers send invalid caller IDs on incoming calls). Webhooks carry it unchanged.
+ */
+const callerId = z.union([e164, z.literal(''), z.string().regex(/^[A-Za-z][A-Za-z ]{0,31}$/), z.string().regex(/^\d{1,15}$/)]);
+const ringSchema = z.strictObject({ from: callerId, to: e164 });
 const digitsSchema = z.strictObject({ digits: z.string().regex(/^[0-9*#wW]{1,64}$/) });
 const muteSchema = z.strictObject({ muted: z.boolean() });
 const policySchema = z.strictObject({
