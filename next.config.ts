@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1', ...lanAddresses()],
   // forbidden() renders app/forbidden.tsx with a real 403 for pages a role may not open.
   experimental: { authInterrupts: true },
+  // The consoles poll every second; logging each poll buried the producer's one-time password and real errors.
+  logging: { incomingRequests: { ignore: [/\/api\/shows\/[^/]+\/console/, /\/api\/episodes\/[^/]+\/board/] } },
 };
 
 export default nextConfig;

@@ -18,7 +18,7 @@ export default async function ProducerPage({ searchParams }: { searchParams: Pro
       <main className="mx-auto max-w-[1600px] space-y-4 p-4">
         <ProducerNav current="/producer" />
         {data ? (
-          <ShowRoom me={{ id: actor.id, name: actor.name }} showId={data.showId} shows={data.shows} initial={data.initial} serverNow={data.serverNow} />
+          <ShowRoom me={{ id: actor.id, name: actor.name }} showId={data.showId} initial={data.initial} serverNow={data.serverNow} />
         ) : (
           <p className="text-studio-400">
             No shows yet.{' '}

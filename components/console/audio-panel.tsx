@@ -28,7 +28,7 @@ export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: Consol
       {!live && (
         <>
           <label className="flex min-h-11 items-center gap-2 text-sm text-studio-200">
-            <input type="checkbox" className="size-5" checked={wearing} onChange={(e) => setWearing(e.target.checked)} />
+            <input type="checkbox" className="size-6" checked={wearing} onChange={(e) => setWearing(e.target.checked)} />
             I am wearing headphones
           </label>
           <button

@@ -41,7 +41,7 @@ export function BlockFromCall({ callId, who }: { callId: string; who: string }) 
         Reason
         <input autoFocus value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-800 px-2" />
       </label>
-      <button type="submit" disabled={!reason.trim() || state.kind === 'saving'} className="min-h-11 rounded-md bg-onair px-3 text-sm font-bold disabled:opacity-50">
+      <button type="submit" disabled={!reason.trim() || state.kind === 'saving'} className="min-h-11 rounded-md bg-onair-fill px-3 text-sm font-bold disabled:opacity-50">
         Block number
       </button>
       <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-md border border-studio-600 px-3 text-sm">

@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from '@/components/local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
@@ -55,7 +56,7 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
           Reason
           <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className={field} />
         </label>
-        <button type="submit" className="min-h-11 rounded-md bg-onair px-4 font-semibold">
+        <button type="submit" className="min-h-11 rounded-md bg-onair-fill px-4 font-semibold">
           Block number
         </button>
       </form>
@@ -75,7 +76,12 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
               {b.name && <span>{b.name}</span>}
               <span className="text-studio-200">{b.reason ?? 'No reason given'}</span>
               <span className="text-sm text-studio-400">
-                {b.blockedByName ? `by ${b.blockedByName}` : ''} {b.blockedAt ? `on ${b.blockedAt.slice(0, 10)}` : ''}
+                {b.blockedByName ? `by ${b.blockedByName}` : ''}{' '}
+                {b.blockedAt && (
+                  <>
+                    on <LocalTime at={b.blockedAt} />
+                  </>
+                )}
               </span>
               <button
                 type="button"

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/consoles/console-view';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
+import { formatLocalTime } from '@/lib/consoles/times';
 
 const ROLE_WORD = { producer: 'Producer', host: 'Host', screener: 'Screener' } as const;
 
@@ -45,7 +46,7 @@ export function ChatPanel({ episodeId, messages, myId, onSent }: { episodeId: st
         {messages.map((m) => (
           <li key={m.id} className={m.author.id === myId ? 'text-right' : ''}>
             <span className="block text-xs text-studio-400" suppressHydrationWarning>
-              {m.author.name} · {ROLE_WORD[m.author.role]} · {new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+              {m.author.name} · {ROLE_WORD[m.author.role]} · {formatLocalTime(m.createdAt)}
             </span>
             <span className={`inline-block rounded-lg px-3 py-1 text-base ${m.author.id === myId ? 'bg-sky-900' : 'bg-studio-700'}`}>{m.body}</span>
           </li>

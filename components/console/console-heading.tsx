@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import type { ConsoleView } from '@/lib/consoles/console-view';
 
-/** Which show, whether its lines are open (in words and icon), and a switch when there are several shows. */
-export function ConsoleHeading({ title, view, shows, basePath }: { title: string; view: ConsoleView; shows: { id: string; name: string }[]; basePath: string }) {
+/**
+ * Which show, whether its lines are open (in words and icon), and a tab per show when there are several, each with
+ * its callers waiting right now, so nobody misses callers queuing on a show they are not looking at.
+ */
+export function ConsoleHeading({ title, view, basePath }: { title: string; view: ConsoleView; basePath: string }) {
   return (
     <div className="flex flex-wrap items-center gap-3" data-show-id={view.show.id}>
       <h1 className="text-2xl font-bold">
@@ -16,16 +19,26 @@ export function ConsoleHeading({ title, view, shows, basePath }: { title: string
         {view.linesOpen ? 'Lines open' : 'Lines closed'}
       </span>
       {view.board && <span className="text-studio-400">{view.board.episode.title}</span>}
-      {shows.length > 1 && (
+      {view.shows.length > 1 && (
         <nav aria-label="Shows" className="flex flex-wrap gap-1">
-          {shows.map((s) => (
+          {view.shows.map((s) => (
             <Link
               key={s.id}
               href={`${basePath}?show=${s.id}`}
               aria-current={s.id === view.show.id ? 'page' : undefined}
-              className="rounded-md px-3 py-2 text-sm text-studio-200 hover:bg-studio-700 aria-[current=page]:bg-studio-700"
+              data-show-tab={s.id}
+              className="flex min-h-11 items-center gap-2 rounded-md px-3 text-sm text-studio-200 hover:bg-studio-700 aria-[current=page]:bg-studio-700"
             >
+              {s.linesOpen && (
+                <span aria-hidden="true" className="text-ready">
+                  ●
+                </span>
+              )}
               {s.name}
+              <span data-testid="show-tab-waiting" className={`rounded px-1.5 font-mono font-bold ${s.waiting > 0 ? 'bg-waiting text-studio-950' : 'bg-studio-800 text-studio-200'}`}>
+                {s.waiting}
+                <span className="sr-only"> waiting</span>
+              </span>
             </Link>
           ))}
         </nav>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
 import { moveInOrder, placeBefore, reconcileOrder } from '@/lib/consoles/deck-order';
 import { CallerHistory } from './caller-history';
@@ -20,12 +20,15 @@ export function DeckPanel({
   sending,
   run,
   reorder,
+  extra,
 }: {
   ready: BoardCard[];
   now: number;
   sending: Record<string, string>;
   run: (id: string, command: CallCommand) => void;
   reorder: (order: string[]) => Promise<void>;
+  /** More controls on each card, e.g. the producer's Block. */
+  extra?: (card: BoardCard) => ReactNode;
 }) {
   const [wanted, setWanted] = useState<string[] | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
@@ -34,9 +37,16 @@ export function DeckPanel({
   const byId = new Map(ready.map((c) => [c.id, c]));
   const cards = order.map((id) => byId.get(id)).filter((c): c is BoardCard => Boolean(c));
 
+  const latest = useRef(0);
+
+  // The order shown is the newest move until every move is saved and fetched back; an older save finishing
+  // must not put the server's older order back on screen.
   function apply(next: string[]) {
+    const move = ++latest.current;
     setWanted(next);
-    void reorder(next).finally(() => setWanted(null));
+    void reorder(next).finally(() => {
+      if (latest.current === move) setWanted(null);
+    });
   }
 
   return (
@@ -98,7 +108,7 @@ export function DeckPanel({
               {card.screener && <p className="text-sm text-studio-400">Screened by {card.screener.name}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" disabled={busy} onClick={() => run(card.id, 'air')} className="min-h-12 rounded-lg bg-onair px-5 text-lg font-bold text-studio-50 hover:bg-red-600 disabled:opacity-50">
+                <button type="button" disabled={busy} onClick={() => run(card.id, 'air')} className="min-h-12 rounded-lg bg-onair-fill px-5 text-lg font-bold text-studio-50 hover:bg-red-800 disabled:opacity-50">
                   <span aria-hidden="true">● </span>Put on air: {who}
                 </button>
                 <button type="button" disabled={i === 0} onClick={() => apply(moveInOrder(order, card.id, -1))} aria-label={`Move ${who} up`} className="min-h-11 min-w-11 rounded-md border border-studio-600 hover:bg-studio-700 disabled:opacity-40">
@@ -114,6 +124,7 @@ export function DeckPanel({
                   <span aria-hidden="true">▼</span>
                 </button>
                 <DropButton who={who} disabled={busy} onDrop={() => run(card.id, 'drop')} />
+                {extra?.(card)}
               </div>
             </li>
           );

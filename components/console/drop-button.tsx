@@ -26,7 +26,7 @@ export function DropButton({ who, disabled, onDrop }: { who: string; disabled?: 
           setArmed(false);
           onDrop();
         }}
-        className="min-h-11 rounded-md bg-onair px-4 font-bold text-studio-50 hover:bg-red-600"
+        className="min-h-11 rounded-md bg-onair-fill px-4 font-bold text-studio-50 hover:bg-red-800"
       >
         Yes, drop {who}
       </button>

@@ -1,4 +1,5 @@
 import { formatDuration, secondsSince } from '@/lib/consoles/durations';
+import { formatLocalTime } from '@/lib/consoles/times';
 
 /** The episode's running time, large, plus the wall clock, for the host to pace the show. */
 export function EpisodeClock({ openedAt, closedAt, now }: { openedAt: string; closedAt: string | null; now: number }) {
@@ -11,7 +12,7 @@ export function EpisodeClock({ openedAt, closedAt, now }: { openedAt: string; cl
         {running}
       </span>
       <span className="font-mono text-xl tabular-nums text-studio-200" suppressHydrationWarning>
-        {new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+        {formatLocalTime(now, { seconds: true })}
       </span>
     </div>
   );

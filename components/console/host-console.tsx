@@ -1,7 +1,6 @@
 'use client';
 
 import { useCallback } from 'react';
-import { sendJson } from '@/lib/consoles/etag-fetcher';
 import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
@@ -15,38 +14,35 @@ import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { useCallCommands } from './use-call-commands';
 import { useConsoleAudio } from './use-console-audio';
 import { useConsoleView } from './use-console-view';
+import { useDeckReorder } from './use-deck-reorder';
 import { useNow } from './use-now';
+import { useShowInUrl } from './use-show-in-url';
+import { useUnloadGuard } from './use-unload-guard';
 
 /** The host console: the deck in order, who is on air with timers, the episode clock and the studio chat. */
-export function HostConsole({ me, showId, shows, initial, audioConfig, serverNow }: ConsoleProps) {
+export function HostConsole({ me, showId, initial, audioConfig, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh, revalidate } = useConsoleView(showId, initial);
   const { run, sending, error, setError, clearError } = useCallCommands(refresh);
   const { audio, snapshot } = useConsoleAudio(audioConfig);
   const now = useNow(serverNow);
   const board = view.board;
   const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);
-  const reorder = useCallback(
-    async (order: string[]) => {
-      if (!board) return;
-      try {
-        await sendJson(`/api/episodes/${board.episode.id}/deck-order`, 'PUT', { order });
-      } catch (e) {
-        setError(e instanceof Error ? e.message : 'The new order was not saved.');
-      }
-      await revalidate();
-    },
-    [board, revalidate, setError],
-  );
+  const reorder = useDeckReorder(board?.episode.id ?? null, revalidate, setError);
   const live = snapshot.status === 'connected' || snapshot.status === 'reconnecting';
+  useShowInUrl(showId);
+  useUnloadGuard(live);
   const staleRoom = live && board && snapshot.liveEpisodeId && snapshot.liveEpisodeId !== board.episode.id;
 
   return (
-    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <ConsoleHeading title="Host" view={view} shows={shows} basePath="/host" />
+        <ConsoleHeading title="Host" view={view} basePath="/host" />
         {board && <EpisodeClock openedAt={board.episode.openedAt} closedAt={board.episode.closedAt} now={now} />}
       </div>
-      <AudioPanel audio={audio} snapshot={snapshot} room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null} roomLabel="the live studio" />
+      {/* On a phone who is on air and the deck come first; the headset panel follows them. */}
+      <div className="order-last lg:order-none">
+        <AudioPanel audio={audio} snapshot={snapshot} room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null} roomLabel="the live studio" />
+      </div>
       {staleRoom && <ErrorBanner message="A new episode has started. End your shift (disconnect) and connect again to join its studio." />}
       <ErrorBanner message={error} onDismiss={clearError} />
       <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />

@@ -31,7 +31,7 @@ export function LinesControl({ showId, showName, open, onChanged }: { showId: st
         confirming ? (
           <>
             <p className="font-semibold">Close the lines? New callers will hear the off-air message; callers already waiting stay.</p>
-            <button type="button" disabled={busy} onClick={() => void act('DELETE')} className="min-h-12 rounded-lg bg-onair px-5 font-bold disabled:opacity-50">
+            <button type="button" disabled={busy} onClick={() => void act('DELETE')} className="min-h-12 rounded-lg bg-onair-fill px-5 font-bold disabled:opacity-50">
               Yes, close the lines
             </button>
             <button type="button" onClick={() => setConfirming(false)} className="min-h-12 rounded-lg border border-studio-600 px-5">

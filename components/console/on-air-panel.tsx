@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
 import { CallerTitle, callerName } from './caller-title';
 import { DropButton } from './drop-button';
@@ -8,7 +9,20 @@ import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
 /** Everyone on air, each with a timer, Back to deck, Mute and Drop. */
-export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; now: number; sending: Record<string, string>; run: (id: string, command: CallCommand) => void }) {
+export function OnAirPanel({
+  onAir,
+  now,
+  sending,
+  run,
+  extra,
+}: {
+  onAir: BoardCard[];
+  now: number;
+  sending: Record<string, string>;
+  run: (id: string, command: CallCommand) => void;
+  /** More controls on each card, e.g. the producer's Block. */
+  extra?: (card: BoardCard) => ReactNode;
+}) {
   return (
     <section aria-labelledby="on-air-heading" className="space-y-3 rounded-lg border-2 border-onair bg-studio-900 p-3">
       <h2 id="on-air-heading" className="text-xl font-bold">
@@ -52,6 +66,7 @@ export function OnAirPanel({ onAir, now, sending, run }: { onAir: BoardCard[]; n
                   {card.muted ? `Unmute ${who}` : `Mute ${who}`}
                 </button>
                 <DropButton who={who} disabled={busy} onDrop={() => run(card.id, 'drop')} />
+                {extra?.(card)}
               </div>
             </li>
           );

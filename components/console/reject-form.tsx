@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 const COMMON_REASONS = ['Off topic', 'Poor line quality', 'Called too recently', 'Inappropriate', 'Could not hear the show'];
 
-/** Reject asks why, so producers can read it in the history; a common reason is one click. */
+/** Reject asks why, so producers can read it in the history; a common reason is one click; Esc cancels. */
 export function RejectForm({ who, onReject, onCancel }: { who: string; onReject: (reason: string) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
   return (
@@ -13,6 +13,11 @@ export function RejectForm({ who, onReject, onCancel }: { who: string; onReject:
       onSubmit={(e) => {
         e.preventDefault();
         if (reason.trim()) onReject(reason.trim());
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onCancel();
       }}
       className="space-y-2 rounded-md border border-onair bg-red-950/40 p-3"
     >
@@ -36,7 +41,7 @@ export function RejectForm({ who, onReject, onCancel }: { who: string; onReject:
         className="min-h-11 w-full rounded-md border border-studio-600 bg-studio-800 px-3"
       />
       <div className="flex gap-2">
-        <button type="submit" disabled={!reason.trim()} className="min-h-11 rounded-md bg-onair px-4 font-bold text-studio-50 disabled:opacity-50">
+        <button type="submit" disabled={!reason.trim()} className="min-h-11 rounded-md bg-onair-fill px-4 font-bold text-studio-50 disabled:opacity-50">
           Reject caller
         </button>
         <button type="button" onClick={onCancel} className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700">

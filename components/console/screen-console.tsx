@@ -15,22 +15,25 @@ import { useConsoleAudio, type AudioConfig } from './use-console-audio';
 import { useConsoleView, type InitialConsoleView } from './use-console-view';
 import { useNow } from './use-now';
 import { useShortcuts } from './use-shortcuts';
+import { useShowInUrl } from './use-show-in-url';
+import { useUnloadGuard } from './use-unload-guard';
 
 export interface ConsoleProps {
   me: { id: string; name: string };
   showId: string;
-  shows: { id: string; name: string }[];
   initial: InitialConsoleView;
   audioConfig: AudioConfig;
   serverNow: number;
 }
 
 /** /screen: pick up waiting callers, talk, fill the card, decide. There is no way to put a caller on air here. */
-export function ScreenConsole({ me, showId, shows, initial, audioConfig, serverNow }: ConsoleProps) {
+export function ScreenConsole({ me, showId, initial, audioConfig, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh } = useConsoleView(showId, initial);
   const { run, sending, error, clearError } = useCallCommands(refresh);
   const { audio, snapshot } = useConsoleAudio(audioConfig);
   const now = useNow(serverNow);
+  useShowInUrl(showId);
+  useUnloadGuard(snapshot.status === 'connected' || snapshot.status === 'reconnecting');
   const board = view.board;
   const mine = board?.groups.screening.find((c) => c.screener?.id === me.id) ?? null;
   const others = board?.groups.screening.filter((c) => c.screener?.id !== me.id) ?? [];
@@ -44,17 +47,22 @@ export function ScreenConsole({ me, showId, shows, initial, audioConfig, serverN
   useShortcuts({ n: pickUpNext });
 
   return (
-    <main className="mx-auto max-w-[1600px] space-y-4 p-4">
-      <ConsoleHeading title="Screening" view={view} shows={shows} basePath="/screen" />
-      <AudioPanel audio={audio} snapshot={snapshot} room={{ room: 'screen' }} roomLabel="your screening room" />
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
+      <ConsoleHeading title="Screening" view={view} basePath="/screen" />
+      {/* On a phone the caller and the queue come first; the headset panel follows them. */}
+      <div className="order-last md:order-none">
+        <AudioPanel audio={audio} snapshot={snapshot} room={{ room: 'screen' }} roomLabel="your screening room" />
+      </div>
       <ErrorBanner message={error} onDismiss={clearError} />
       <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
       {!board ? (
         <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">The lines of {view.show.name} have not been opened yet. Waiting callers appear here when they are.</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-          <QueuePanel queued={board.groups.queued} now={now} canPickUp={!mine} sending={sending} onPickUp={pickUp} />
-          <div className="space-y-4">
+          <div className="order-2 md:order-none">
+            <QueuePanel queued={board.groups.queued} now={now} canPickUp={!mine} sending={sending} onPickUp={pickUp} />
+          </div>
+          <div className="order-1 space-y-4 md:order-none">
             {mine ? (
               <ScreeningPanel
                 key={mine.id}
@@ -85,7 +93,7 @@ export function ScreenConsole({ me, showId, shows, initial, audioConfig, serverN
               </section>
             )}
           </div>
-          <div className="space-y-4 md:col-span-2 xl:col-span-1">
+          <div className="order-3 space-y-4 md:order-none md:col-span-2 xl:col-span-1">
             <ScreenDeckPanel ready={board.groups.ready} onAir={board.groups.on_air} now={now} canRecheck={!mine} sending={sending} onRecheck={(c) => void run(c.id, 'rescreen')} />
             <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
           </div>

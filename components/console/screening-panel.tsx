@@ -45,7 +45,7 @@ export function ScreeningPanel({
   const approve = () => !busy && actions.approve(takeForCommand());
   const requeue = () => !busy && actions.requeue();
   useShortcuts({ a: approve, 'approve-in-field': approve, r: () => !busy && setRejecting(true), q: requeue });
-  const who = callerName(card);
+  const who = values.name.trim() || callerName(card);
   return (
     <section aria-labelledby="screening-heading" className="space-y-4 rounded-lg border-2 border-screening bg-studio-900 p-4" data-call-id={card.id}>
       <div className="flex flex-wrap items-center gap-2">
@@ -56,7 +56,8 @@ export function ScreeningPanel({
         <Elapsed label="Screening" since={card.times.screeningAt} now={now} className="text-lg" />
         {(card.moving || sending) && <MovingLabel text={sending ? 'sending…' : card.pendingCommand === 'pickup' ? 'connecting the caller…' : 'moving…'} />}
       </div>
-      <CallerTitle card={card} as="h2" />
+      {/* The heading follows the card as typed, not the last poll, so it never lags behind "Saved". */}
+      <CallerTitle card={{ ...card, card: { ...card.card, name: values.name.trim() || null, location: values.location.trim() || null, priority: values.priority } }} as="h2" />
       <CallerHistory caller={card.caller} now={now} />
       {card.attention && <AttentionLabel text={card.attention} />}
       <CardFields values={values} save={save} onChange={change} />

@@ -1,19 +1,26 @@
 'use client';
 
+import { useCallback } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
 import { STATE_WORDS } from '@/lib/telephony/state-words';
 import { BlockFromCall } from './block-from-call';
 import { callerName } from './caller-title';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
+import { DeckPanel } from './deck-panel';
 import { Elapsed } from './elapsed';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
 import { LinesControl } from './lines-control';
+import { OnAirPanel } from './on-air-panel';
 import type { ConsoleProps } from './screen-console';
 import { MovingLabel, StateLabel } from './state-label';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
+import { useCallCommands } from './use-call-commands';
 import { useConsoleView } from './use-console-view';
+import { useDeckReorder } from './use-deck-reorder';
 import { useNow } from './use-now';
+import { useShowInUrl } from './use-show-in-url';
 
 const GROUPS = [
   { key: 'queued', label: 'Waiting', icon: '◔' },
@@ -42,19 +49,28 @@ function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: numbe
   );
 }
 
-/** The producer's live overview: lines, every state at a glance, recent outcomes, one-click blocking, chat. */
-export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<ConsoleProps, 'audioConfig'>) {
-  const { view, error, refresh } = useConsoleView(showId, initial);
+/**
+ * The producer's live overview: lines, every state at a glance, the host's own controls for who is on air and on
+ * deck (a producer can do everything a host can), recent outcomes, one-click blocking, chat. It polls like the
+ * host console and fetches again right after each of its own commands.
+ */
+export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 'audioConfig'>) {
+  const { view, error, refresh, revalidate } = useConsoleView(showId, initial);
+  const { run, sending, error: commandError, setError, clearError } = useCallCommands(refresh);
+  const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);
+  const reorder = useDeckReorder(view.board?.episode.id ?? null, revalidate, setError);
   const now = useNow(serverNow);
+  useShowInUrl(showId);
   const board = view.board;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <ConsoleHeading title="Show room" view={view} shows={shows} basePath="/producer" />
+        <ConsoleHeading title="Show room" view={view} basePath="/producer" />
         {board && <EpisodeClock openedAt={board.episode.openedAt} closedAt={board.episode.closedAt} now={now} />}
       </div>
       <LinesControl key={String(view.linesOpen)} showId={view.show.id} showName={view.show.name} open={view.linesOpen} onChanged={refresh} />
       <ErrorBanner message={error ? `${error.message} The overview may be out of date.` : null} />
+      <ErrorBanner message={commandError} onDismiss={clearError} />
       {board && (
         <>
           <ul aria-label="Counts" className="grid grid-cols-2 gap-3 md:grid-cols-5">
@@ -74,7 +90,9 @@ export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<Console
           </ul>
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
             <div className="space-y-4">
-              {GROUPS.map((g) => (
+              <OnAirPanel onAir={board.groups.on_air} now={now} sending={sending} run={command} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
+              <DeckPanel ready={board.groups.ready} now={now} sending={sending} run={command} reorder={reorder} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
+              {GROUPS.filter((g) => g.key === 'queued' || g.key === 'screening').map((g) => (
                 <section key={g.key} aria-labelledby={`group-${g.key}`} className="space-y-2">
                   <h2 id={`group-${g.key}`} className="text-lg font-semibold">
                     {g.label} ({board.groups[g.key].length})
@@ -85,8 +103,8 @@ export function ShowRoom({ me, showId, shows, initial, serverNow }: Omit<Console
                         key={card.id}
                         card={card}
                         now={now}
-                        timerLabel={g.key === 'on_air' ? 'On air' : 'Waiting'}
-                        since={g.key === 'on_air' ? card.times.onAirAt : card.times.createdAt}
+                        timerLabel="Waiting"
+                        since={card.times.createdAt}
                       />
                     ))}
                   </ul>

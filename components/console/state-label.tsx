@@ -5,7 +5,11 @@ const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: stri
   queued: { icon: '◔', text: 'Waiting', tone: 'border-waiting text-waiting' },
   screening: { icon: '◎', text: 'Screening', tone: 'border-screening text-screening' },
   ready: { icon: '✓', text: 'On deck', tone: 'border-ready text-ready' },
-  on_air: { icon: '●', text: 'ON AIR', tone: 'border-onair bg-onair text-studio-50' },
+  on_air: { icon: '●', text: 'ON AIR', tone: 'border-onair-fill bg-onair-fill text-studio-50' },
+  // "OFF AIR" read like "not on air yet": this caller rang while the lines were closed.
+  off_air: { icon: '○', text: 'Lines closed', tone: 'border-studio-600 text-studio-400' },
+  queue_full: { icon: '■', text: 'Queue full', tone: 'border-studio-600 text-studio-400' },
+  contest_released: { icon: '■', text: 'Contest over', tone: 'border-studio-600 text-studio-400' },
 };
 
 /** A state as icon and word, never colour alone. */

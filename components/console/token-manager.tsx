@@ -1,5 +1,6 @@
 'use client';
 
+import { LocalTime } from '@/components/local-time';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
@@ -61,8 +62,18 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-3 p-3">
               <span className="font-semibold">{t.name}</span>
-              <span className="text-sm text-studio-400">issued {t.createdAt.slice(0, 10)}</span>
-              <span className="text-sm text-studio-400">{t.lastUsedAt ? `last used ${t.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used'}</span>
+              <span className="text-sm text-studio-400">
+                issued <LocalTime at={t.createdAt} />
+              </span>
+              <span className="text-sm text-studio-400">
+                {t.lastUsedAt ? (
+                  <>
+                    last used <LocalTime at={t.lastUsedAt} />
+                  </>
+                ) : (
+                  'never used'
+                )}
+              </span>
               {t.revokedAt ? (
                 <span className="ml-auto rounded border border-studio-600 px-2 text-sm text-studio-400">Revoked</span>
               ) : (

@@ -12,7 +12,7 @@ interface ShowOption {
 
 const POLL_MS = 700;
 
-export function PhoneSimulator({ shows, emulatorUrl }: { shows: ShowOption[]; emulatorUrl: string }) {
+export function PhoneSimulator({ shows, emulatorUrl, staffNames = {} }: { shows: ShowOption[]; emulatorUrl: string; staffNames?: Record<string, string> }) {
   const [to, setTo] = useState(shows[0]?.phoneNumber ?? '');
   const [from, setFrom] = useState(() => madeUpNumber());
   const [phones, setPhones] = useState<PhoneView[]>([]);
@@ -42,7 +42,8 @@ export function PhoneSimulator({ shows, emulatorUrl }: { shows: ShowOption[]; em
     const timer = setInterval(async () => {
       try {
         const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
-        setPhones(views);
+        // Merged, not replaced: a phone rung while this poll was out must not vanish from the list.
+        setPhones((current) => current.map((phone) => views.find((view) => view.sid === phone.sid) ?? phone));
       } catch (e) {
         report(e);
       }
@@ -100,6 +101,7 @@ export function PhoneSimulator({ shows, emulatorUrl }: { shows: ShowOption[]; em
           <SimulatedPhone
             key={phone.sid}
             phone={phone}
+            staffNames={staffNames}
             onPress={(key) => void api.press(phone.sid, key).catch(report)}
             onHangUp={() => void api.hangUp(phone.sid).catch(report)}
           />

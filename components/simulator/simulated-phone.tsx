@@ -6,7 +6,7 @@ import type { PhoneView } from './emulator-phone-api';
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
-export function SimulatedPhone({ phone, onPress, onHangUp }: { phone: PhoneView; onPress: (key: string) => void; onHangUp: () => void }) {
+export function SimulatedPhone({ phone, staffNames, onPress, onHangUp }: { phone: PhoneView; staffNames?: Record<string, string>; onPress: (key: string) => void; onHangUp: () => void }) {
   const ended = ENDED.has(phone.status);
   return (
     <li className="rounded-lg border border-studio-700 bg-studio-900 p-4" aria-label={`Phone ${phone.from}`}>
@@ -16,7 +16,7 @@ export function SimulatedPhone({ phone, onPress, onHangUp }: { phone: PhoneView;
       </div>
       <p className="mb-3 min-h-12 text-studio-50" aria-live="polite">
         <span className="text-studio-400">Hears: </span>
-        {ended ? 'Nothing: the call has ended.' : describeHearing(phone.hears)}
+        {ended ? 'Nothing: the call has ended.' : describeHearing(phone.hears, { names: staffNames, muted: phone.participant?.muted })}
       </p>
       {!ended && (
         <div className="flex flex-wrap items-end gap-4">
@@ -27,7 +27,7 @@ export function SimulatedPhone({ phone, onPress, onHangUp }: { phone: PhoneView;
               </button>
             ))}
           </div>
-          <button type="button" onClick={onHangUp} className="min-h-11 rounded-md bg-onair px-4 py-2 font-semibold text-white hover:bg-red-400">
+          <button type="button" onClick={onHangUp} className="min-h-11 rounded-md bg-onair-fill px-4 py-2 font-semibold text-white hover:bg-red-800">
             Hang up {phone.from}
           </button>
         </div>

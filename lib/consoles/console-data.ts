@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getBoard } from '@/lib/calls/board';
 import { latestEpisodes } from '@/lib/db/episodes';
 import { listRecentMessages } from '@/lib/db/messages';
-import { findShowById, listShows } from '@/lib/db/shows';
+import { findShowById, listShows, listShowsWithWaiting } from '@/lib/db/shows';
 import { AppError } from '@/lib/errors';
 import { etagOf } from './etag';
 import { viewForRole, type ConsoleView } from './console-view';
@@ -12,20 +12,21 @@ export const CHAT_HISTORY = 100;
 
 /**
  * A console's view of a show: the board of its latest episode (open, or the one that just closed, whose callers
- * may still be waiting) and that episode's chat, shaped for the actor's role, with an ETag of exactly that.
+ * may still be waiting), that episode's chat and every show's tab with its waiting count, shaped for the actor's role, with an ETag of exactly that.
  */
 export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string): Promise<{ view: ConsoleView; etag: string }> {
   const show = await findShowById(showId);
   if (!show) throw new AppError('not_found:show', 'That show was not found.');
   const [episode] = await latestEpisodes(show.id, 1);
   const board = episode ? (await getBoard(episode.id)).board : null;
-  const messages = episode ? await listRecentMessages(episode.id, CHAT_HISTORY) : [];
+  const [messages, shows] = await Promise.all([episode ? listRecentMessages(episode.id, CHAT_HISTORY) : [], listShowsWithWaiting()]);
   const view = viewForRole(
     {
       show: { id: show.id, name: show.name, phoneNumber: show.phoneNumber },
       linesOpen: Boolean(episode && !episode.closedAt),
       board,
       messages: messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.authorId, name: m.authorName, role: m.authorRole } })),
+      shows,
     },
     actor.role,
   );
@@ -43,8 +44,4 @@ export async function pickConsoleShowId(requested: string | undefined): Promise<
   const lastAired = latest.filter(({ episode }) => episode).sort((a, b) => b.episode!.openedAt.getTime() - a.episode!.openedAt.getTime())[0];
   if (lastAired) return lastAired.show.id;
   return [...shows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.id ?? null;
-}
-
-export async function listConsoleShows(): Promise<{ id: string; name: string }[]> {
-  return (await listShows()).map((s) => ({ id: s.id, name: s.name }));
 }

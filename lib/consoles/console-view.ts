@@ -9,12 +9,21 @@ export interface ChatMessage {
   author: { id: string; name: string; role: Role };
 }
 
+/** A console's show tab: live, so a screener sees callers waiting on another show. */
+export interface ConsoleShowTab {
+  id: string;
+  name: string;
+  linesOpen: boolean;
+  waiting: number;
+}
+
 /** Everything a console polls, in one answer with one ETag: the show, its latest episode's board and chat. */
 export interface ConsoleView {
   show: { id: string; name: string; phoneNumber: string };
   linesOpen: boolean;
   board: Board | null;
   messages: ChatMessage[];
+  shows: ConsoleShowTab[];
 }
 
 /** Hosts see only the last digits of callers' numbers; the rest never leaves the server. */

@@ -30,7 +30,13 @@ describe('toCsv', () => {
 
   it('defuses cells a spreadsheet would run as formulas', () => {
     expect(toCsv([{ name: '=HYPERLINK("x")', count: -1 }], columns)).toBe('name,count\r\n"\'=HYPERLINK(""x"")",-1\r\n');
-    expect(toCsv([{ name: '+14155550123', count: 0 }], columns)).toContain("'+14155550123");
+    expect(toCsv([{ name: '+1+cmd|"/c calc"!A0', count: 0 }], columns)).toContain(`"'+1+cmd`);
+    expect(toCsv([{ name: '-2+3', count: 0 }], columns)).toContain("'-2+3");
+    expect(toCsv([{ name: '@SUM(A1)', count: 0 }], columns)).toContain("'@SUM(A1)");
+  });
+
+  it('writes phone numbers as they are, quoted, with no quote mark in front', () => {
+    expect(toCsv([{ name: '+14155550123', count: 0 }], columns)).toBe('name,count\r\n"+14155550123",0\r\n');
   });
 });
 

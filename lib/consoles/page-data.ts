@@ -2,14 +2,13 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { isRehearsal, settings } from '@/lib/env';
-import { getConsoleView, listConsoleShows, pickConsoleShowId } from './console-data';
+import { getConsoleView, pickConsoleShowId } from './console-data';
 import type { ConsoleView } from './console-view';
 
 const showParamSchema = z.object({ show: z.uuid().optional().catch(undefined) });
 
 export interface ConsolePageData {
   showId: string;
-  shows: { id: string; name: string }[];
   initial: { view: ConsoleView; etag: string };
   audioConfig: { rehearsal: boolean; emulatorUrl: string };
   serverNow: number;
@@ -23,10 +22,9 @@ export async function loadConsolePage(actor: Actor, searchParams: Record<string,
   const { show } = showParamSchema.parse({ show: typeof searchParams.show === 'string' ? searchParams.show : undefined });
   const showId = await pickConsoleShowId(show);
   if (!showId) return null;
-  const [initial, shows] = await Promise.all([getConsoleView(actor, showId), listConsoleShows()]);
+  const initial = await getConsoleView(actor, showId);
   return {
     showId,
-    shows,
     initial,
     // The browser talks to the emulator directly in rehearsal, as it would talk to Twilio.
     audioConfig: { rehearsal: isRehearsal(), emulatorUrl: settings().EMULATOR_URL },

@@ -1,11 +1,30 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
-import { shows, type NewShow, type Show } from './schema';
+import { UNSCREENED_STATES } from '@/lib/telephony/call-session-machine';
+import { callSessions, episodes, shows, type NewShow, type Show } from './schema';
 
 export async function listShows(): Promise<Show[]> {
   const db = await getDb();
   return db.select().from(shows).orderBy(asc(shows.name));
+}
+
+/** Every show with whether its lines are open and how many callers wait unscreened in it, in one statement. */
+export async function listShowsWithWaiting(): Promise<{ id: string; name: string; linesOpen: boolean; waiting: number }[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: shows.id,
+      name: shows.name,
+      openEpisodes: sql<number>`count(distinct ${episodes.id}) filter (where ${isNull(episodes.closedAt)})`.mapWith(Number),
+      waiting: count(callSessions.id),
+    })
+    .from(shows)
+    .leftJoin(episodes, eq(episodes.showId, shows.id))
+    .leftJoin(callSessions, and(eq(callSessions.episodeId, episodes.id), inArray(callSessions.state, [...UNSCREENED_STATES])))
+    .groupBy(shows.id, shows.name)
+    .orderBy(asc(shows.name));
+  return rows.map(({ openEpisodes, ...row }) => ({ ...row, linesOpen: openEpisodes > 0 }));
 }
 
 export async function findShowById(id: string, db?: Queryable): Promise<Show | undefined> {

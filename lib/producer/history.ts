@@ -6,6 +6,7 @@ import { searchCallHistory, type HistoryRow } from '@/lib/db/call-history';
 import { CALL_STATES } from '@/lib/telephony/call-session-machine';
 import { toCsv, type CsvColumn } from '@/lib/consoles/csv';
 import { secondsSince } from '@/lib/consoles/durations';
+import { isoWithOffset } from '@/lib/consoles/times';
 import { describeState } from '@/lib/telephony/call-session-machine';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -39,7 +40,7 @@ export function airSeconds(row: Pick<HistoryRow, 'onAirAt' | 'endedAt'>, now = D
   return secondsSince(row.onAirAt, row.endedAt ? row.endedAt.getTime() : now);
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : '');
+const iso = (d: Date | null) => (d ? isoWithOffset(d) : '');
 
 const HISTORY_COLUMNS: CsvColumn<HistoryRow>[] = [
   { header: 'arrived_at', value: (r) => iso(r.arrivedAt) },

@@ -7,10 +7,12 @@ import { findShowById, insertShow, updateShowRow } from '@/lib/db/shows';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { showInput } from '@/lib/validation/show';
+import { assertRehearsalCanRing } from './rehearsal-number';
 
 export async function createShow(actor: Actor, raw: unknown): Promise<Show> {
   assertAccess(actor, ACCESS.runShows);
   const input = parseInput(showInput, raw);
+  await assertRehearsalCanRing(input.phoneNumber);
   try {
     return await insertShow(input);
   } catch (error) {
@@ -22,6 +24,7 @@ export async function updateShow(actor: Actor, id: string, raw: unknown): Promis
   assertAccess(actor, ACCESS.runShows);
   const input = parseInput(showInput, raw);
   if (!(await findShowById(id))) throw new AppError('not_found:show', 'That show no longer exists.');
+  await assertRehearsalCanRing(input.phoneNumber);
   try {
     const show = await updateShowRow(id, input);
     if (!show) throw new AppError('not_found:show', 'That show no longer exists.');

@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import type { Hearing } from '@/emulator';
 import { describeHearing, madeUpNumber } from './describe-hearing';
 
 describe('describing what a phone hears', () => {
-  it('names who a caller is talking with in a conference', () => {
-    expect(
-      describeHearing({
-        kind: 'conference',
-        conferenceSid: 'CF1',
-        friendlyName: 'live-1',
-        announcement: null,
-        hears: [
-          { callSid: 'CA1', label: null, from: 'client:host-1', identity: 'host-1' },
-          { callSid: 'CA2', label: 'caller', from: '+15550100', identity: null },
-        ],
-      }),
-    ).toBe('Talking with host-1, caller.');
+  const live: Hearing = {
+    kind: 'conference',
+    conferenceSid: 'CF1',
+    friendlyName: 'live-1',
+    announcement: null,
+    hears: [
+      { callSid: 'CA1', label: 'host-1', from: 'client:user-766cf1ea-0000-4000-8000-000000000001', identity: 'user-766cf1ea-0000-4000-8000-000000000001' },
+      { callSid: 'CA2', label: 'caller', from: '+15550100', identity: null },
+    ],
+  };
+
+  it('names who a caller is talking with by their names, never by a user id', () => {
+    const names = { 'user-766cf1ea-0000-4000-8000-000000000001': 'Hana Host' };
+    expect(describeHearing(live, { names })).toBe('Talking with Hana Host, the caller on +15550100.');
+    expect(describeHearing(live)).not.toMatch(/user-/);
+  });
+
+  it('says a muted caller on deck listens to the show rather than talks', () => {
+    const names = { 'user-766cf1ea-0000-4000-8000-000000000001': 'Hana Host' };
+    expect(describeHearing(live, { names, muted: true })).toBe('Listening to the show: Hana Host, the caller on +15550100 (your line is muted until you are on air).');
   });
 
   it('says silence plainly and quotes spoken text', () => {

@@ -1,7 +1,21 @@
 import type { Hearing } from '@/emulator';
 
+export interface HearingContext {
+  /** Staff browsers' identities (user-<id>) to the person's name, so nobody reads an id. */
+  names?: Readonly<Record<string, string>>;
+  /** This phone's own line is muted in the conference: a caller on deck, who listens to the show. */
+  muted?: boolean;
+}
+
+type Party = Extract<Hearing, { kind: 'conference' }>['hears'][number];
+
+function voiceOf(party: Party, names: Readonly<Record<string, string>>): string {
+  if (party.identity) return names[party.identity] ?? 'someone from the studio';
+  return /^\+\d+$/.test(party.from) ? `the caller on ${party.from}` : 'another caller';
+}
+
 /** What a phone hears, in the words a person would use. */
-export function describeHearing(hearing: Hearing | null | undefined): string {
+export function describeHearing(hearing: Hearing | null | undefined, context: HearingContext = {}): string {
   if (!hearing) return 'Nothing: the call has ended.';
   switch (hearing.kind) {
     case 'ringing':
@@ -17,8 +31,12 @@ export function describeHearing(hearing: Hearing | null | undefined): string {
     case 'hold':
       return hearing.text ? `On hold: “${hearing.text}”.` : 'Hold audio.';
     case 'conference': {
-      const voices = hearing.hears.map((party) => party.identity ?? party.label ?? 'another caller');
-      const talk = voices.length ? `Talking with ${voices.join(', ')}.` : 'An open line: nobody is speaking.';
+      const voices = hearing.hears.map((party) => voiceOf(party, context.names ?? {}));
+      const talk = context.muted
+        ? `Listening to the show${voices.length ? `: ${voices.join(', ')}` : ''} (your line is muted until you are on air).`
+        : voices.length
+          ? `Talking with ${voices.join(', ')}.`
+          : 'An open line: nobody is speaking.';
       return hearing.announcement ? `${talk} Announcement: “${hearing.announcement}”` : talk;
     }
   }

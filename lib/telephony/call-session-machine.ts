@@ -29,6 +29,8 @@ const TERMINAL_SET: ReadonlySet<CallState> = new Set(TERMINAL_STATES);
 export const OPEN_STATES: readonly CallState[] = CALL_STATES.filter((state) => !TERMINAL_SET.has(state));
 /** Callers who count against a show's queue limit: everyone waiting, not those already on air. */
 export const WAITING_STATES: readonly CallState[] = OPEN_STATES.filter((state) => state !== 'on_air');
+/** Callers no screener has picked up yet: the consoles' "Waiting" group and the count on a show's tab. */
+export const UNSCREENED_STATES = ['ringing', 'queued'] as const satisfies readonly CallState[];
 /** States whose call sits in the episode's live room: on deck or on air. */
 export const LIVE_ROOM_STATES = ['ready', 'on_air'] as const satisfies readonly CallState[];
 

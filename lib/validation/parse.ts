@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
-import { parseFieldErrors } from './field-errors';
+import { issueMessage, parseFieldErrors } from './field-errors';
 
 export const NUL_MESSAGE = 'Text cannot contain the NUL character (\\u0000). Remove it and try again.';
 
@@ -34,6 +34,6 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
   if (result.success) return result.data;
   const fields = parseFieldErrors(result.error);
   const first = result.error.issues[0];
-  const message = first ? `${first.path.length ? `${first.path.join('.')}: ` : ''}${first.message}` : 'The request is not valid.';
+  const message = first ? issueMessage(first) : 'The request is not valid.';
   throw new AppError('bad_request:request', message, { fields });
 }

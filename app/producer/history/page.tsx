@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
+import { LocalTime } from '@/components/local-time';
 import { ProducerNav } from '@/components/console/producer-nav';
 import { StateLabel } from '@/components/console/state-label';
 import { requirePageActor } from '@/lib/auth/guard';
@@ -85,7 +86,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id} className="border-t border-studio-700">
-                    <td className="p-2 font-mono text-sm">{r.arrivedAt.toISOString().replace('T', ' ').slice(0, 16)}</td>
+                    <td className="p-2 font-mono text-sm">
+                      <LocalTime at={r.arrivedAt.toISOString()} />
+                    </td>
                     <td className="p-2 font-mono">{r.fromNumber}</td>
                     <td className="p-2">{r.name ?? '—'}</td>
                     <td className="p-2">{r.topic ?? '—'}</td>

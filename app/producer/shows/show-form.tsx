@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, type ReactNode } from 'react';
 import { FormField } from '@/components/form-field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
@@ -39,14 +39,26 @@ function TextArea({ label, name, defaultValue, errors }: { label: string; name: 
   );
 }
 
-export function ShowForm({ action, values, submitLabel }: { action: ShowAction; values: ShowFormValues; submitLabel: string }) {
+/** `notice` (e.g. "Show created") shows until the form is first submitted, and is not shown again on reload. */
+export function ShowForm({ action, values, submitLabel, notice }: { action: ShowAction; values: ShowFormValues; submitLabel: string; notice?: ReactNode }) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
+  useEffect(() => {
+    if (!notice) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete('created');
+    window.history.replaceState(window.history.state, '', url);
+  }, [notice]);
   const errors = state.fields ?? {};
   // After a refusal, show what the person typed rather than the saved values.
   const shown = { ...values, ...state.values } as Record<keyof ShowFormValues, string | number | undefined>;
   return (
     <form action={formAction} className="grid gap-4 rounded-lg border border-studio-700 bg-studio-900 p-4 md:grid-cols-2" noValidate>
       <div className="md:col-span-2">
+        {notice && state === EMPTY_FORM_STATE && (
+          <p role="status" className="mb-2 rounded-md bg-green-950 px-3 py-2 text-sm text-green-200">
+            {notice}
+          </p>
+        )}
         <FormMessage state={state} />
       </div>
       {values.id && <input type="hidden" name="id" value={values.id} />}

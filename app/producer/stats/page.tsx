@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
+import { LocalTime } from '@/components/local-time';
 import { ProducerNav } from '@/components/console/producer-nav';
 import { StatsChart } from '@/components/console/stats-chart';
 import { requirePageActor } from '@/lib/auth/guard';
@@ -40,7 +41,9 @@ export default async function StatsPage() {
                   {rows.map(({ episode, stats }) => (
                     <tr key={episode.id} className="border-t border-studio-700" aria-label={`Stats of ${episode.title}`}>
                       <td className="p-2">{episode.title}</td>
-                      <td className="p-2 font-mono text-sm">{episode.openedAt.replace('T', ' ').slice(0, 16)}</td>
+                      <td className="p-2 font-mono text-sm">
+                        <LocalTime at={episode.openedAt} />
+                      </td>
                       <td className="p-2 font-mono">{stats.calls}</td>
                       <td className="p-2 font-mono">{stats.answered}</td>
                       <td className="p-2 font-mono">{stats.aired}</td>

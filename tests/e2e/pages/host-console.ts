@@ -4,8 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class HostConsolePage {
   constructor(readonly page: Page) {}
 
-  async goto() {
-    await this.page.goto('/host');
+  async goto(showId?: string) {
+    await this.page.goto(showId ? `/host?show=${showId}` : '/host');
     await expect(this.page.getByRole('heading', { level: 1, name: /Host/ })).toBeVisible();
   }
 

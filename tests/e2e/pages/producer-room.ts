@@ -4,8 +4,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class ProducerRoomPage {
   constructor(readonly page: Page) {}
 
-  async goto() {
-    await this.page.goto('/producer');
+  async goto(showId?: string) {
+    await this.page.goto(showId ? `/producer?show=${showId}` : '/producer');
     await expect(this.page.getByRole('heading', { level: 1, name: /Show room/ })).toBeVisible();
   }
 

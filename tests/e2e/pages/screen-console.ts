@@ -12,8 +12,8 @@ export interface CardInput {
 export class ScreenConsolePage {
   constructor(readonly page: Page) {}
 
-  async goto() {
-    await this.page.goto('/screen');
+  async goto(showId?: string) {
+    await this.page.goto(showId ? `/screen?show=${showId}` : '/screen');
     await expect(this.page.getByRole('heading', { level: 1, name: /Screening/ })).toBeVisible();
   }
 
@@ -61,6 +61,11 @@ export class ScreenConsolePage {
     await this.screeningPanel().getByRole('button', { name: /Reject…/ }).click();
     await this.page.getByLabel('Reason', { exact: true }).fill(reason);
     await this.page.getByRole('button', { name: 'Reject caller' }).click();
+  }
+
+  /** The tab of a show in the console heading, which carries its waiting count. */
+  showTab(name: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Shows' }).getByRole('link', { name: new RegExp(name) });
   }
 
   deckList(): Locator {

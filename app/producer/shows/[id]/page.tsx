@@ -20,13 +20,15 @@ export default async function EditShowPage({ params, searchParams }: { params: P
       <AppHeader actor={actor} current="/producer/shows" />
       <main className="mx-auto max-w-5xl space-y-6 p-6">
         <h1 className="text-2xl font-bold">{show.name}</h1>
-        {created && (
-          <p role="status" className="rounded-md bg-green-950 px-3 py-2 text-sm text-green-200">
-            Show created. Point its Twilio number here with <code>npm run twilio:setup</code>, or ring it in rehearsal mode.
-          </p>
-        )}
         <ShowForm
           action={updateShowAction}
+          notice={
+            created ? (
+              <>
+                Show created. Point its Twilio number here with <code>npm run twilio:setup</code>, or ring it in rehearsal mode.
+              </>
+            ) : undefined
+          }
           submitLabel="Save show"
           values={{
             id: show.id,
