@@ -8,15 +8,15 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** Quoted: the RFC 4180 specials, and the separators spreadsheets guess from the data (semicolon, tab). */
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 /**
- * A bare number, such as an E.164 phone number (+14155550123), is no formula anyone can abuse: it is written as it
- * is (quoted, so it reads as text), not with a quote mark in front that would corrupt the number.
+ * An E.164 phone number (+14155550123) is no formula anyone can abuse, only digits: it is written as it is (quoted,
+ * so it reads as text), not with a quote mark in front that would corrupt the number.
  */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+const PHONE_NUMBER = /^\+[1-9]\d{6,14}$/;
 
 function cell(raw: string | number | null | undefined): string {
   if (raw === null || raw === undefined) return '';
   let text = String(raw);
-  if (typeof raw === 'string' && PLAIN_NUMBER.test(text)) return `"${text}"`;
+  if (typeof raw === 'string' && PHONE_NUMBER.test(text)) return `"${text}"`;
   if (typeof raw === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
