@@ -16,6 +16,7 @@ import type { CallCommand } from '@/lib/telephony/call-session-machine';
  */
 export function DeckPanel({
   ready,
+  airRefusal = null,
   now,
   sending,
   run,
@@ -23,6 +24,8 @@ export function DeckPanel({
   extra,
 }: {
   ready: BoardCard[];
+  /** Set when the on-air limit is reached: Put on air is off, and this says why. */
+  airRefusal?: string | null;
   now: number;
   sending: Record<string, string>;
   run: (id: string, command: CallCommand) => void;
@@ -108,7 +111,7 @@ export function DeckPanel({
               {card.screener && <p className="text-sm text-studio-400">Screened by {card.screener.name}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" disabled={busy} onClick={() => run(card.id, 'air')} className="min-h-12 rounded-lg bg-onair-fill px-5 text-lg font-bold text-studio-50 hover:bg-red-800 disabled:opacity-50">
+                <button type="button" aria-keyshortcuts={i === 0 ? 'N A' : 'A'} disabled={busy || Boolean(airRefusal)} title={airRefusal ?? undefined} onClick={() => run(card.id, 'air')} className="min-h-12 rounded-lg bg-onair-fill px-5 text-lg font-bold text-studio-50 hover:bg-red-800 disabled:opacity-50">
                   <span aria-hidden="true">● </span>Put on air: {who}
                 </button>
                 <button type="button" disabled={i === 0} onClick={() => apply(moveInOrder(order, card.id, -1))} aria-label={`Move ${who} up`} className="min-h-11 min-w-11 rounded-md border border-studio-600 hover:bg-studio-700 disabled:opacity-40">

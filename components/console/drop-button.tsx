@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 
-/** Drop asks first: one click arms it, a second within five seconds drops, Cancel (or waiting) disarms. */
+/** Drop asks first: one click (or D) arms it, a second within five seconds drops, Keep, Esc or waiting disarms. */
 export function DropButton({ who, disabled, onDrop }: { who: string; disabled?: boolean; onDrop: () => void }) {
   const [armed, setArmed] = useState(false);
   useEffect(() => {
@@ -12,13 +12,22 @@ export function DropButton({ who, disabled, onDrop }: { who: string; disabled?: 
   }, [armed]);
   if (!armed) {
     return (
-      <button type="button" disabled={disabled} onClick={() => setArmed(true)} aria-label={`Drop ${who}`} className="min-h-11 rounded-md border border-onair px-4 font-semibold text-red-200 hover:bg-red-950 disabled:opacity-50">
+      <button type="button" disabled={disabled} onClick={() => setArmed(true)} aria-label={`Drop ${who}`} aria-keyshortcuts="D" data-drop-button className="min-h-11 rounded-md border border-onair px-4 font-semibold text-red-200 hover:bg-red-950 disabled:opacity-50">
         Drop…
       </button>
     );
   }
   return (
-    <span className="inline-flex gap-2" role="group" aria-label={`Confirm dropping ${who}`}>
+    <span
+      className="inline-flex gap-2"
+      role="group"
+      aria-label={`Confirm dropping ${who}`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        setArmed(false);
+      }}
+    >
       <button
         type="button"
         autoFocus

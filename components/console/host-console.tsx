@@ -1,26 +1,29 @@
 'use client';
 
 import { useCallback } from 'react';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { DeckPanel } from './deck-panel';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
-import { OnAirPanel } from './on-air-panel';
+import { onAirLimitWarning, OnAirPanel } from './on-air-panel';
 import type { ConsoleProps } from './screen-console';
 import { HOST_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
-import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { useCallCommands } from './use-call-commands';
 import { useConsoleAudio } from './use-console-audio';
 import { useConsoleView } from './use-console-view';
 import { useDeckReorder } from './use-deck-reorder';
+import { useHostKeys } from './use-host-keys';
 import { useNow } from './use-now';
+import { useShortcutSetting } from './use-shortcut-setting';
+import { useShortcuts } from './use-shortcuts';
 import { useShowInUrl } from './use-show-in-url';
 import { useUnloadGuard } from './use-unload-guard';
 
 /** The host console: the deck in order, who is on air with timers, the episode clock and the studio chat. */
-export function HostConsole({ me, showId, initial, audioConfig, serverNow }: ConsoleProps) {
+export function HostConsole({ me, settings, showId, initial, audioConfig, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh, revalidate } = useConsoleView(showId, initial);
   const { run, sending, error, setError, clearError } = useCallCommands(refresh);
   const { audio, snapshot } = useConsoleAudio(audioConfig);
@@ -31,6 +34,10 @@ export function HostConsole({ me, showId, initial, audioConfig, serverNow }: Con
   const live = snapshot.status === 'connected' || snapshot.status === 'reconnecting';
   useShowInUrl(showId);
   useUnloadGuard(live);
+  const shortcuts = useShortcutSetting(settings.shortcutsEnabled);
+  const onAirCount = board?.groups.on_air.length ?? 0;
+  const airRefusal = onAirLimitWarning(onAirCount, view.show.onAirLimit);
+  useShortcuts(useHostKeys(board, command, airRefusal, setError), shortcuts.enabled);
   const staleRoom = live && board && snapshot.liveEpisodeId && snapshot.liveEpisodeId !== board.episode.id;
 
   return (
@@ -51,8 +58,8 @@ export function HostConsole({ me, showId, initial, audioConfig, serverNow }: Con
       ) : (
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
           <div className="space-y-4">
-            <OnAirPanel onAir={board.groups.on_air} now={now} sending={sending} run={command} />
-            <DeckPanel ready={board.groups.ready} now={now} sending={sending} run={command} reorder={reorder} />
+            <OnAirPanel onAir={board.groups.on_air} limit={view.show.onAirLimit} now={now} sending={sending} run={command} />
+            <DeckPanel ready={board.groups.ready} airRefusal={airRefusal} now={now} sending={sending} run={command} reorder={reorder} />
           </div>
           <div className="space-y-4">
             <section aria-label="Queue summary" className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-lg">
@@ -64,7 +71,7 @@ export function HostConsole({ me, showId, initial, audioConfig, serverNow }: Con
               </p>
             </section>
             <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
-            <ShortcutLegend shortcuts={HOST_SHORTCUTS} />
+            <ShortcutLegend shortcuts={HOST_SHORTCUTS} enabled={shortcuts.enabled} onChange={(next) => void shortcuts.change(next)} error={shortcuts.error} />
           </div>
         </div>
       )}

@@ -8,15 +8,22 @@ import { Elapsed } from './elapsed';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
+/** Why nobody more may go on air now, or null: the show's on-air limit is reached. */
+export function onAirLimitWarning(onAir: number, limit: number): string | null {
+  return onAir >= limit ? `On-air limit reached: ${onAir} of ${limit} callers are on air. Take someone off air (back to deck or drop) before putting another caller on.` : null;
+}
+
 /** Everyone on air, each with a timer, Back to deck, Mute and Drop. */
 export function OnAirPanel({
   onAir,
+  limit,
   now,
   sending,
   run,
   extra,
 }: {
   onAir: BoardCard[];
+  limit: number;
   now: number;
   sending: Record<string, string>;
   run: (id: string, command: CallCommand) => void;
@@ -29,8 +36,14 @@ export function OnAirPanel({
         <span aria-hidden="true" className="text-onair">
           ●{' '}
         </span>
-        On air ({onAir.length})
+        On air ({onAir.length} of {limit})
       </h2>
+      {onAir.length >= limit && (
+        <p role="status" className="rounded border border-waiting px-3 py-2 font-semibold text-waiting" data-testid="on-air-limit">
+          <span aria-hidden="true">⚠ </span>
+          {onAirLimitWarning(onAir.length, limit)}
+        </p>
+      )}
       {onAir.length === 0 && <p className="text-studio-400">Nobody is on air. Put a caller on air from the deck.</p>}
       <ul className="grid gap-3 lg:grid-cols-2" aria-label="Callers on air">
         {onAir.map((card) => {
@@ -53,13 +66,14 @@ export function OnAirPanel({
               {card.card.comment && <p className="text-studio-200">{card.card.comment}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" disabled={busy} onClick={() => run(card.id, 'to_deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
+                <button type="button" aria-keyshortcuts="B" disabled={busy} onClick={() => run(card.id, 'to_deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
                   Back to deck: {who}
                 </button>
                 <button
                   type="button"
                   disabled={busy}
                   aria-pressed={card.muted}
+                  aria-keyshortcuts="M"
                   onClick={() => run(card.id, card.muted ? 'unmute' : 'mute')}
                   className="min-h-11 rounded-md border border-waiting px-4 font-semibold text-waiting hover:bg-amber-950 disabled:opacity-50"
                 >

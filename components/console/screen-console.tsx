@@ -2,6 +2,7 @@
 
 import { useCallback } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
+import type { ConsoleSettings } from '@/lib/consoles/console-settings';
 import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
@@ -14,12 +15,14 @@ import { useCallCommands } from './use-call-commands';
 import { useConsoleAudio, type AudioConfig } from './use-console-audio';
 import { useConsoleView, type InitialConsoleView } from './use-console-view';
 import { useNow } from './use-now';
+import { useShortcutSetting } from './use-shortcut-setting';
 import { useShortcuts } from './use-shortcuts';
 import { useShowInUrl } from './use-show-in-url';
 import { useUnloadGuard } from './use-unload-guard';
 
 export interface ConsoleProps {
   me: { id: string; name: string };
+  settings: ConsoleSettings;
   showId: string;
   initial: InitialConsoleView;
   audioConfig: AudioConfig;
@@ -27,7 +30,7 @@ export interface ConsoleProps {
 }
 
 /** /screen: pick up waiting callers, talk, fill the card, decide. There is no way to put a caller on air here. */
-export function ScreenConsole({ me, showId, initial, audioConfig, serverNow }: ConsoleProps) {
+export function ScreenConsole({ me, settings, showId, initial, audioConfig, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh } = useConsoleView(showId, initial);
   const { run, sending, error, clearError } = useCallCommands(refresh);
   const { audio, snapshot } = useConsoleAudio(audioConfig);
@@ -44,7 +47,8 @@ export function ScreenConsole({ me, showId, initial, audioConfig, serverNow }: C
     const next = waitingOrder(board.groups.queued).find((c) => c.state === 'queued' && !c.moving);
     if (next) pickUp(next);
   }, [mine, board, pickUp]);
-  useShortcuts({ n: pickUpNext });
+  const shortcuts = useShortcutSetting(settings.shortcutsEnabled);
+  useShortcuts({ n: pickUpNext }, shortcuts.enabled);
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
@@ -68,6 +72,7 @@ export function ScreenConsole({ me, showId, initial, audioConfig, serverNow }: C
                 key={mine.id}
                 card={mine}
                 now={now}
+                shortcutsEnabled={shortcuts.enabled}
                 sending={sending[mine.id]}
                 actions={{
                   approve: (card) => void run(mine.id, 'approve', { card }),
@@ -99,7 +104,7 @@ export function ScreenConsole({ me, showId, initial, audioConfig, serverNow }: C
           </div>
         </div>
       )}
-      <ShortcutLegend shortcuts={SCREEN_SHORTCUTS} />
+      <ShortcutLegend shortcuts={SCREEN_SHORTCUTS} enabled={shortcuts.enabled} onChange={(next) => void shortcuts.change(next)} error={shortcuts.error} />
     </main>
   );
 }

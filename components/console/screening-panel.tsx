@@ -31,11 +31,13 @@ function initialValues(card: BoardCard): CardValues {
 export function ScreeningPanel({
   card,
   now,
+  shortcutsEnabled,
   sending,
   actions,
 }: {
   card: BoardCard;
   now: number;
+  shortcutsEnabled: boolean;
   sending: string | undefined;
   actions: ScreeningActions;
 }) {
@@ -44,7 +46,7 @@ export function ScreeningPanel({
   const busy = Boolean(sending) || card.moving;
   const approve = () => !busy && actions.approve(takeForCommand());
   const requeue = () => !busy && actions.requeue();
-  useShortcuts({ a: approve, 'approve-in-field': approve, r: () => !busy && setRejecting(true), q: requeue });
+  useShortcuts({ a: approve, 'approve-in-field': approve, r: () => !busy && setRejecting(true), q: requeue }, shortcutsEnabled);
   const who = values.name.trim() || callerName(card);
   return (
     <section aria-labelledby="screening-heading" className="space-y-4 rounded-lg border-2 border-screening bg-studio-900 p-4" data-call-id={card.id}>

@@ -2,6 +2,7 @@
 
 import { useCallback } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
+import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { STATE_WORDS } from '@/lib/telephony/state-words';
 import { BlockFromCall } from './block-from-call';
 import { callerName } from './caller-title';
@@ -12,10 +13,9 @@ import { Elapsed } from './elapsed';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
 import { LinesControl } from './lines-control';
-import { OnAirPanel } from './on-air-panel';
+import { onAirLimitWarning, OnAirPanel } from './on-air-panel';
 import type { ConsoleProps } from './screen-console';
 import { MovingLabel, StateLabel } from './state-label';
-import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { useCallCommands } from './use-call-commands';
 import { useConsoleView } from './use-console-view';
 import { useDeckReorder } from './use-deck-reorder';
@@ -54,7 +54,7 @@ function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: numbe
  * deck (a producer can do everything a host can), recent outcomes, one-click blocking, chat. It polls like the
  * host console and fetches again right after each of its own commands.
  */
-export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 'audioConfig'>) {
+export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 'audioConfig' | 'settings'>) {
   const { view, error, refresh, revalidate } = useConsoleView(showId, initial);
   const { run, sending, error: commandError, setError, clearError } = useCallCommands(refresh);
   const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);
@@ -90,8 +90,8 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
           </ul>
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
             <div className="space-y-4">
-              <OnAirPanel onAir={board.groups.on_air} now={now} sending={sending} run={command} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
-              <DeckPanel ready={board.groups.ready} now={now} sending={sending} run={command} reorder={reorder} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
+              <OnAirPanel onAir={board.groups.on_air} limit={view.show.onAirLimit} now={now} sending={sending} run={command} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
+              <DeckPanel ready={board.groups.ready} airRefusal={onAirLimitWarning(board.groups.on_air.length, view.show.onAirLimit)} now={now} sending={sending} run={command} reorder={reorder} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
               {GROUPS.filter((g) => g.key === 'queued' || g.key === 'screening').map((g) => (
                 <section key={g.key} aria-labelledby={`group-${g.key}`} className="space-y-2">
                   <h2 id={`group-${g.key}`} className="text-lg font-semibold">

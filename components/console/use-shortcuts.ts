@@ -2,15 +2,19 @@
 
 import { useEffect } from 'react';
 
-export type ShortcutHandlers = Partial<Record<'n' | 'a' | 'r' | 'q' | 'approve-in-field', () => void>>;
+/** Single keys (lower case) to what they do; 'approve-in-field' is Ctrl+Enter from inside a card field. */
+export type ShortcutHandlers = Partial<Record<string, () => void>> & { 'approve-in-field'?: () => void };
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Single-key shortcuts that stay out of the way while typing; Esc leaves a field, Ctrl+Enter approves from one. */
-export function useShortcuts(handlers: ShortcutHandlers) {
+/**
+ * Single-key shortcuts that stay out of the way while typing; Esc leaves a field, Ctrl+Enter approves from one.
+ * With `enabled` false (the person's setting, WCAG 2.1.4) no single key does anything; Ctrl+Enter still works.
+ */
+export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.defaultPrevented) return;
@@ -24,8 +28,8 @@ export function useShortcuts(handlers: ShortcutHandlers) {
         if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
         return;
       }
-      const key = event.key.toLowerCase() as 'n' | 'a' | 'r' | 'q';
-      const handler = handlers[key];
+      if (!enabled || event.key.length !== 1) return;
+      const handler = handlers[event.key.toLowerCase()];
       if (handler) {
         event.preventDefault();
         handler();
@@ -33,5 +37,5 @@ export function useShortcuts(handlers: ShortcutHandlers) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [handlers]);
+  }, [handlers, enabled]);
 }

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
 import { getDbHandle } from '@/lib/db/client';
-import { callEvents } from '@/lib/db/schema';
+import { callEvents, shows } from '@/lib/db/schema';
 import { findSession } from '@/lib/db/call-sessions';
 import { truncateAll } from '@/tests/support/test-database';
 import { createCallFixture, newCallSid, type CallFixture } from '@/tests/support/call-fixtures';
@@ -65,6 +65,21 @@ describe('call commands', () => {
       ['air', 'ready', 'on_air', fx.host.id],
       ['drop', 'on_air', 'completed', fx.host.id],
     ]);
+  });
+
+  it("refuses to put a caller on air past the show's on-air limit, even when two are aired at once, and says what to do", async () => {
+    await (await db()).update(shows).set({ onAirLimit: 2 }).where(eq(shows.id, fx.show.id));
+    const ready = [];
+    for (const from of ['+14155550131', '+14155550132', '+14155550133']) {
+      const session = await queuedCaller(from);
+      await runCallCommand(fx.screener, session.id, 'pickup');
+      ready.push(await runCallCommand(fx.screener, session.id, 'approve'));
+    }
+    const results = await Promise.allSettled(ready.map((s) => runCallCommand(fx.host, s.id, 'air')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as AppError;
+    expect(refused.code).toBe('conflict:call_state');
+    expect(refused.message).toBe("2 callers are on air, this show's limit. Take someone off air (back to deck or drop) first.");
   });
 
   it('lets exactly one of two screeners pick up the same caller at the same moment; the other is told why', async () => {

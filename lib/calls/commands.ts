@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { assertRole, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { findSessionForUpdate, listScreeningBy, lockScreener } from '@/lib/db/call-sessions';
+import { findSessionForUpdate, listScreeningBy, lockOnAirCount, lockScreener } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
 import { findUserById } from '@/lib/db/users';
@@ -63,6 +63,12 @@ export async function runCallCommand(actor: Actor, sessionId: string, command: C
     }
     if (SCREENER_HELD.has(command) && session.state === 'screening' && session.screenerId !== actor.id && actor.role === 'screener') {
       throw new AppError('conflict:call_state', `${await screenerName(session.screenerId, tx)} is screening this caller; only they (or a producer) can decide.`);
+    }
+    if (command === 'air' && session.state === 'ready' && session.episodeId) {
+      const { onAir, limit } = await lockOnAirCount(session.episodeId, tx);
+      if (onAir >= limit) {
+        throw new AppError('conflict:call_state', `${onAir} callers are on air, this show's limit. Take someone off air (back to deck or drop) first.`);
+      }
     }
     const extra = body.card ? cardChanges(body.card) : {};
     if (command === 'reject' && body.reason) extra.rejectReason = body.reason;

@@ -22,7 +22,7 @@ export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string)
   const [messages, shows] = await Promise.all([episode ? listRecentMessages(episode.id, CHAT_HISTORY) : [], listShowsWithWaiting()]);
   const view = viewForRole(
     {
-      show: { id: show.id, name: show.name, phoneNumber: show.phoneNumber },
+      show: { id: show.id, name: show.name, phoneNumber: show.phoneNumber, onAirLimit: show.onAirLimit },
       linesOpen: Boolean(episode && !episode.closedAt),
       board,
       messages: messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.authorId, name: m.authorName, role: m.authorRole } })),

@@ -22,7 +22,7 @@ describe('host view of the board', () => {
   });
 
   it('leaves screeners and producers the full numbers', () => {
-    const view: ConsoleView = { show: { id: 's', name: 'S', phoneNumber: '+15005550006' }, linesOpen: true, board, messages: [], shows: [] };
+    const view: ConsoleView = { show: { id: 's', name: 'S', phoneNumber: '+15005550006', onAirLimit: 3 }, linesOpen: true, board, messages: [], shows: [] };
     expect(viewForRole(view, 'screener').board?.groups.queued[0]?.fromNumber).toBe('+14155550101');
     expect(viewForRole(view, 'producer').board?.groups.queued[0]?.fromNumber).toBe('+14155550101');
     expect(viewForRole(view, 'host').board?.groups.queued[0]?.fromNumber).toBe('••• 0101');

@@ -19,7 +19,7 @@ export interface ConsoleShowTab {
 
 /** Everything a console polls, in one answer with one ETag: the show, its latest episode's board and chat. */
 export interface ConsoleView {
-  show: { id: string; name: string; phoneNumber: string };
+  show: { id: string; name: string; phoneNumber: string; onAirLimit: number };
   linesOpen: boolean;
   board: Board | null;
   messages: ChatMessage[];

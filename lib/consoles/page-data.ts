@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { isRehearsal, settings } from '@/lib/env';
 import { getConsoleView, pickConsoleShowId } from './console-data';
+import { getConsoleSettings, type ConsoleSettings } from './console-settings';
 import type { ConsoleView } from './console-view';
 
 const showParamSchema = z.object({ show: z.uuid().optional().catch(undefined) });
@@ -12,6 +13,7 @@ export interface ConsolePageData {
   initial: { view: ConsoleView; etag: string };
   audioConfig: { rehearsal: boolean; emulatorUrl: string };
   serverNow: number;
+  settings: ConsoleSettings;
 }
 
 /**
@@ -22,12 +24,13 @@ export async function loadConsolePage(actor: Actor, searchParams: Record<string,
   const { show } = showParamSchema.parse({ show: typeof searchParams.show === 'string' ? searchParams.show : undefined });
   const showId = await pickConsoleShowId(show);
   if (!showId) return null;
-  const initial = await getConsoleView(actor, showId);
+  const [initial, consoleSettings] = await Promise.all([getConsoleView(actor, showId), getConsoleSettings(actor)]);
   return {
     showId,
     initial,
     // The browser talks to the emulator directly in rehearsal, as it would talk to Twilio.
     audioConfig: { rehearsal: isRehearsal(), emulatorUrl: settings().EMULATOR_URL },
     serverNow: new Date().getTime(),
+    settings: consoleSettings,
   };
 }

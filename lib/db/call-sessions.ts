@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import { LIVE_ROOM_STATES, OPEN_STATES, WAITING_STATES } from '@/lib/telephony/call-session-machine';
 import { getDb, type Queryable } from './client';
-import { callers, callSessions, users, type CallSession, type NewCallSession } from './schema';
+import { callers, callSessions, episodes, shows, users, type CallSession, type NewCallSession } from './schema';
 
 /**
  * Serialises everything that happens to one Twilio call (voice webhook, callbacks, reconciler) inside the
@@ -15,6 +15,23 @@ export async function lockCallSid(tx: Queryable, callSid: string): Promise<void>
 /** Serialises a screener's pickups, so nobody screens two callers in one room. */
 export async function lockScreener(tx: Queryable, userId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(7203117, hashtext(${userId}))`);
+}
+
+/**
+ * Serialises putting callers on air in one episode, then says how many are on air and the show's limit, so two
+ * hosts pressing "Put on air" at once cannot pass the limit together.
+ */
+export async function lockOnAirCount(episodeId: string, tx: Queryable): Promise<{ onAir: number; limit: number }> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7203118, hashtext(${episodeId}))`);
+  const [row] = await tx
+    .select({
+      limit: shows.onAirLimit,
+      onAir: sql<number>`(select count(*) from ${callSessions} where ${callSessions.episodeId} = ${episodes.id} and ${callSessions.state} = 'on_air')`.mapWith(Number),
+    })
+    .from(episodes)
+    .innerJoin(shows, eq(shows.id, episodes.showId))
+    .where(eq(episodes.id, episodeId));
+  return row ?? { onAir: 0, limit: Number.POSITIVE_INFINITY };
 }
 
 export async function findSession(id: string, db?: Queryable): Promise<CallSession | undefined> {

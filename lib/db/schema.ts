@@ -31,6 +31,8 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   // Carried in each session cookie; raising it (password reset, sign-out, disabling) ends every earlier session.
   sessionEpoch: integer('session_epoch').notNull().default(0),
+  // Single-key shortcuts on the consoles; a person can turn them off (WCAG 2.1.4) and it follows them to any browser.
+  shortcutsEnabled: boolean('shortcuts_enabled').notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -56,6 +58,8 @@ export const shows = pgTable('shows', {
   maxQueue: integer('max_queue').notNull().default(20),
   // What callers on deck hear: the live show, or hold audio via the participant's Hold/HoldUrl.
   deckAudio: deckAudioEnum('deck_audio').notNull().default('show'),
+  // How many callers may be on air at once; the host console warns at the limit and the server refuses past it.
+  onAirLimit: integer('on_air_limit').notNull().default(3),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -51,7 +51,7 @@ export async function insertUser(values: NewUser, db?: Queryable): Promise<User 
 
 export async function updateUser(
   id: string,
-  changes: Partial<Pick<User, 'name' | 'role' | 'disabled' | 'passwordHash'>>,
+  changes: Partial<Pick<User, 'name' | 'role' | 'disabled' | 'passwordHash' | 'shortcutsEnabled'>>,
 ): Promise<User | undefined> {
   const db = await getDb();
   // A new password or a disabled account ends the sessions signed in before, in the same statement.

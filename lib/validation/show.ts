@@ -29,6 +29,12 @@ export const showInput = z.object({
     .int('Enter a whole number.')
     .min(1, 'Allow at least one waiting caller.')
     .max(250, 'A Twilio conference holds at most 250 participants; keep the queue at 250 or less.'),
+  onAirLimit: z.coerce
+    .number({ message: 'Enter a number.' })
+    .int('Enter a whole number.')
+    .min(1, 'Allow at least one caller on air.')
+    .max(10, 'Keep the on-air limit at 10 or less: more voices than that is not a conversation.')
+    .default(3),
   deckAudio: z.enum(['show', 'hold'], { message: 'Choose what callers on deck hear.' }),
 });
 export type ShowInput = z.infer<typeof showInput>;

@@ -16,6 +16,7 @@ function showFields(formData: FormData) {
     offAirMessage: field('offAirMessage'),
     holdAudioUrl: field('holdAudioUrl'),
     maxQueue: field('maxQueue'),
+    onAirLimit: field('onAirLimit'),
     deckAudio: field('deckAudio'),
   };
 }

@@ -15,6 +15,7 @@ export interface ShowFormValues {
   offAirMessage: string;
   holdAudioUrl: string;
   maxQueue: number;
+  onAirLimit: number;
   deckAudio: 'show' | 'hold';
 }
 
@@ -83,6 +84,17 @@ export function ShowForm({ action, values, submitLabel, notice }: { action: Show
         hint="Callers beyond this hear a busy message."
         required
         errors={errors.maxQueue}
+      />
+      <FormField
+        label="On-air limit"
+        name="onAirLimit"
+        type="number"
+        min={1}
+        max={10}
+        defaultValue={shown.onAirLimit}
+        hint="Callers on air at once; the host is warned at the limit and cannot go past it."
+        required
+        errors={errors.onAirLimit}
       />
       <TextArea label="Greeting" name="greeting" defaultValue={String(shown.greeting ?? '')} errors={errors.greeting} />
       <TextArea label="Off-air message" name="offAirMessage" defaultValue={String(shown.offAirMessage ?? '')} errors={errors.offAirMessage} />

@@ -39,6 +39,7 @@ export default async function EditShowPage({ params, searchParams }: { params: P
             offAirMessage: show.offAirMessage,
             holdAudioUrl: show.holdAudioUrl ?? '',
             maxQueue: show.maxQueue,
+            onAirLimit: show.onAirLimit,
             deckAudio: show.deckAudio,
           }}
         />

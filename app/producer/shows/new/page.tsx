@@ -24,6 +24,7 @@ export default async function NewShowPage() {
             offAirMessage: 'The lines are closed right now. Please call back during the show.',
             holdAudioUrl: '',
             maxQueue: 20,
+            onAirLimit: 3,
             deckAudio: 'show',
           }}
         />
