@@ -20,6 +20,16 @@ async function namesIn(list: Locator): Promise<string[]> {
   return list.getByRole('listitem').evaluateAll((items) => items.map((item) => (item.getAttribute('aria-label') ?? '').replace(/^[^:]*:\s*/, '')));
 }
 
+/** The show room on the demo show (the other show was on air more recently, so it is no longer the default). */
+async function morningShowRoom(browser: Browser): Promise<ProducerRoomPage> {
+  const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
+  await room.goto();
+  const tab = room.page.getByRole('navigation', { name: 'Shows' }).getByRole('link', { name: /The Morning Call-In/ });
+  if (await tab.count()) await tab.click();
+  await expect(room.page.getByRole('heading', { level: 1 })).toHaveText(/The Morning Call-In/);
+  return room;
+}
+
 async function screenOntoDeck(screen: ScreenConsolePage, number: string, card: CardInput) {
   await expect(screen.waitingCaller(number)).toBeVisible({ timeout: 15_000 });
   await screen.pickUpNext();
@@ -32,6 +42,22 @@ async function screenOntoDeck(screen: ScreenConsolePage, number: string, card: C
 test.describe.configure({ mode: 'serial' });
 test.beforeEach(async () => {
   await emulator.hangUpEverything();
+});
+
+test('every page has a favicon, so no page logs a 404 for one', async ({ browser }) => {
+  const page = await pageAs(browser, 'producer');
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await page.goto('/producer');
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveCount(1);
+  const href = await icon.getAttribute('href');
+  expect((await page.request.get(href ?? '/favicon.ico')).status()).toBe(200);
+  await page.goto('/producer/history');
+  expect(missing).toEqual([]);
+  await page.context().close();
 });
 
 test('a show on a number the emulator does not own is refused in words; "Show created" shows once', async ({ browser }) => {
@@ -96,8 +122,7 @@ test('a console keeps its show in the address, the tabs count waiting callers li
 
 test('the screener: the heading follows the card as typed, Esc cancels the reject form, and leaving with a live headset asks first', async ({ browser }) => {
   test.setTimeout(120_000);
-  const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
-  await room.goto();
+  const room = await morningShowRoom(browser);
   await room.openLines('Screener details');
   const showId = await room.showId();
   const screen = new ScreenConsolePage(await pageAs(browser, 'screener'));
@@ -138,8 +163,7 @@ test('the screener: the heading follows the card as typed, Esc cancels the rejec
 
 test('quick deck reorders never jump back, and every console shows the same order within one poll', async ({ browser }) => {
   test.setTimeout(180_000);
-  const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
-  await room.goto();
+  const room = await morningShowRoom(browser);
   await room.openLines('Reorders');
   const showId = await room.showId();
   const screen = new ScreenConsolePage(await pageAs(browser, 'screener'));
@@ -193,8 +217,7 @@ test('quick deck reorders never jump back, and every console shows the same orde
 
 test('the walk-through: three roles, four callers, every action by keyboard and button, phone and tablet widths, accessible with live data', async ({ browser }) => {
   test.setTimeout(300_000);
-  const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
-  await room.goto();
+  const room = await morningShowRoom(browser);
   const showId = await room.showId();
   await room.page.goto(`/producer/shows/${showId}`);
   await room.page.getByLabel('On-air limit').fill('2');
