@@ -22,7 +22,7 @@ test.describe('producer pages', () => {
     await page.goto('/producer/shows/new');
     await page.getByLabel('Show name').fill('Drive Time');
     await page.getByLabel('Slug').fill('drive-time');
-    await page.getByLabel('Phone number').fill('+14155550199');
+    await page.getByLabel('Phone number').fill('+15005550008');
     await page.getByRole('button', { name: 'Create show' }).click();
     await expect(page.getByRole('heading', { name: 'Drive Time' })).toBeVisible();
     await page.getByLabel('Queue limit').fill('7');
