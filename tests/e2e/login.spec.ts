@@ -46,7 +46,7 @@ test.describe('signing in', () => {
     const login = new LoginPage(page);
     await login.goto();
     await login.signIn(E2E_ACCOUNTS.screener.email, E2E_ACCOUNTS.screener.password);
-    await expect(page).toHaveURL(/\/screen$/);
+    await expect(page).toHaveURL(/\/screen(\?show=[\w-]+)?$/);
     await new AppShell(page).signOut();
     await page.goto('/screen');
     await expect(page).toHaveURL(/\/login/);

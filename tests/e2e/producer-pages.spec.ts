@@ -54,7 +54,7 @@ test.describe('producer pages', () => {
     const login = new LoginPage(casey);
     await login.goto();
     await login.signIn('casey@switchboard.test', 'casey-password-1');
-    await expect(casey).toHaveURL(/\/screen$/);
+    await expect(casey).toHaveURL(/\/screen(\?show=[\w-]+)?$/);
 
     await page.getByRole('button', { name: 'Disable Casey Newhire' }).click();
     await expect(page.getByText('Casey Newhire can no longer sign in.')).toBeVisible();

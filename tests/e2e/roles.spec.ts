@@ -7,7 +7,7 @@ test.describe('the screener', () => {
 
   test('lands on the screening console and sees only its own console in the menu', async ({ page }) => {
     await page.goto('/');
-    await expect(page).toHaveURL(/\/screen$/);
+    await expect(page).toHaveURL(/\/screen(\?show=[\w-]+)?$/);
     await expect(page.getByRole('heading', { name: 'Screening' })).toBeVisible();
     await new AppShell(page).expectNavLinks(['Screen']);
   });
@@ -26,7 +26,7 @@ test.describe('the host', () => {
 
   test('lands on the host console and is refused screening and producer pages', async ({ page }) => {
     await page.goto('/');
-    await expect(page).toHaveURL(/\/host$/);
+    await expect(page).toHaveURL(/\/host(\?show=[\w-]+)?$/);
     await new AppShell(page).expectNavLinks(['Host']);
     for (const path of ['/screen', '/producer/team']) {
       expect((await page.goto(path))?.status(), path).toBe(403);
@@ -39,7 +39,7 @@ test.describe('the producer', () => {
 
   test('lands in the show room and may open every console', async ({ page }) => {
     await page.goto('/');
-    await expect(page).toHaveURL(/\/producer$/);
+    await expect(page).toHaveURL(/\/producer(\?show=[\w-]+)?$/);
     await new AppShell(page).expectNavLinks(['Screen', 'Host', 'Show room', 'Shows', 'Team']);
     for (const path of ['/screen', '/host', '/producer/team', '/producer/shows']) {
       expect((await page.goto(path))?.status(), path).toBe(200);

@@ -43,7 +43,7 @@ async function signedIn(browser: Browser, member: Member): Promise<BrowserContex
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn(member.email, member.password);
-  await expect(page).toHaveURL(/\/screen$/);
+  await expect(page).toHaveURL(/\/screen(\?show=[\w-]+)?$/);
   await page.close();
   return context;
 }

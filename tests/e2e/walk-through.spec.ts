@@ -3,6 +3,7 @@ import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath, type E2eRole } fro
 import { expectAccessible } from './pages/accessibility';
 import { EmulatorControl } from './pages/emulator-control';
 import { HostConsolePage } from './pages/host-console';
+import { PhoneSimulatorPage } from './pages/phone-simulator';
 import { ProducerRoomPage } from './pages/producer-room';
 import { ScreenConsolePage, type CardInput } from './pages/screen-console';
 
@@ -159,6 +160,36 @@ test('the screener: the heading follows the card as typed, Esc cancels the rejec
   await room.closeLines();
   await screen.page.context().close();
   await room.page.context().close();
+});
+
+test('the simulator names the person a caller talks with, and says a caller on deck listens to the show', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const room = await morningShowRoom(browser);
+  await room.openLines('Simulator words');
+  const showId = await room.showId();
+  const screen = new ScreenConsolePage(await pageAs(browser, 'screener'));
+  await screen.goto(showId);
+  await screen.connectHeadset();
+  const host = new HostConsolePage(await pageAs(browser, 'host'));
+  await host.goto(showId);
+  await host.connectHeadset();
+  const simulator = new PhoneSimulatorPage(await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage());
+  await simulator.goto();
+  const caller = '+13125550143';
+  await simulator.ring(caller, E2E_SHOW_NUMBER);
+  await expect(simulator.phone(caller), 'a rung phone appears at once').toBeVisible();
+  await expect(screen.waitingCaller(caller)).toBeVisible({ timeout: 15_000 });
+  await screen.pickUpNext();
+  await screen.expectTalkingTo(caller);
+  await expect(simulator.phone(caller)).toContainText('Talking with Sam Screener', { timeout: 15_000 });
+  await expect(simulator.phone(caller)).not.toContainText('user-');
+  await screen.fillCard({ name: 'Ida Listener', location: 'Here', topic: 'Listening', comment: '', priority: 'Normal' });
+  await screen.approve();
+  await expect(simulator.phone(caller)).toContainText(/Listening to the show: .*Harper Host/, { timeout: 15_000 });
+  await expect(simulator.phone(caller)).not.toContainText('Talking with');
+  await simulator.hangUp(caller);
+  await room.closeLines();
+  for (const page of [room.page, screen.page, host.page, simulator.page]) await page.context().close();
 });
 
 test('quick deck reorders never jump back, and every console shows the same order within one poll', async ({ browser }) => {
