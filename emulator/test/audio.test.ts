@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { espeakInstalled, PHONE_FROM_PARAM, PHONE_TO_PARAM, STAND_IN_TONES, type CallView, type EmulatorOptions } from '../index';
 import { renderPattern } from '../src/media/sources';
 import { encodeWav } from '../src/media/wav';
+import { emulatorAudio } from '../../tests/support/emulator-control-client';
 import { readAudio, speakTone, tonesIn, untilHearsExactly } from './support/audio';
 import { startHarness, twiml, type Harness } from './support/harness';
 import { eventually, SdkClient, type SdkCall } from './support/sdk-client';
@@ -150,14 +151,20 @@ describe('real audio through conferences', () => {
       expect(h.emulator.call(a)?.hears).toMatchObject({ kind: 'hold', audio: `${h.app.url}/missing.wav` });
     });
 
-    it('measures the delay a tone takes from one party to another through the emulator', async () => {
+    it('measures the delay a tone takes from one party to another through the emulator (typed client)', async () => {
+      const audio = emulatorAudio(h.emulator.url);
       const [a = '', b = ''] = await joinPhones(2);
-      await speakTone(h, a, A);
-      await untilHearsExactly(h, b, [A], [A]);
-      const delay = await h.control<{ delayMs: number }>('GET', `/_emulator/audio/delay?from=${a}&to=${b}&frequency=${A}`);
-      expect(delay.status).toBe(200);
-      expect(delay.body.delayMs).toBeGreaterThanOrEqual(0);
-      expect(delay.body.delayMs).toBeLessThan(150);
+      await audio.tone(a, A);
+      await eventually(async () => (await audio.heardTones(b, [A], 300)).includes(A), 10_000, 'the tone at b');
+      const delay = await audio.delay(a, b, A);
+      expect(delay.delayMs).toBeGreaterThanOrEqual(0);
+      expect(delay.delayMs).toBeLessThan(150);
+      expect(delay.heardAt).toBeGreaterThanOrEqual(delay.spokeAt);
+      await audio.silence(a);
+      await eventually(async () => (await audio.read(b, { windowMs: 200, frequencies: [A] })).received.rms < 0.003, 10_000, 'silence at b');
+      const load = await audio.load();
+      expect(load.partyTicks).toBeGreaterThan(load.ticks);
+      expect((await audio.signal()).chunderw).toBe(h.emulator.signal.chunderw);
     });
   });
 
