@@ -23,10 +23,10 @@ import { useShowInUrl } from './use-show-in-url';
 import { useUnloadGuard } from './use-unload-guard';
 
 /** The host console: the deck in order, who is on air with timers, the episode clock and the studio chat. */
-export function HostConsole({ me, settings, showId, initial, audioConfig, serverNow }: ConsoleProps) {
+export function HostConsole({ me, settings, showId, initial, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh, revalidate } = useConsoleView(showId, initial);
   const { run, sending, error, setError, clearError } = useCallCommands(refresh);
-  const { audio, snapshot } = useConsoleAudio(audioConfig);
+  const { audio, snapshot } = useConsoleAudio();
   const now = useNow(serverNow);
   const board = view.board;
   const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);

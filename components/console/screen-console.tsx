@@ -12,7 +12,7 @@ import { ScreenDeckPanel } from './screen-deck-panel';
 import { ScreeningPanel } from './screening-panel';
 import { SCREEN_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
 import { useCallCommands } from './use-call-commands';
-import { useConsoleAudio, type AudioConfig } from './use-console-audio';
+import { useConsoleAudio } from './use-console-audio';
 import { useConsoleView, type InitialConsoleView } from './use-console-view';
 import { useNow } from './use-now';
 import { useShortcutSetting } from './use-shortcut-setting';
@@ -25,15 +25,14 @@ export interface ConsoleProps {
   settings: ConsoleSettings;
   showId: string;
   initial: InitialConsoleView;
-  audioConfig: AudioConfig;
   serverNow: number;
 }
 
 /** /screen: pick up waiting callers, talk, fill the card, decide. There is no way to put a caller on air here. */
-export function ScreenConsole({ me, settings, showId, initial, audioConfig, serverNow }: ConsoleProps) {
+export function ScreenConsole({ me, settings, showId, initial, serverNow }: ConsoleProps) {
   const { view, error: pollError, refresh } = useConsoleView(showId, initial);
   const { run, sending, error, clearError } = useCallCommands(refresh);
-  const { audio, snapshot } = useConsoleAudio(audioConfig);
+  const { audio, snapshot } = useConsoleAudio();
   const now = useNow(serverNow);
   useShowInUrl(showId);
   useUnloadGuard(snapshot.status === 'connected' || snapshot.status === 'reconnecting');

@@ -54,7 +54,7 @@ function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: numbe
  * deck (a producer can do everything a host can), recent outcomes, one-click blocking, chat. It polls like the
  * host console and fetches again right after each of its own commands.
  */
-export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 'audioConfig' | 'settings'>) {
+export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 'settings'>) {
   const { view, error, refresh, revalidate } = useConsoleView(showId, initial);
   const { run, sending, error: commandError, setError, clearError } = useCallCommands(refresh);
   const command = useCallback((id: string, name: CallCommand) => void run(id, name), [run]);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConsoleAudio } from './console-audio';
+import { LIVE_DEVICE_SETTINGS, rehearsalDeviceSettings } from './device-options';
 import type { PhoneCall, PhoneDevice } from './phone-device';
 
 type Listener = (...args: never[]) => void;
@@ -20,26 +21,32 @@ function fakeCall() {
 
 function fakeDevice(call: ReturnType<typeof fakeCall>) {
   let expire: () => void = () => undefined;
+  let level: (level: number) => void = () => undefined;
+  let changed: () => void = () => undefined;
+  const inputs = [{ id: 'mic', label: 'Mic' }];
   const device = {
     connect: vi.fn(async () => call as unknown as PhoneCall),
     updateToken: vi.fn(),
     onTokenWillExpire: (l: () => void) => void (expire = l),
     onError: vi.fn(),
-    listInputs: () => [{ id: 'mic', label: 'Mic' }],
+    onDevicesChanged: (l: () => void) => void (changed = l),
+    onInputLevel: (l: (level: number) => void) => void (level = l),
+    listInputs: () => inputs,
     listOutputs: () => [{ id: 'spk', label: 'Speaker' }],
     outputSelectable: () => true,
     setInput: vi.fn(async () => undefined),
     setOutput: vi.fn(async () => undefined),
+    testOutput: vi.fn(async () => undefined),
     destroy: vi.fn(),
   } satisfies PhoneDevice;
-  return { device, expire: () => expire() };
+  return { device, inputs, expire: () => expire(), level: (l: number) => level(l), changed: () => changed() };
 }
 
 describe('ConsoleAudio', () => {
   it('connects to the room asked for and reports the states in words', async () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);
-    const audio = new ConsoleAudio({ backend: { kind: 'emulator', emulatorUrl: 'http://e' }, fetchToken: async () => 'tok', createDevice: async () => device });
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 'tok', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
     await audio.connect({ room: 'live', episodeId: 'ep1' });
     expect(device.connect).toHaveBeenCalledWith({ room: 'live', episodeId: 'ep1' });
     expect(audio.getSnapshot()).toMatchObject({ status: 'connecting', liveEpisodeId: 'ep1' });
@@ -59,7 +66,7 @@ describe('ConsoleAudio', () => {
     const call = fakeCall();
     const { device, expire } = fakeDevice(call);
     const tokens = ['first', 'second'];
-    const audio = new ConsoleAudio({ backend: { kind: 'twilio' }, fetchToken: async () => tokens.shift() ?? 'none', createDevice: async () => device });
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: tokens.shift() ?? 'none', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
     await audio.connect({ room: 'screen' });
     expire();
     await vi.waitFor(() => expect(device.updateToken).toHaveBeenCalledWith('second'));
@@ -69,9 +76,52 @@ describe('ConsoleAudio', () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);
     device.connect.mockRejectedValueOnce({ code: 31401, message: 'Permission denied' });
-    const audio = new ConsoleAudio({ backend: { kind: 'twilio' }, fetchToken: async () => 't', createDevice: async () => device });
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
     await audio.connect({ room: 'screen' });
     expect(audio.getSnapshot()).toMatchObject({ status: 'error' });
     expect(audio.getSnapshot().message).toMatch(/Allow microphone access/);
+  });
+
+  it('builds the device with the settings that came with the token, once for check and connect', async () => {
+    const call = fakeCall();
+    const { device } = fakeDevice(call);
+    const settings = rehearsalDeviceSettings('127.0.0.1:3030');
+    const createDevice = vi.fn(async () => device);
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 'tok', settings }), createDevice });
+    await audio.check();
+    await audio.connect({ room: 'screen' });
+    expect(createDevice).toHaveBeenCalledTimes(1);
+    expect(createDevice).toHaveBeenCalledWith('tok', settings);
+  });
+
+  it('checks the headset: opens the microphone, lists the devices, and passes the level on', async () => {
+    const call = fakeCall();
+    const { device, inputs, level, changed } = fakeDevice(call);
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const levels: unknown[] = [];
+    audio.onLevels((l) => levels.push(l));
+    await audio.check();
+    expect(device.setInput).toHaveBeenCalledWith('default');
+    expect(audio.getSnapshot()).toMatchObject({ status: 'idle', checked: true, inputs: [{ id: 'mic', label: 'Mic' }], inputId: 'mic' });
+    level(0.4);
+    expect(levels).toEqual([{ input: 0.4, output: null }]);
+    inputs.push({ id: 'usb', label: 'USB headset' });
+    changed();
+    expect(audio.getSnapshot().inputs.map((i) => i.id)).toEqual(['mic', 'usb']);
+    await audio.setInput('usb');
+    expect(device.setInput).toHaveBeenLastCalledWith('usb');
+    expect(audio.getSnapshot().inputId).toBe('usb');
+  });
+
+  it('reports what the person hears while a call is up', async () => {
+    const call = fakeCall();
+    const { device } = fakeDevice(call);
+    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const levels: unknown[] = [];
+    audio.onLevels((l) => levels.push(l));
+    await audio.connect({ room: 'screen' });
+    call.emit('accept');
+    call.emit('volume', 0.1, 0.3);
+    expect(levels).toEqual([{ input: 0.1, output: 0.3 }]);
   });
 });

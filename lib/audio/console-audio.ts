@@ -1,26 +1,40 @@
 import { describeAudioError, INITIAL_AUDIO, statusWords, type AudioSnapshot } from './audio-state';
-import { createEmulatorDevice, createTwilioDevice, type PhoneCall, type PhoneDevice } from './phone-device';
-
-export type AudioBackend = { kind: 'twilio' } | { kind: 'emulator'; emulatorUrl: string };
+import type { DeviceSettings } from './device-options';
+import { createTwilioDevice, type PhoneCall, type PhoneDevice } from './phone-device';
 
 /** Which room the headset joins: the screener's own screening room, or an episode's live room. */
 export type AudioRoom = { room: 'screen' } | { room: 'live'; episodeId: string };
 
+/** What /api/voice-token answers: the access token and the Device settings (lib/audio/device-options.ts). */
+export interface VoicePass {
+  token: string;
+  settings: DeviceSettings;
+}
+
 export interface ConsoleAudioOptions {
-  backend: AudioBackend;
-  fetchToken: () => Promise<string>;
-  /** For tests: builds the device instead of the SDK or the emulator adapter. */
-  createDevice?: (token: string) => Promise<PhoneDevice>;
+  fetchPass: () => Promise<VoicePass>;
+  /** For tests: builds the device instead of the Voice SDK. */
+  createDevice?: (token: string, settings: DeviceSettings) => Promise<PhoneDevice>;
+}
+
+export interface AudioLevels {
+  /** The microphone, 0..1. */
+  input: number;
+  /** What the person hears, 0..1; null before a call carries sound. */
+  output: number | null;
 }
 
 /**
- * One headset line for a console, the same whether Twilio or the emulator carries it: connect once per shift,
- * keep the token fresh, choose microphone and output, mute, and report every state in words.
+ * One headset line for a console, the same code whether Twilio or the rehearsal emulator carries it: check the
+ * headset (microphone, output, level), connect once per shift, keep the token fresh, mute, and report every state
+ * in words.
  */
 export class ConsoleAudio {
   private snapshot: AudioSnapshot = INITIAL_AUDIO;
   private readonly listeners = new Set<() => void>();
+  private readonly levelListeners = new Set<(levels: AudioLevels) => void>();
   private device: PhoneDevice | null = null;
+  private building: Promise<PhoneDevice> | null = null;
   private call: PhoneCall | null = null;
 
   constructor(private readonly options: ConsoleAudioOptions) {}
@@ -32,26 +46,54 @@ export class ConsoleAudio {
 
   getSnapshot = (): AudioSnapshot => this.snapshot;
 
+  /** Levels arrive about 20 times a second; kept out of the snapshot so the console does not re-render for them. */
+  onLevels(listener: (levels: AudioLevels) => void): () => void {
+    this.levelListeners.add(listener);
+    return () => void this.levelListeners.delete(listener);
+  }
+
   get isLive(): boolean {
     return this.snapshot.status === 'connected' || this.snapshot.status === 'reconnecting' || this.snapshot.status === 'connecting';
+  }
+
+  /** Before the first connect: opens the microphone for the meter and lists the real devices. */
+  async check(): Promise<void> {
+    if (this.snapshot.checking) return;
+    this.set({ checking: true });
+    try {
+      const device = await this.ensureDevice();
+      await device.setInput(this.snapshot.inputId ?? 'default');
+      this.set({ ...this.choices(), checked: true, checking: false });
+    } catch (error) {
+      this.set({ status: 'error', checking: false, message: describeAudioError(error as { code?: number; message?: string }) });
+    }
+  }
+
+  /** Plays a short sound on the chosen output: heard in the headphones and not in the room means ready. */
+  async testOutput(): Promise<void> {
+    try {
+      await (await this.ensureDevice()).testOutput();
+    } catch (error) {
+      this.set({ message: describeAudioError(error as { code?: number; message?: string }) });
+    }
   }
 
   async connect(room: AudioRoom): Promise<void> {
     if (this.isLive) return;
     this.set({ status: 'connecting', message: statusWords('connecting'), muted: false, liveEpisodeId: room.room === 'live' ? room.episodeId : null });
     try {
-      const token = await this.options.fetchToken();
-      const device = this.device ?? (await this.buildDevice(token));
-      this.device = device;
+      const device = await this.ensureDevice();
       const params: Record<string, string> = room.room === 'live' ? { room: 'live', episodeId: room.episodeId } : { room: 'screen' };
       const call = await device.connect(params);
       this.call = call;
       call.on('accept', () => this.set({ status: 'connected', message: statusWords('connected'), callSid: call.parameters.CallSid ?? null, ...this.choices() }));
+      call.on('volume', (input, output) => this.emitLevels({ input, output }));
       call.on('reconnecting', () => this.set({ status: 'reconnecting', message: statusWords('reconnecting') }));
       call.on('reconnected', () => this.set({ status: 'connected', message: statusWords('connected') }));
       const ended = () => {
         if (this.call !== call) return;
         this.call = null;
+        this.emitLevels({ input: 0, output: null });
         this.set({ status: 'disconnected', message: statusWords('disconnected'), muted: false, callSid: null, liveEpisodeId: null });
       };
       call.on('disconnect', ended);
@@ -77,13 +119,21 @@ export class ConsoleAudio {
   }
 
   async setInput(id: string): Promise<void> {
-    await this.device?.setInput(id);
     this.set({ inputId: id });
+    try {
+      await this.device?.setInput(id);
+    } catch (error) {
+      this.set({ message: describeAudioError(error as { code?: number; message?: string }) });
+    }
   }
 
   async setOutput(id: string): Promise<void> {
-    await this.device?.setOutput(id);
     this.set({ outputId: id });
+    try {
+      await this.device?.setOutput(id);
+    } catch (error) {
+      this.set({ message: describeAudioError(error as { code?: number; message?: string }) });
+    }
   }
 
   destroy(): void {
@@ -91,19 +141,29 @@ export class ConsoleAudio {
     this.call = null;
     this.device?.destroy();
     this.device = null;
+    this.building = null;
     this.listeners.clear();
+    this.levelListeners.clear();
   }
 
-  private async buildDevice(token: string): Promise<PhoneDevice> {
-    const { backend, createDevice } = this.options;
-    const device = createDevice
-      ? await createDevice(token)
-      : backend.kind === 'emulator'
-        ? await createEmulatorDevice(token, backend.emulatorUrl)
-        : await createTwilioDevice(token);
+  private ensureDevice(): Promise<PhoneDevice> {
+    if (this.device) return Promise.resolve(this.device);
+    this.building ??= this.buildDevice().then(
+      (device) => (this.device = device),
+      (error: unknown) => {
+        this.building = null;
+        throw error;
+      },
+    );
+    return this.building;
+  }
+
+  private async buildDevice(): Promise<PhoneDevice> {
+    const { token, settings } = await this.options.fetchPass();
+    const device = await (this.options.createDevice ?? createTwilioDevice)(token, settings);
     device.onTokenWillExpire(() => {
-      this.options.fetchToken().then(
-        (fresh) => device.updateToken(fresh),
+      this.options.fetchPass().then(
+        (fresh) => device.updateToken(fresh.token),
         () => this.set({ message: 'Could not renew the headset pass; the line may drop. Check the network.' }),
       );
     });
@@ -111,7 +171,15 @@ export class ConsoleAudio {
       // Device-level errors while a call is up are usually transient; the call's own events say if it ended.
       if (!this.call) this.set({ status: 'error', message: describeAudioError(error) });
     });
+    device.onDevicesChanged(() => this.set(this.choices()));
+    device.onInputLevel((input) => {
+      if (!this.call) this.emitLevels({ input, output: null });
+    });
     return device;
+  }
+
+  private emitLevels(levels: AudioLevels): void {
+    for (const listener of this.levelListeners) listener(levels);
   }
 
   private choices(): Pick<AudioSnapshot, 'inputs' | 'outputs' | 'outputSelectable' | 'inputId' | 'outputId'> {
@@ -123,8 +191,8 @@ export class ConsoleAudio {
       inputs,
       outputs,
       outputSelectable: device.outputSelectable(),
-      inputId: this.snapshot.inputId ?? inputs[0]?.id ?? null,
-      outputId: this.snapshot.outputId ?? outputs[0]?.id ?? null,
+      inputId: this.snapshot.inputId && inputs.some((i) => i.id === this.snapshot.inputId) ? this.snapshot.inputId : (inputs[0]?.id ?? null),
+      outputId: this.snapshot.outputId && outputs.some((o) => o.id === this.snapshot.outputId) ? this.snapshot.outputId : (outputs[0]?.id ?? null),
     };
   }
 
@@ -134,10 +202,10 @@ export class ConsoleAudio {
   }
 }
 
-/** Fetches a Voice access token from the app for the signed-in person. */
-export async function fetchVoiceToken(): Promise<string> {
+/** Fetches a Voice access token and the Device settings from the app for the signed-in person. */
+export async function fetchVoicePass(): Promise<VoicePass> {
   const response = await fetch('/api/voice-token', { method: 'POST', credentials: 'same-origin' });
-  const body = (await response.json().catch(() => ({}))) as { token?: string; error?: { message?: string } };
-  if (!response.ok || !body.token) throw { code: response.status, message: body.error?.message ?? 'The server did not give a headset pass.' };
-  return body.token;
+  const body = (await response.json().catch(() => ({}))) as { token?: string; settings?: DeviceSettings; error?: { message?: string } };
+  if (!response.ok || !body.token || !body.settings) throw { code: response.status, message: body.error?.message ?? 'The server did not give a headset pass.' };
+  return { token: body.token, settings: body.settings };
 }

@@ -1,75 +1,89 @@
 import type { AudioChoice } from './audio-state';
+import type { Call as SdkCall } from '@twilio/voice-sdk';
+import type { DeviceSettings } from './device-options';
 
-/** The part of a Voice SDK Call (or the emulator's) that a console uses. */
+type SdkError = { code?: number; message?: string };
+
+/** The part of a Voice SDK Call that a console uses. */
 export interface PhoneCall {
   readonly parameters: Record<string, string>;
   mute(shouldMute?: boolean): void;
   isMuted(): boolean;
   disconnect(): void;
   on(event: 'accept' | 'disconnect' | 'cancel' | 'reconnected', listener: () => void): unknown;
-  on(event: 'reconnecting' | 'error', listener: (error: { code?: number; message?: string }) => void): unknown;
+  on(event: 'reconnecting' | 'error', listener: (error: SdkError) => void): unknown;
+  /** About every 50 ms while the call is up: microphone and received levels, 0..1. */
+  on(event: 'volume', listener: (input: number, output: number) => void): unknown;
 }
 
-/** The part of a Voice SDK Device (or the emulator's) that a console uses, plus device selection. */
+/** The part of a Voice SDK Device that a console uses, plus device selection, levels and a speaker test. */
 export interface PhoneDevice {
   connect(params: Record<string, string>): Promise<PhoneCall>;
   updateToken(token: string): void;
   onTokenWillExpire(listener: () => void): void;
-  onError(listener: (error: { code?: number; message?: string }) => void): void;
+  onError(listener: (error: SdkError) => void): void;
+  /** Fires when microphones or outputs are plugged in or out (and once labels become readable). */
+  onDevicesChanged(listener: () => void): void;
+  /** The selected microphone's level, 0..1, while one is open (before and during a call). */
+  onInputLevel(listener: (level: number) => void): void;
   listInputs(): AudioChoice[];
   listOutputs(): AudioChoice[];
   outputSelectable(): boolean;
+  /** Opens that microphone for the meter and the next call (asks the browser's permission the first time). */
   setInput(id: string): Promise<void>;
   setOutput(id: string): Promise<void>;
+  /** Plays a short sound on the selected output, so a person can tell headphones from speakers. */
+  testOutput(): Promise<void>;
   destroy(): void;
 }
+
+/** The SDK's own test tone, used when the settings carry no local sounds (going live). */
+const TEST_SOUND_FALLBACK = 'https://sdk.twilio.com/js/client/sounds/releases/1.0.0/outgoing.mp3';
 
 function choices(map: Map<string, MediaDeviceInfo> | undefined, kind: string): AudioChoice[] {
   return [...(map?.values() ?? [])].map((d, i) => ({ id: d.deviceId, label: d.label || `${kind} ${i + 1}` }));
 }
 
-/** The real thing: @twilio/voice-sdk, loaded only in the browser and only when a person connects. */
-export async function createTwilioDevice(token: string): Promise<PhoneDevice> {
+/**
+ * The one browser code path: @twilio/voice-sdk's Device, loaded only in the browser and only when a person
+ * checks or connects their headset. Live and rehearsal differ only in `settings` (lib/audio/device-options.ts),
+ * which come from /api/voice-token with the token.
+ */
+export async function createTwilioDevice(token: string, settings: DeviceSettings): Promise<PhoneDevice> {
   const { Device } = await import('@twilio/voice-sdk');
-  const device = new Device(token, { closeProtection: 'You are connected to the show. Leaving disconnects your headset.' });
+  const { codecPreferences, ...privateOptions } = settings.device;
+  const device = new Device(token, {
+    closeProtection: 'You are connected to the show. Leaving disconnects your headset.',
+    codecPreferences: codecPreferences as SdkCall.Codec[],
+    // chunderw, publishEvents and sounds: IExtendedDeviceOptions, private in 2.18.5 (voice-sdk-contract.test.ts).
+    ...privateOptions,
+  } as ConstructorParameters<typeof Device>[1]);
+  const audio = () => device.audio;
   return {
     async connect(params) {
-      return (await device.connect({ params })) as unknown as PhoneCall;
+      const call = await device.connect({ params, ...(settings.rtcConfiguration ? { rtcConfiguration: settings.rtcConfiguration } : {}) });
+      return call as unknown as PhoneCall;
     },
     updateToken: (t) => device.updateToken(t),
     onTokenWillExpire: (listener) => void device.on('tokenWillExpire', listener),
     onError: (listener) => void device.on('error', listener),
-    listInputs: () => choices(device.audio?.availableInputDevices, 'Microphone'),
-    listOutputs: () => choices(device.audio?.availableOutputDevices, 'Speaker'),
-    outputSelectable: () => Boolean(device.audio?.isOutputSelectionSupported),
+    onDevicesChanged: (listener) => void audio()?.on('deviceChange', listener),
+    onInputLevel: (listener) => void audio()?.on('inputVolume', listener),
+    listInputs: () => choices(audio()?.availableInputDevices, 'Microphone'),
+    listOutputs: () => choices(audio()?.availableOutputDevices, 'Output'),
+    outputSelectable: () => Boolean(audio()?.isOutputSelectionSupported),
     async setInput(id) {
-      await device.audio?.setInputDevice(id);
+      await audio()?.setInputDevice(id);
     },
     async setOutput(id) {
-      await device.audio?.speakerDevices.set(id);
+      await audio()?.speakerDevices.set(id);
     },
-    destroy: () => device.destroy(),
-  };
-}
-
-const EMULATED: AudioChoice[] = [{ id: 'emulator', label: 'Rehearsal (emulated, no real sound)' }];
-
-/** Rehearsal: the emulator's browser adapter, which speaks the same events over the emulator's control API. */
-export async function createEmulatorDevice(token: string, emulatorUrl: string): Promise<PhoneDevice> {
-  const { EmulatorDevice } = await import('@/emulator/adapter/emulator-device');
-  const device = new EmulatorDevice(token, { emulatorUrl });
-  return {
-    async connect(params) {
-      return (await device.connect({ params })) as unknown as PhoneCall;
+    async testOutput() {
+      const helper = audio();
+      // Browsers without output selection (Firefox, Safari) play on the system's default output.
+      if (helper?.isOutputSelectionSupported) await helper.speakerDevices.test(settings.device.sounds?.outgoing);
+      else await new Audio(settings.device.sounds?.outgoing ?? TEST_SOUND_FALLBACK).play();
     },
-    updateToken: (t) => device.updateToken(t),
-    onTokenWillExpire: (listener) => void device.on('tokenWillExpire', listener),
-    onError: (listener) => void device.on('error', listener),
-    listInputs: () => EMULATED,
-    listOutputs: () => EMULATED,
-    outputSelectable: () => true,
-    setInput: async () => undefined,
-    setOutput: async () => undefined,
     destroy: () => device.destroy(),
   };
 }

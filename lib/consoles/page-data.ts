@@ -1,7 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
-import { isRehearsal, settings } from '@/lib/env';
 import { getConsoleView, pickConsoleShowId } from './console-data';
 import { getConsoleSettings, type ConsoleSettings } from './console-settings';
 import type { ConsoleView } from './console-view';
@@ -11,7 +10,6 @@ const showParamSchema = z.object({ show: z.uuid().optional().catch(undefined) })
 export interface ConsolePageData {
   showId: string;
   initial: { view: ConsoleView; etag: string };
-  audioConfig: { rehearsal: boolean; emulatorUrl: string };
   serverNow: number;
   settings: ConsoleSettings;
 }
@@ -28,8 +26,6 @@ export async function loadConsolePage(actor: Actor, searchParams: Record<string,
   return {
     showId,
     initial,
-    // The browser talks to the emulator directly in rehearsal, as it would talk to Twilio.
-    audioConfig: { rehearsal: isRehearsal(), emulatorUrl: settings().EMULATOR_URL },
     serverNow: new Date().getTime(),
     settings: consoleSettings,
   };
