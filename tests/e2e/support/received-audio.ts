@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 
 /**
  * What a browser page RECEIVES over WebRTC, measured in the page: every remote audio track of every peer
- * connection (the Voice SDK's call) is fed into WebAudio and analysed in blocks of about 43 ms: the block's RMS
+ * connection (the Voice SDK's call) is fed into WebAudio and analysed in blocks of about 85 ms: the block's RMS
  * and a Goertzel level for each watched frequency. Installed before the app's scripts, without touching the app.
  */
 export interface ReceivedAudio {
@@ -15,8 +15,8 @@ export interface ReceivedAudio {
   tones: Record<string, { level: number; presentShare: number }>;
 }
 
-/** A tone counts as present in a block at this amplitude (a spoken tone arrives at about 0.1–0.3). */
-export const TONE_PRESENT_LEVEL = 0.01;
+/** A tone counts as present in a block at this amplitude (a phone's tone arrives at about 0.25, a browser's at 0.05 or more). */
+export const TONE_PRESENT_LEVEL = 0.02;
 export const SILENCE_RMS = 0.003;
 
 declare global {
@@ -27,6 +27,7 @@ declare global {
 
 /** The page-side probe, serialised into an init script (runs in the browser, so it may use only its own scope). */
 function installProbe(presentLevel: number, silenceRms: number): void {
+  const BLOCK = 4096;
   const NativePeerConnection = window.RTCPeerConnection;
   let context: AudioContext | null = null;
   let sink: GainNode | null = null;
@@ -38,7 +39,7 @@ function installProbe(presentLevel: number, silenceRms: number): void {
     if (context && sink) return { context, sink };
     context = new AudioContext();
     sink = context.createGain();
-    const processor = context.createScriptProcessor(2048, 1, 1);
+    const processor = context.createScriptProcessor(BLOCK, 1, 1);
     const rate = context.sampleRate;
     processor.onaudioprocess = (event) => {
       const samples = event.inputBuffer.getChannelData(0);
@@ -98,7 +99,7 @@ function installProbe(presentLevel: number, silenceRms: number): void {
     read(windowMs) {
       const since = performance.now() - windowMs;
       const blocks = history.filter((b) => b.at >= since);
-      const blockMs = context ? (2048 / context.sampleRate) * 1000 : 0;
+      const blockMs = context ? (BLOCK / context.sampleRate) * 1000 : 0;
       let run = 0;
       let longest = 0;
       for (const b of blocks) {
