@@ -73,7 +73,16 @@ export async function createTwilioDevice(token: string, settings: DeviceSettings
     listOutputs: () => choices(audio()?.availableOutputDevices, 'Output'),
     outputSelectable: () => Boolean(audio()?.isOutputSelectionSupported),
     async setInput(id) {
-      await audio()?.setInputDevice(id);
+      const helper = audio();
+      if (!helper) return;
+      if (!helper.availableInputDevices.get(id)) {
+        // Before the browser's microphone permission, device ids and names are hidden: ask once, then have the SDK
+        // list the devices again (its @internal _updateAvailableDevices, pinned by voice-sdk-contract.test.ts).
+        const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+        stream.getTracks().forEach((track) => track.stop());
+        await helper._updateAvailableDevices();
+      }
+      await helper.setInputDevice(id);
     },
     async setOutput(id) {
       await audio()?.speakerDevices.set(id);

@@ -73,6 +73,12 @@ describe('the Voice SDK contract rehearsal relies on', () => {
     expect(types).toMatch(/codecPreferences\?: Call\.Codec\[\];/);
   });
 
+  it("still lets the app re-list devices after the microphone permission (AudioHelper._updateAvailableDevices)", () => {
+    const helper = esm('audiohelper.js');
+    expect(helper.includes('this._updateAvailableDevices = () => {'), '_updateAvailableDevices is still a method returning a promise').toBe(true);
+    expect(readFileSync(path.join(sdkRoot, 'es5/twilio/audiohelper.d.ts'), 'utf8')).toContain('_updateAvailableDevices: () => Promise<void>;');
+  });
+
   it('turns the chunderw host into wss://host/signal', async () => {
     const { createSignalingEndpointURL } = (await import(path.join(sdkRoot, 'esm/twilio/regions.js'))) as { createSignalingEndpointURL: (uri: string) => string };
     expect(createSignalingEndpointURL('127.0.0.1:3032')).toBe('wss://127.0.0.1:3032/signal');

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { readProvisionedTelephony } from '@/lib/db/telephony-state';
 import { LIVE_DEVICE_SETTINGS, rehearsalDeviceSettings, type DeviceSettings } from '@/lib/audio/device-options';
 import { buildVoiceToken, type DeviceCredentials, type VoiceToken } from '@/lib/telephony/access-token';
+import { isRehearsal, settings } from '@/lib/env';
 import { twilioConfig } from '@/lib/telephony/config';
 
 /** The API key and TwiML App from the environment, or, in rehearsal, the ones provisioning created. */
@@ -26,9 +27,7 @@ export async function deviceCredentials(): Promise<DeviceCredentials> {
  * its control API's host and port (emulator/README.md); live, Twilio's defaults stand.
  */
 export function deviceSettings(): DeviceSettings {
-  const config = twilioConfig();
-  if (!config.rehearsal || !config.apiBaseUrl) return LIVE_DEVICE_SETTINGS;
-  return rehearsalDeviceSettings(new URL(config.apiBaseUrl).host);
+  return isRehearsal() ? rehearsalDeviceSettings(new URL(settings().EMULATOR_URL).host) : LIVE_DEVICE_SETTINGS;
 }
 
 /** A Voice AccessToken for a host, screener or producer's browser, with the Device settings to use it with. */
