@@ -40,8 +40,18 @@ async function decide(engine: Engine, call: CallRecord, timeoutSeconds: number):
     return answer === 'accept' ? 'answer' : answer === 'reject' ? 'busy' : 'no-answer';
   }
   const policy = engine.store.policies.get(call.to) ?? { answer: 'answer', delayMs: engine.options.answerDelayMs };
+  // Timeout is how long Twilio lets the phone ring before giving up with no-answer (Call resource, Timeout).
+  if (policy.answer !== 'failed' && policy.delayMs > noAnswerAfter) {
+    await sleep(noAnswerAfter);
+    return 'no-answer';
+  }
   await sleep(policy.delayMs);
   return policy.answer;
+}
+
+/** A number that cannot be reached fails without ringing (Call resource: failed, "most likely because the phone number was non-existent"). */
+function failsUnrung(engine: Engine, call: CallRecord): boolean {
+  return !call.to.startsWith('client:') && engine.store.policies.get(call.to)?.answer === 'failed';
 }
 
 /** Rings a simulated phone or browser identity; runs onAnswered once it picks up. */
@@ -52,6 +62,11 @@ export async function placeCall(engine: Engine, call: CallRecord, timeoutSeconds
   call.startTime = Date.now();
   await sleep(engine.options.ringDelayMs);
   if (!statusIs(call, 'queued')) return;
+  if (failsUnrung(engine, call)) {
+    await sleep(engine.store.policies.get(call.to)?.delayMs ?? 0);
+    if (statusIs(call, 'queued')) endCall(engine, call, 'failed');
+    return;
+  }
   setCallStatus(engine, call, 'ringing');
   const decision = await decide(engine, call, timeoutSeconds);
   if (!statusIs(call, 'ringing')) return;
