@@ -28,10 +28,13 @@ export function currentHearing(engine: Engine, call: CallRecord): Hearing | null
   const conference = participant && engine.store.conferences.get(participant.conferenceSid);
   if (participant && conference && participant.status === 'connected') {
     const where = { conferenceSid: conference.sid, friendlyName: conference.friendlyName };
-    const audio = { audio: participant.backgroundAudio.url, text: participant.backgroundAudio.text };
+    // A participant's own announcement (Participants API AnnounceUrl) reaches it wherever it is in the
+    // conference, waiting or held included; nobody else hears it.
+    const announcement = participant.announcement ?? conference.announcement?.text ?? null;
+    const audio = { audio: participant.backgroundAudio.url, text: participant.backgroundAudio.text, announcement };
     if (participant.hold) return { kind: 'hold', ...where, url: participant.holdUrl ?? DEFAULT_HOLD_MUSIC_URL, ...audio };
     if (conference.status !== 'in-progress') {
-      if (participant.waitUrl === '') return { kind: 'silence', reason: 'empty waitUrl' };
+      if (participant.waitUrl === '' && announcement === null) return { kind: 'silence', reason: 'empty waitUrl' };
       return { kind: 'wait', ...where, url: participant.waitUrl ?? DEFAULT_WAIT_URL, ...audio };
     }
     const hears = engine.store
@@ -41,7 +44,7 @@ export function currentHearing(engine: Engine, call: CallRecord): Hearing | null
         const speakerCall = engine.store.calls.get(speaker.callSid);
         return speakerCall ? [describeParty(speakerCall, speaker)] : [];
       });
-    return { kind: 'conference', ...where, hears, announcement: participant.announcement ?? conference.announcement?.text ?? null };
+    return { kind: 'conference', ...where, hears, announcement };
   }
   switch (call.activity.kind) {
     case 'say':
@@ -60,7 +63,7 @@ export function currentHearing(engine: Engine, call: CallRecord): Hearing | null
 function isSilent(hearing: Hearing): boolean {
   if (hearing.kind === 'silence') return true;
   if (hearing.kind === 'conference') return hearing.hears.length === 0 && hearing.announcement === null;
-  if (hearing.kind === 'wait' || hearing.kind === 'hold') return hearing.audio === null && hearing.text === null;
+  if (hearing.kind === 'wait' || hearing.kind === 'hold') return hearing.audio === null && hearing.text === null && hearing.announcement === null;
   return false;
 }
 

@@ -244,6 +244,8 @@ export class AudioEngine {
         const speaker = this.endpoints.get(party.callSid);
         if (speaker?.voiceActive && speaker !== endpoint) add(speaker.voiceFrame);
       }
+    }
+    if (hearing?.kind === 'conference' || hearing?.kind === 'wait' || hearing?.kind === 'hold') {
       const announcement = this.announcementFor(endpoint, hearing.announcement);
       if (announcement && announcement.read(endpoint.scratch)) add(endpoint.scratch);
     } else endpoint.announcement = null;
