@@ -22,6 +22,8 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptionsInput {
     timeScale: Number(env.EMULATOR_TIME_SCALE ?? 1),
     ringDelayMs: 500,
     answerDelayMs: 1500,
+    // Twilio's default account limit: outbound calls beyond 1 per second wait in `queued` (FACTS.md, REST resources).
+    outboundCallsPerSecond: Number(env.EMULATOR_CALLS_PER_SECOND ?? 1),
     ...(numbers?.length ? { numbers } : {}),
     ...(targets?.length ? { webhookTargets: targets } : {}),
     ...(accountSid ? { accountSid } : {}),

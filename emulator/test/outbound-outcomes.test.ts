@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { emulatorOptionsFromEnv } from '../src/env-options';
 import { SHOW_NUMBER, startHarness, twiml, type Harness } from './support/harness';
 import { waitForCall, waitForRequests } from './support/wait';
 
@@ -97,5 +98,10 @@ describe('outbound call outcomes and their status callbacks', () => {
     expect(started).toHaveLength(3);
     // One start every 250 ms at 4 CPS: the last of three begins at least two slots after the first was created.
     expect(Math.max(...started) - created).toBeGreaterThanOrEqual(490);
+  });
+
+  it("runs `npm run emulator` at Twilio's default of 1 outbound call per second unless told otherwise", () => {
+    expect(emulatorOptionsFromEnv({}).outboundCallsPerSecond).toBe(1);
+    expect(emulatorOptionsFromEnv({ EMULATOR_CALLS_PER_SECOND: '0' }).outboundCallsPerSecond).toBe(0);
   });
 });
