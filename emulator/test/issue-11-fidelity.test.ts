@@ -1,3 +1,4 @@
+import twilio from 'twilio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emulatorOptionsFromEnv } from '../src/env-options';
 import { CALLER, startHarness, twiml, type Harness } from './support/harness';
@@ -124,5 +125,39 @@ describe('emulator fidelity (issue 11)', () => {
     // The emulator logs each webhook as it sends it, so by now every conference event would be in the log.
     expect(h.emulator.state().webhooks.filter((w) => w.kind === 'conference')).toEqual([]);
     expect(h.emulator.state().conferences.find((c) => c.friendlyName === 'room')?.status).toBe('completed');
+  });
+
+  it('retries a voice URL as its #rc/#rp connection overrides say, then asks the fallback URL (docs: /docs/usage/webhooks/webhooks-connection-overrides)', async () => {
+    h = await startHarness();
+    await h.provisionShowNumber({ voiceUrl: `${h.app.url}/down#rc=2&rp=5xx`, voiceFallbackUrl: `${h.app.url}/fallback`, voiceFallbackMethod: 'GET' });
+    h.app.route('/down', () => ({ status: 503, body: '' }));
+    h.app.route('/fallback', twiml('<Say>Please hold</Say>'));
+    const sid = await h.ring();
+    await waitForCall(h, sid, (c) => c.timeline.some((s) => s.hearing.kind === 'say' && s.hearing.text === 'Please hold'));
+    expect(h.app.requestsTo('/down')).toHaveLength(3);
+    const [fallback] = h.app.requestsTo('/fallback');
+    expect(fallback?.params).toMatchObject({ CallSid: sid, ErrorCode: '11200' });
+  });
+
+  it('signs a URL with its connection-override fragment, which the request itself does not carry (FACTS.md)', async () => {
+    h = await startHarness();
+    await h.provisionShowNumber({ voiceUrl: `${h.app.url}/voice#rc=1&rp=ct` });
+    h.app.route('/voice', twiml('<Say>Hi</Say>'));
+    await h.ring();
+    const [voice] = await waitForRequests(h, '/voice');
+    const logged = h.emulator.state().webhooks.find((w) => w.kind === 'voice');
+    expect(logged?.target).not.toContain('#');
+    expect(twilio.validateRequest(h.emulator.authToken, voice?.signature ?? '', `${h.app.url}/voice#rc=1&rp=ct`, voice?.params ?? {})).toBe(true);
+  });
+
+  it('retries a refused connection once by default, and never a 4xx unless asked (docs: connection overrides, defaults)', async () => {
+    h = await startHarness();
+    await h.provisionShowNumber({ voiceUrl: 'http://127.0.0.1:9/voice', voiceFallbackUrl: `${h.app.url}/fallback` });
+    h.app.route('/fallback', () => ({ status: 404, body: '' }));
+    const sid = await h.ring();
+    await waitForCall(h, sid, (c) => c.status === 'completed');
+    const voice = h.emulator.state().webhooks.filter((w) => w.callSid === sid && w.kind === 'voice');
+    expect(voice).toHaveLength(2);
+    expect(h.app.requestsTo('/fallback')).toHaveLength(1);
   });
 });

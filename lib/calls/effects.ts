@@ -5,9 +5,10 @@ import { getDb } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
 import { isTerminal, type TwilioEffect } from '@/lib/telephony/call-session-machine';
 import { isPermanentRefusal, toAppError } from '@/lib/telephony/retry';
-import { isCallGone, redirectCall } from '@/lib/telephony/twilio-actions';
+import { isCallGone } from '@/lib/telephony/twilio-actions';
 import { applyTransition } from './apply-transition';
 import { syncLiveRoom } from './live-room';
+import { moveToPlacement } from './placement';
 
 /**
  * Ends a session whose call Twilio no longer has (its hang-up callback never reached us). `ended` says whether
@@ -48,7 +49,7 @@ export async function carryOut(session: CallSession, effect: TwilioEffect): Prom
   if (effect === 'none') return session;
   try {
     if (effect === 'move' || effect === 'farewell') {
-      await redirectCall(session.callSid);
+      await moveToPlacement(session);
     } else if (session.episodeId) {
       const outcome = (await syncLiveRoom(session.episodeId)).sessions.get(session.id);
       if (outcome?.status === 'error') throw outcome.error;

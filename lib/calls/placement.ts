@@ -6,7 +6,7 @@ import { findShowById } from '@/lib/db/shows';
 import type { CallSession, Show } from '@/lib/db/schema';
 import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { publicUrl } from '@/lib/telephony/config';
-import { conferenceUrls } from '@/lib/telephony/twilio-actions';
+import { conferenceUrls, moveCall } from '@/lib/telephony/twilio-actions';
 import { callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
 
@@ -28,6 +28,11 @@ export async function placementTwiml(session: CallSession, db: Queryable, option
     { room: session.room, muted: session.state === 'ready' || session.muted, dialAction: publicUrl('/api/twilio/dial-action'), greeting: options.greeting },
     conferenceUrls(show),
   );
+}
+
+/** Sends a call to where its session says it belongs, carrying the TwiML itself (or its closing words). */
+export async function moveToPlacement(session: CallSession): Promise<void> {
+  await moveCall(session.callSid, await placementTwiml(session, await getDb()));
 }
 
 export interface PlacementRequest {

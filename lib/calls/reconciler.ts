@@ -7,16 +7,21 @@ import { listOpenEpisodes } from '@/lib/db/episodes';
 import type { CallSession } from '@/lib/db/schema';
 import { isInLiveRoom, isTerminal } from '@/lib/telephony/call-session-machine';
 import { parseRoom, screenRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
+import { LOBBY_ROOM } from '@/lib/telephony/static-audio';
+import { usableCallerId } from '@/lib/telephony/webhook-schemas';
 import {
   hangUpCall,
   isCallGone,
   listActiveConferences,
   listParticipants,
-  redirectCall,
+  fetchCallParties,
+  moveCall,
   type ConferenceSummary,
   type ParticipantSummary,
 } from '@/lib/telephony/twilio-actions';
+import { answerIncomingCall } from './door';
 import { endVanishedCall } from './effects';
+import { moveToPlacement } from './placement';
 import { syncLiveRoom } from './live-room';
 import { requeueAfterScreenerLeft } from './screener-left';
 
@@ -71,13 +76,13 @@ async function checkSession(session: CallSession, where: Located | undefined, re
       }
       return;
     }
-    await redirectCall(session.callSid);
+    await moveToPlacement(session);
     repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in no room; sent back to ${session.room}` });
     return;
   }
   const room = where.conference.friendlyName;
   if (room !== session.room) {
-    await redirectCall(session.callSid);
+    await moveToPlacement(session);
     repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in ${room} instead of ${session.room}` });
     return;
   }
@@ -99,7 +104,7 @@ async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<str
       if (session?.pendingCommand) {
         if (session.updatedAt.getTime() > settled) continue;
         // Its drop or reject never reached Twilio: the placement answer now plays the goodbye, then hangs up.
-        await redirectCall(participant.callSid).catch(() => undefined);
+        await moveToPlacement(session).catch(() => undefined);
         repairs.push({ action: 'moved', sessionId: session.id, detail: `a finished call was still in ${room}; sent to its goodbye` });
         continue;
       }
@@ -119,8 +124,29 @@ async function closeLooseEnds(byCallSid: Map<string, Located>, settled: number, 
   }
 }
 
+/**
+ * Calls that rang while the app could not answer waited in the lobby (the static voice fallback) with hold music:
+ * each goes through the door now, and hears its room (or the door's answer) without fetching anything from us.
+ */
+async function admitLobby(repairs: Repair[]): Promise<void> {
+  for (const lobby of await listActiveConferences(LOBBY_ROOM)) {
+    const participants = await listParticipants(lobby.sid).catch(() => []);
+    for (const participant of participants) {
+      try {
+        const parties = await fetchCallParties(participant.callSid);
+        const door = await answerIncomingCall({ callSid: participant.callSid, from: usableCallerId(parties.from), to: parties.to });
+        await moveCall(participant.callSid, door.twiml);
+        repairs.push({ action: 'moved', sessionId: door.session?.id ?? null, detail: 'a call that rang while the app could not answer came through the door from the lobby' });
+      } catch (error) {
+        logProblem('warn', 'reconciler', `lobby call: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
 async function pass(options: Required<ReconcileOptions>): Promise<ReconcileReport> {
   const repairs: Repair[] = [];
+  await admitLobby(repairs).catch((error: unknown) => logProblem('warn', 'reconciler', `lobby: ${error instanceof Error ? error.message : String(error)}`));
   const episodes = await listOpenEpisodes();
   const sessions = await listOpenSessions({ since: new Date(Date.now() - 24 * 3600_000) });
   if (episodes.length === 0 && sessions.length === 0) return { ran: true, checkedSessions: 0, repairs };

@@ -3,6 +3,8 @@ import { AppError } from '@/lib/errors';
 import { listShowsForProvisioning } from '@/lib/db/episodes';
 import { readProvisionedTelephony, saveProvisionedTelephony } from '@/lib/db/telephony-state';
 import { loadTwilioConfig, publicUrl, twilioConfig, type TwilioConfig } from './config';
+import { VOICE_URL_OVERRIDES } from './connection-overrides';
+import { VOICE_FALLBACK_TWIML_PATH } from './static-audio';
 import { callTwilio as callTwilioWith, createTwilioClient, type TwilioClient } from './twilio-client';
 
 export const TWIML_APP_NAME = 'Switchboard browser phones';
@@ -82,9 +84,11 @@ async function ensureTwimlApp(ctx: Ctx, storedSid: string | null, changes: Provi
 }
 
 async function ensureNumber(ctx: Ctx, phoneNumber: string, changes: ProvisionChange[], problems: string[]): Promise<void> {
-  const voiceUrl = publicUrl('/api/twilio/voice', undefined, ctx.config);
+  // Retries through a short outage, then the static fallback (the lobby with hold music) if the app is still down.
+  const voiceUrl = `${publicUrl('/api/twilio/voice', undefined, ctx.config)}${VOICE_URL_OVERRIDES}`;
+  const voiceFallbackUrl = publicUrl(VOICE_FALLBACK_TWIML_PATH, undefined, ctx.config);
   const statusCallback = publicUrl('/api/twilio/status', undefined, ctx.config);
-  const wanted = { voiceUrl, voiceMethod: 'POST', statusCallback, statusCallbackMethod: 'POST' };
+  const wanted = { voiceUrl, voiceMethod: 'POST', voiceFallbackUrl, voiceFallbackMethod: 'GET', statusCallback, statusCallbackMethod: 'POST' };
   const found = (await call(ctx, 'list phone numbers', (c) => c.incomingPhoneNumbers.list({ phoneNumber }))).find((n) => n.phoneNumber === phoneNumber);
   if (!found) {
     if (!ctx.config.rehearsal) {
@@ -99,7 +103,14 @@ async function ensureNumber(ctx: Ctx, phoneNumber: string, changes: ProvisionCha
     }
     return;
   }
-  const current = { voiceUrl: found.voiceUrl, voiceMethod: found.voiceMethod?.toUpperCase(), statusCallback: found.statusCallback, statusCallbackMethod: found.statusCallbackMethod?.toUpperCase() };
+  const current = {
+    voiceUrl: found.voiceUrl,
+    voiceMethod: found.voiceMethod?.toUpperCase(),
+    voiceFallbackUrl: found.voiceFallbackUrl,
+    voiceFallbackMethod: found.voiceFallbackMethod?.toUpperCase(),
+    statusCallback: found.statusCallback,
+    statusCallbackMethod: found.statusCallbackMethod?.toUpperCase(),
+  };
   if (JSON.stringify(current) === JSON.stringify(wanted)) return;
   await call(ctx, 'point the phone number at the app', (c) => c.incomingPhoneNumbers(found.sid).update(wanted));
   changes.push({ resource: 'phone_number', action: 'updated', sid: found.sid, detail: `${phoneNumber} rings ${voiceUrl}` });

@@ -5,10 +5,6 @@ import { publicUrl } from './config';
 import { HOLD_TWIML_PATH } from './static-audio';
 import { callTwilio } from './twilio-client';
 
-/** Where a call we moved asks "where do I belong now?" (the same answer as the Dial action). */
-export function placementUrl(): string {
-  return publicUrl('/api/twilio/dial-action', { moved: '1' });
-}
 
 /**
  * Wait and hold audio, fetched by Twilio with GET and never through a route: the show's own audio file when it
@@ -22,13 +18,22 @@ export function conferenceUrls(show: { holdAudioUrl: string | null } | null) {
   return { waitUrl: holdAudioUrl(show), conferenceStatus: publicUrl('/api/twilio/conference-status') };
 }
 
-/** The call leaves whatever it is doing (its conference included) and fetches its placement from us. */
-export async function redirectCall(callSid: string): Promise<void> {
-  await callTwilio('move the call', (client) => client.calls(callSid).update({ url: placementUrl(), method: 'POST' }));
+/**
+ * The call leaves whatever it is doing (its conference included) and runs this TwiML: the document of its new
+ * room, built when the command committed, so Twilio needs nothing from the app at the instant it acts.
+ */
+export async function moveCall(callSid: string, twiml: string): Promise<void> {
+  await callTwilio('move the call', (client) => client.calls(callSid).update({ twiml }));
 }
 
 export async function hangUpCall(callSid: string): Promise<void> {
   await callTwilio('hang up the call', (client) => client.calls(callSid).update({ status: 'completed' }));
+}
+
+/** Who a call is from and to, as Twilio has it (for a call that reached us only through the lobby). */
+export async function fetchCallParties(callSid: string): Promise<{ from: string; to: string }> {
+  const call = await callTwilio('look up the call', (client) => client.calls(callSid).fetch());
+  return { from: call.from, to: call.to };
 }
 
 async function fetchCallStatus(callSid: string): Promise<string> {

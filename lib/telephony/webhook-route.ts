@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError, errorResponse } from '@/lib/errors';
 import { publicUrl, twilioConfig } from './config';
+import { SIGNED_URL_FRAGMENTS } from './connection-overrides';
 import { HOLD_MUSIC_PATH } from './static-audio';
 import { farewellTwiml, MESSAGES, retryAfterHoldTwiml } from './twiml';
 import { verifyTwilioWebhook } from './webhook-signature';
@@ -25,7 +26,7 @@ function withoutControlCharacters(values: Record<string, string>): Record<string
 
 async function verifiedInput<S extends z.ZodType>(request: Request, schema: S) {
   const config = twilioConfig();
-  const verified = await verifyTwilioWebhook(request, { authToken: config.authToken, publicBaseUrl: config.publicBaseUrl });
+  const verified = await verifyTwilioWebhook(request, { authToken: config.authToken, publicBaseUrl: config.publicBaseUrl, fragments: SIGNED_URL_FRAGMENTS });
   const parsed = schema.safeParse(withoutControlCharacters({ ...verified.query, ...verified.params }));
   if (!parsed.success) {
     throw new AppError('bad_request:webhook', `The webhook is missing what it needs: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);

@@ -26,13 +26,12 @@ export const WITHHELD_CALLER_ID = 'Anonymous';
 const CALLER_ID_MAX = 64;
 
 /** Whatever the network put in From, a caller ID we can store: unusable ones (empty, huge, binary) count as withheld. */
-const callerId = z
-  .string()
-  .optional()
-  .transform((value) => {
-    const trimmed = (value ?? '').trim();
-    return trimmed.length === 0 || trimmed.length > CALLER_ID_MAX ? WITHHELD_CALLER_ID : trimmed;
-  });
+export function usableCallerId(value: string | null | undefined): string {
+  const trimmed = (value ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return trimmed.length === 0 || trimmed.length > CALLER_ID_MAX ? WITHHELD_CALLER_ID : trimmed;
+}
+
+const callerId = z.string().optional().transform(usableCallerId);
 
 /** The number called: a show's number or nothing we know; an unusable one simply matches no show. */
 const calledNumber = z

@@ -26,13 +26,18 @@ async function formParams(request: Request): Promise<Record<string, string>> {
 
 /**
  * Checks X-Twilio-Signature before anything else looks at the request. Throws 403 when it is missing or does
- * not match; the caller must change nothing in that case.
+ * not match; the caller must change nothing in that case. `fragments` are the connection overrides our URLs may
+ * carry: Twilio signs the URL with them, but a fragment never reaches the server.
  */
-export async function verifyTwilioWebhook(request: Request, options: { authToken: string; publicBaseUrl: string }): Promise<VerifiedWebhook> {
+export async function verifyTwilioWebhook(
+  request: Request,
+  options: { authToken: string; publicBaseUrl: string; fragments?: readonly string[] },
+): Promise<VerifiedWebhook> {
   const signature = request.headers.get('x-twilio-signature');
   const url = signedUrl(request, options.publicBaseUrl);
   const params = await formParams(request);
-  if (!signature || !twilio.validateRequest(options.authToken, signature, url, params)) {
+  const candidates = [url, ...(options.fragments ?? []).map((fragment) => `${url}${fragment}`)];
+  if (!signature || !candidates.some((candidate) => twilio.validateRequest(options.authToken, signature, candidate, params))) {
     throw new AppError('forbidden:webhook', 'This request is not signed by Twilio.');
   }
   return { url, params, query: Object.fromEntries(new URL(url).searchParams) };

@@ -53,11 +53,16 @@ describe('npm run twilio:setup', () => {
     expect(first.lines.filter((line) => /^(created|updated) /.test(line))).toEqual([
       expect.stringMatching(/^created api key SK[0-9a-f]{32}: /),
       expect.stringMatching(/^created twiml app AP[0-9a-f]{32}: Voice URL https:\/\/radio\.example\.com\/api\/twilio\/device$/),
-      expect.stringMatching(/^updated phone number PN[0-9a-f]{32}: \+15005550007 rings https:\/\/radio\.example\.com\/api\/twilio\/voice$/),
+      expect.stringMatching(/^updated phone number PN[0-9a-f]{32}: \+15005550007 rings https:\/\/radio\.example\.com\/api\/twilio\/voice#rc=2&rp=ct,5xx$/),
     ]);
     expect(first.lines.join('\n')).toMatch(/TWILIO_API_KEY_SECRET=\S+/);
     const number = emulator.state().numbers.find((n: { phoneNumber: string }) => n.phoneNumber === NUMBER);
-    expect(number).toMatchObject({ voiceUrl: `${PUBLIC_URL}/api/twilio/voice`, statusCallback: `${PUBLIC_URL}/api/twilio/status` });
+    expect(number).toMatchObject({
+      voiceUrl: `${PUBLIC_URL}/api/twilio/voice#rc=2&rp=ct,5xx`,
+      voiceFallbackUrl: `${PUBLIC_URL}/twiml/voice-fallback.xml`,
+      voiceFallbackMethod: 'GET',
+      statusCallback: `${PUBLIC_URL}/api/twilio/status`,
+    });
 
     const second = captured();
     expect(await runTwilioSetup(second.out)).toBe(0);

@@ -41,6 +41,8 @@ export interface FaultHarness {
   faults(config: FaultConfig): Promise<void>;
   clearFaults(): Promise<void>;
   delayAppResponses(ms: number, pathContains?: string): void;
+  /** The app's routes whose path contains this answer `status` (0 = stop); static files still answer. */
+  failAppResponses(status: number, pathContains: string): void;
   /** The app process dies: its server stops answering at once (Twilio's requests fail meanwhile). */
   stopApp(): Promise<void>;
   /** A new app process comes up on the same address with the route modules it is given. */
@@ -84,6 +86,7 @@ export async function startFaultHarness(options: FaultHarnessOptions): Promise<F
       await control('DELETE', '/_emulator/faults');
     },
     delayAppResponses: (ms, pathContains) => app?.delayResponses(ms, pathContains),
+    failAppResponses: (status, pathContains) => app?.failResponses(status, pathContains),
     stopApp: async () => {
       await app?.close();
       app = null;

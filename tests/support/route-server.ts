@@ -48,6 +48,11 @@ export interface RouteServer {
   served: ServedRequest[];
   /** Holds every answer (whose path contains `pathContains`, if given) back by `ms` before the handler runs. */
   delayResponses(ms: number, pathContains?: string): void;
+  /**
+   * Answers routes whose path contains `pathContains` with this status (a proxy whose app is restarting) while
+   * files under public/ are still served; 0 stops it.
+   */
+  failResponses(status: number, pathContains: string): void;
   close(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
   const routes = compile(entries);
   const served: ServedRequest[] = [];
   let delay: { ms: number; pathContains?: string } = { ms: 0 };
+  let failure: { status: number; pathContains: string } = { status: 0, pathContains: '' };
   let base = '';
   const sockets = new Set<Socket>();
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -85,6 +91,11 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
       if (!handler) {
         if (await servePublicFile(method, path, res)) served.push({ method, path, status: 200, ms: Date.now() - started });
         else res.writeHead(404).end();
+        return;
+      }
+      if (failure.status > 0 && path.includes(failure.pathContains)) {
+        served.push({ method, path, status: failure.status, ms: Date.now() - started });
+        res.writeHead(failure.status).end();
         return;
       }
       const request = await toRequest(req, base);
@@ -117,6 +128,9 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
     served,
     delayResponses: (ms, pathContains) => {
       delay = { ms, pathContains };
+    },
+    failResponses: (status, pathContains) => {
+      failure = { status, pathContains };
     },
     close: async () => {
       // Like a killed process: open connections are cut, not drained.

@@ -40,6 +40,26 @@ function timeoutFromFragment(url: string, fallbackMs: number): number {
   return Number.isFinite(total) && total > 0 ? Math.min(total, fallbackMs) : fallbackMs;
 }
 
+type FailureClass = 'ct' | 'rt' | '4xx' | '5xx';
+
+/**
+ * Twilio's connection overrides #rc (retry count, 0-5) and #rp (retry policy: ct, rt, 4xx, 5xx, all) from the URL
+ * fragment. Without them Twilio retries a failed connection once (FACTS.md: connect 5 s, one retry).
+ */
+export function retryPolicyFromFragment(url: string): { count: number; on: ReadonlySet<string> } {
+  const hashAt = url.indexOf('#');
+  const overrides = new URLSearchParams(hashAt < 0 ? '' : url.slice(hashAt + 1));
+  const count = Number(overrides.get('rc') ?? 1);
+  const on = new Set((overrides.get('rp') ?? 'ct').split(',').map((p) => p.trim()));
+  return { count: Number.isInteger(count) ? Math.max(0, Math.min(5, count)) : 1, on };
+}
+
+function failureClass(answer: WebhookAnswer): FailureClass | null {
+  if (answer.ok) return null;
+  if (answer.status !== null) return answer.status >= 500 ? '5xx' : answer.status >= 400 ? '4xx' : null;
+  return answer.error?.startsWith('no answer within') ? 'rt' : 'ct';
+}
+
 export class WebhookSender {
   private nextTarget = 0;
 
@@ -55,7 +75,7 @@ export class WebhookSender {
     const token = randomUUID();
     if (plan.drop) return this.record(req, 'drop', null).answer;
     if (plan.delayMs > 0) await sleep(plan.delayMs);
-    const sends = Array.from({ length: plan.copies }, () => this.send(req, token, plan.label));
+    const sends = Array.from({ length: plan.copies }, () => this.sendWithRetries(req, token, plan.label));
     const [first] = await Promise.all(sends);
     return first ?? { ok: false, status: null, contentType: null, body: '', error: 'not sent' };
   }
@@ -99,6 +119,17 @@ export class WebhookSender {
     this.getStore().webhooks.push(entry);
     const answer: WebhookAnswer = { ok: false, status: null, contentType: null, body: '', error: entry.error };
     return { entry, answer };
+  }
+
+  private async sendWithRetries(req: WebhookRequest, token: string, fault: string | null): Promise<WebhookAnswer> {
+    const policy = retryPolicyFromFragment(req.url);
+    let answer = await this.send(req, token, fault);
+    for (let retry = 0; retry < policy.count; retry += 1) {
+      const failure = failureClass(answer);
+      if (!failure || !(policy.on.has(failure) || policy.on.has('all'))) break;
+      answer = await this.send(req, token, fault);
+    }
+    return answer;
   }
 
   private async send(req: WebhookRequest, token: string, fault: string | null): Promise<WebhookAnswer> {
