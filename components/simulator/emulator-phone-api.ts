@@ -13,6 +13,8 @@ async function control<T>(emulatorUrl: string, path: string, init?: { method?: s
   return json as T;
 }
 
+export type PhoneVoice = { kind: 'silence' } | { kind: 'tone'; frequency: number } | { kind: 'wav'; url: string };
+
 /** The simulated phone network, through the emulator's control API. */
 export function emulatorPhones(emulatorUrl: string) {
   return {
@@ -27,5 +29,11 @@ export function emulatorPhones(emulatorUrl: string) {
     view: (sid: string) => control<PhoneView>(emulatorUrl, `/calls/${sid}`),
     press: (sid: string, digits: string) => control(emulatorUrl, `/calls/${sid}/digits`, { method: 'POST', body: { digits } }),
     hangUp: (sid: string) => control(emulatorUrl, `/calls/${sid}/hangup`, { method: 'POST' }),
+    /** What the simulated phone's mouth sends (emulator/README.md): a tone, a WAV file (looped) or silence. */
+    speak: (sid: string, voice: PhoneVoice) =>
+      control(emulatorUrl, `/calls/${sid}/speak`, {
+        method: 'POST',
+        body: voice.kind === 'tone' ? { source: 'tone', frequency: voice.frequency, amplitude: 0.25 } : voice.kind === 'wav' ? { source: 'wav', url: voice.url, loop: true } : { source: 'silence' },
+      }),
   };
 }

@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { madeUpNumber } from '@/lib/simulator/describe-hearing';
+import type { VoicePass } from '@/lib/audio/console-audio';
 import { emulatorPhones, type PhoneView } from './emulator-phone-api';
+import { useMicrophonePhone } from './use-microphone-phone';
 import { SimulatedPhone } from './simulated-phone';
 
 interface ShowOption {
@@ -12,7 +14,19 @@ interface ShowOption {
 
 const POLL_MS = 700;
 
-export function PhoneSimulator({ shows, emulatorUrl, staffNames = {} }: { shows: ShowOption[]; emulatorUrl: string; staffNames?: Record<string, string> }) {
+export function PhoneSimulator({
+  shows,
+  emulatorUrl,
+  staffNames = {},
+  phonePass = null,
+}: {
+  shows: ShowOption[];
+  emulatorUrl: string;
+  staffNames?: Record<string, string>;
+  phonePass?: VoicePass | null;
+}) {
+  const callWithMicrophone = useMicrophonePhone(phonePass);
+  const [micSids, setMicSids] = useState<string[]>([]);
   const [to, setTo] = useState(shows[0]?.phoneNumber ?? '');
   const [from, setFrom] = useState(() => madeUpNumber());
   const [phones, setPhones] = useState<PhoneView[]>([]);
@@ -83,6 +97,23 @@ export function PhoneSimulator({ shows, emulatorUrl, staffNames = {} }: { shows:
         <button type="submit" className="min-h-11 rounded-md bg-ready px-5 font-semibold text-studio-950 hover:bg-green-400">
           Call the show
         </button>
+        {phonePass && (
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              const number = from;
+              callWithMicrophone(number, to).then((sid) => {
+                setMicSids((current) => [...current, sid]);
+                setPhones((current) => [{ sid, from: number, to, status: 'in-progress', room: null, hears: { kind: 'ringing' } }, ...current]);
+                setFrom(madeUpNumber());
+              }, report);
+            }}
+            className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-studio-700"
+          >
+            Call with my microphone (headphones on)
+          </button>
+        )}
         <button
           type="button"
           onClick={() => void ring(Array.from({ length: 10 }, () => madeUpNumber()))}
@@ -104,6 +135,8 @@ export function PhoneSimulator({ shows, emulatorUrl, staffNames = {} }: { shows:
             staffNames={staffNames}
             onPress={(key) => void api.press(phone.sid, key).catch(report)}
             onHangUp={() => void api.hangUp(phone.sid).catch(report)}
+            onSpeak={(voice) => void api.speak(phone.sid, voice).catch(report)}
+            microphone={micSids.includes(phone.sid)}
           />
         ))}
       </ul>

@@ -35,3 +35,9 @@ export async function issueVoiceToken(actor: Actor): Promise<VoiceToken & { sett
   assertAccess(actor, ACCESS.handleCalls);
   return { ...buildVoiceToken(await deviceCredentials(), actor.id), settings: deviceSettings() };
 }
+
+/** Rehearsal only: a pass for /simulator's "call with my microphone", a browser the emulator treats as a phone. */
+export async function issueSimulatorPhonePass(): Promise<{ token: string; settings: DeviceSettings }> {
+  if (!isRehearsal()) throw new AppError('unavailable:twilio', 'The phone simulator exists only in rehearsal.');
+  return { token: buildVoiceToken(await deviceCredentials(), 'simulated-phone').token, settings: deviceSettings() };
+}

@@ -73,8 +73,17 @@ export async function expectPageHears(page: Page, who: string, expected: Hears, 
   return last as ReceivedAudio;
 }
 
+interface AudioReading {
+  rms: number;
+  longestSilenceMs: number;
+  frames: number;
+  tones: { frequency: number; level: number; present: boolean }[];
+}
+
+/** What a leg received from the emulator, and what it sent (its voice as the emulator heard it). */
 export interface EmulatorAudio {
-  received: { rms: number; longestSilenceMs: number; frames: number; tones: { frequency: number; level: number; present: boolean }[] };
+  received: AudioReading;
+  sent?: AudioReading;
 }
 
 /** The emulator's control routes for what a phone (or any leg) speaks and receives (emulator/README.md). */
