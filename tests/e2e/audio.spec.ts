@@ -41,8 +41,8 @@ async function ringSpeaking(number: string, frequency: number): Promise<string> 
 async function moveSilence(sid: string, since: number): Promise<{ silenceMs: number; appAnswerMs: number }> {
   const silenceMs = (await phoneAudio.read(sid, Date.now() - since + 100)).received.longestSilenceMs;
   const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as { webhooks: { callSid: string | null; url: string; sentAt: number; latencyMs: number | null }[] };
+  // A move that carries its TwiML inline fetches nothing: then all of the silence is the audio path's.
   const move = state.webhooks.filter((w) => w.callSid === sid && w.url.includes('moved=1') && w.sentAt >= since).at(-1);
-  expect(move, 'the move fetched its new TwiML from the app').toBeTruthy();
   test.info().annotations.push({ type: 'move silence', description: `${silenceMs} ms (the app answered the move in ${move?.latencyMs} ms)` });
   return { silenceMs, appAnswerMs: move?.latencyMs ?? 0 };
 }
