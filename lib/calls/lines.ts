@@ -3,17 +3,27 @@ import { z } from 'zod';
 import { ACCESS } from '@/lib/auth/access';
 import { assertAccess, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
-import { closeEpisode, findOpenEpisode, insertOpenEpisode } from '@/lib/db/episodes';
+import { listOpenSessions } from '@/lib/db/call-sessions';
+import { closeEpisode, findOpenEpisode, insertOpenEpisode, latestEpisodes, reopenEpisode } from '@/lib/db/episodes';
 import { findShowById } from '@/lib/db/shows';
 import type { Episode } from '@/lib/db/schema';
 
 export const openLinesSchema = z.object({ title: z.string().trim().min(1, 'Give the episode a title.').max(200).optional() }).strict();
 
-/** Opens the lines: the show gets an open episode, and calls from now on are queued instead of turned away. */
+/**
+ * Opens the lines: calls from now on are queued instead of turned away. Closing the lines only stops admitting
+ * callers, so while anyone is still in the last episode (waiting, screening, on deck, on air) opening them
+ * again continues that episode, where those callers stay visible; otherwise a new, empty episode starts.
+ */
 export async function openLines(actor: Actor, showId: string, input: z.infer<typeof openLinesSchema> = {}): Promise<Episode> {
   assertAccess(actor, ACCESS.runShows);
   const show = await findShowById(showId);
   if (!show) throw new AppError('not_found:show', 'That show was not found.');
+  const [latest] = await latestEpisodes(showId, 1);
+  if (latest?.closedAt && (await listOpenSessions({ episodeId: latest.id })).length > 0) {
+    const reopened = await reopenEpisode(latest.id);
+    if (reopened) return reopened;
+  }
   const now = new Date();
   const title = input.title ?? `${show.name}, ${now.toISOString().slice(0, 10)}`;
   const episode = await insertOpenEpisode({ showId, title, openedAt: now, openedBy: actor.id });

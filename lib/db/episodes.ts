@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { episodes, shows, type Episode, type NewEpisode, type Show } from './schema';
 
@@ -49,6 +49,17 @@ export async function closeEpisode(id: string, at: Date, db?: Queryable): Promis
     .update(episodes)
     .set({ closedAt: at })
     .where(and(eq(episodes.id, id), isNull(episodes.closedAt)))
+    .returning();
+  return row;
+}
+
+/** Opens the lines of a closed episode again; undefined when it is open already (or the show has another open). */
+export async function reopenEpisode(id: string, db?: Queryable): Promise<Episode | undefined> {
+  const q = db ?? (await getDb());
+  const [row] = await q
+    .update(episodes)
+    .set({ closedAt: null })
+    .where(and(eq(episodes.id, id), isNotNull(episodes.closedAt)))
     .returning();
   return row;
 }
