@@ -115,7 +115,7 @@ export type TwilioVariables =
 
 /** The variables that are set: an empty variable counts as unset, as in a .env file with `NAME=`. */
 function present(source: RawEnv): RawEnv {
-  return Object.fromEntries(NAMES.map((name) => [name, source[name]]).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  return Object.fromEntries(NAMES.map((name): [Name, string | undefined] => [name, source[name]]).filter(([, value]) => value !== undefined && value.trim() !== ''));
 }
 
 function issues(error: z.ZodError): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one command that runs every check: lint, type check, unit and database tests (PGlite and Postgres),
+# The one command that runs every check: lint (type-aware), type check, dead code, unit and database tests (PGlite and Postgres),
 # then the browser tests in Chromium against a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ step "lint"
 npm run --silent lint
 step "type check"
 npm run --silent typecheck
+step "dead code (knip: unused files, exports and dependencies)"
+npm run --silent knip
 step "unit, database and integration tests"
 npx vitest run
 step "browser tests (Playwright, Chromium)"

@@ -4,15 +4,16 @@ import { AuthError } from 'next-auth';
 import { credentialsSchema, LOGIN_WINDOW_MS } from '@/lib/auth/authenticate';
 import { signIn } from '@/lib/auth/config';
 import type { FormState } from '@/lib/actions/form-state';
+import { formText } from '@/lib/actions/run-action';
 import { parseFieldErrors } from '@/lib/validation/field-errors';
 
 const SAFE_NEXT = /^\/(?!\/)[\w\-/?=&%.]*$/;
 
 export async function loginAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = credentialsSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
-  const values = { email: String(formData.get('email') ?? '') };
+  const values = { email: formText(formData.get('email')) };
   if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', fields: parseFieldErrors(parsed.error), values };
-  const next = String(formData.get('next') ?? '');
+  const next = formText(formData.get('next'));
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: SAFE_NEXT.test(next) ? next : '/' });
     return { ok: true };

@@ -26,7 +26,8 @@ export function BlockFromCall({ callId, who }: { callId: string; who: string }) 
     <form
       aria-label={`Block ${who}`}
       className="flex flex-wrap items-center gap-2"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
+  void (async () => {
         e.preventDefault();
         setState({ kind: 'saving' });
         try {
@@ -35,7 +36,8 @@ export function BlockFromCall({ callId, who }: { callId: string; who: string }) 
         } catch (error) {
           setState({ kind: 'error', message: error instanceof Error ? error.message : 'The block was not saved.' });
         }
-      }}
+      })();
+}}
     >
       <label className="flex items-center gap-2 text-sm">
         Reason

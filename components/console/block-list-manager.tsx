@@ -40,13 +40,15 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
       <form
         aria-label="Block a number"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
+  void (async () => {
           e.preventDefault();
           if (await run(() => sendJson('/api/blocks', 'POST', { phoneNumber: phoneNumber.trim(), reason }), `Blocked ${phoneNumber.trim()}.`)) {
             setPhoneNumber('');
             setReason('');
           }
-        }}
+        })();
+}}
       >
         <label className="flex flex-col gap-1 text-sm">
           Phone number

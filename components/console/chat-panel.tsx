@@ -52,7 +52,7 @@ export function ChatPanel({ episodeId, messages, myId, onSent }: { episodeId: st
           </li>
         ))}
       </ol>
-      <form onSubmit={send} className="flex gap-2 border-t border-studio-700 p-2">
+      <form onSubmit={(e) => void send(e)} className="flex gap-2 border-t border-studio-700 p-2">
         <label htmlFor="chat-input" className="sr-only">
           Message to the studio
         </label>

@@ -18,7 +18,8 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
       <form
         aria-label="Issue a token"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
+  void (async () => {
           e.preventDefault();
           try {
             const answer = await sendJson<{ token: string; view: TokenView }>('/api/tokens', 'POST', { name });
@@ -29,7 +30,8 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
           } catch (err) {
             setError(err instanceof Error ? err.message : 'The token was not issued.');
           }
-        }}
+        })();
+}}
       >
         <label className="flex flex-col gap-1 text-sm">
           Token name
@@ -79,14 +81,16 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
               ) : (
                 <button
                   type="button"
-                  onClick={async () => {
+                  onClick={() => {
+  void (async () => {
                     try {
                       await sendJson(`/api/tokens/${t.id}`, 'DELETE');
                       router.refresh();
                     } catch (err) {
                       setError(err instanceof Error ? err.message : 'The token was not revoked.');
                     }
-                  }}
+                  })();
+}}
                   className="ml-auto min-h-11 rounded-md border border-onair px-4 text-red-200 hover:bg-red-950"
                 >
                   Revoke {t.name}

@@ -23,7 +23,7 @@ export function useConsoleView(showId: string, initial: InitialConsoleView) {
     created.prime(url, initial.etag, initial.view);
     return created;
   });
-  const { data, error, mutate } = useSWR(url, fetcher, {
+  const { data, error, mutate }: { data: ConsoleView; error: unknown; mutate: () => Promise<unknown> } = useSWR(url, fetcher, {
     fallbackData: initial.view,
     refreshInterval: POLL_INTERVAL_MS,
     dedupingInterval: POLL_INTERVAL_MS / 2,

@@ -53,7 +53,8 @@ export function PhoneSimulator({
   const sids = phones.map((phone) => phone.sid).join(',');
   useEffect(() => {
     if (!sids) return;
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => {
+      void (async () => {
       try {
         const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
         // Merged, not replaced: a phone rung while this poll was out must not vanish from the list.
@@ -61,6 +62,7 @@ export function PhoneSimulator({
       } catch (e) {
         report(e);
       }
+    })();
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [sids, emulatorUrl]);

@@ -13,7 +13,7 @@ export class TinyEmitter<Events extends Record<string, Listener>> {
 
   once<E extends keyof Events>(event: E, listener: Events[E]): this {
     const wrapper = ((...args: Parameters<Events[E]>) => {
-      this.off(event, wrapper as Events[E]);
+      this.off(event, wrapper);
       (listener as (...a: Parameters<Events[E]>) => void)(...args);
     }) as Events[E];
     return this.on(event, wrapper);

@@ -6,6 +6,3 @@ export function newSid(prefix: SidPrefix): string {
   return `${prefix}${randomBytes(16).toString('hex')}`;
 }
 
-export function isSid(value: string, prefix: SidPrefix): boolean {
-  return new RegExp(`^${prefix}[0-9a-f]{32}$`).test(value);
-}

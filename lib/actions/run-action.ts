@@ -5,6 +5,11 @@ import type { FormState } from './form-state';
 
 export type { FormState } from './form-state';
 
+/** A text field of a submitted form; a file (which no form here sends) counts as empty. */
+export function formText(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** Runs a server action's work and turns what it throws into a state the form can show next to its fields. */
 export async function runAction(work: () => Promise<string>, formData?: FormData): Promise<FormState> {
   try {
@@ -23,5 +28,5 @@ export async function runAction(work: () => Promise<string>, formData?: FormData
 function typedValues(formData?: FormData): Record<string, string> | undefined {
   if (!formData) return undefined;
   const entries = [...formData.entries()].filter(([key]) => !key.startsWith('$') && !/password/i.test(key));
-  return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(entries.map(([key, value]) => [key, formText(value)]));
 }

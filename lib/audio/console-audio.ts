@@ -206,6 +206,6 @@ export class ConsoleAudio {
 export async function fetchVoicePass(): Promise<VoicePass> {
   const response = await fetch('/api/voice-token', { method: 'POST', credentials: 'same-origin' });
   const body = (await response.json().catch(() => ({}))) as { token?: string; settings?: DeviceSettings; error?: { message?: string } };
-  if (!response.ok || !body.token || !body.settings) throw { code: response.status, message: body.error?.message ?? 'The server did not give a headset pass.' };
+  if (!response.ok || !body.token || !body.settings) throw Object.assign(new Error(body.error?.message ?? 'The server did not give a headset pass.'), { code: response.status });
   return { token: body.token, settings: body.settings };
 }

@@ -7,7 +7,7 @@ import type { Role } from '@/lib/auth/roles';
 import { bearerToken, hashApiToken } from './api-token';
 import { auth } from './config';
 import { roleAllows } from './roles';
-import { sessionActor, toActor, type SessionClaims } from './session-actor';
+import { sessionActor, toActor } from './session-actor';
 import type { Actor } from './actor';
 
 export { assertAccess, type Actor } from './actor';
@@ -23,7 +23,7 @@ export async function currentActor(): Promise<Actor | null> {
     return user && !user.disabled ? toActor(user, 'token') : null;
   }
   const session = await auth();
-  return sessionActor(session?.user as SessionClaims | undefined);
+  return sessionActor(session?.user);
 }
 
 /** For route handlers and server actions: 401 without an actor. What they may do is the domain's rule (lib/auth/access.ts). */

@@ -56,9 +56,3 @@ export function startReconcilerLoop(): void {
   loop.timer.unref();
   state.switchboardReconciler = loop;
 }
-
-export function stopReconcilerLoop(): void {
-  if (!state.switchboardReconciler) return;
-  clearInterval(state.switchboardReconciler.timer);
-  state.switchboardReconciler = undefined;
-}

@@ -35,8 +35,3 @@ export async function rememberCallerDetails(callerId: string, details: { name?: 
   await q.update(callers).set({ ...set, updatedAt: new Date() }).where(eq(callers.id, callerId));
 }
 
-export async function findCallerById(id: string, db?: Queryable): Promise<Caller | undefined> {
-  const q = db ?? (await getDb());
-  const [row] = await q.select().from(callers).where(eq(callers.id, id)).limit(1);
-  return row;
-}

@@ -21,11 +21,6 @@ export function twilioStatus(error: unknown): number | null {
   return typeof status === 'number' ? status : null;
 }
 
-export function twilioErrorCode(error: unknown): number | null {
-  const code = (error as TwilioFailureShape | null)?.code;
-  return typeof code === 'number' ? code : null;
-}
-
 /** 429 is never processed by Twilio, and 5xx is Twilio's own failure: both are worth another try. */
 export function isRetryable(error: unknown): boolean {
   const status = twilioStatus(error);

@@ -37,4 +37,3 @@ export const showInput = z.object({
     .default(3),
   deckAudio: z.enum(['show', 'hold'], { message: 'Choose what callers on deck hear.' }),
 });
-export type ShowInput = z.infer<typeof showInput>;

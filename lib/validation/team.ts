@@ -5,7 +5,6 @@ import { email, newPassword, personName, uuid } from './fields';
 const role = z.enum(ROLES, { message: 'Choose producer, host or screener.' });
 
 export const createTeamMemberInput = z.object({ email, name: personName, role, password: newPassword });
-export type CreateTeamMemberInput = z.infer<typeof createTeamMemberInput>;
 
 export const setRoleInput = z.object({ userId: uuid, role });
 export const setDisabledInput = z.object({ userId: uuid, disabled: z.coerce.boolean() });

@@ -39,7 +39,10 @@ export async function createBenchDatabase(kind: DbKind, workDir: string, postgre
           await db.close();
         }
       },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => {
+        rmSync(dir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
     };
   }
   const name = `sb_bench_${stamp}`;

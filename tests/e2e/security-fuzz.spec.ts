@@ -82,7 +82,7 @@ test.describe('fuzzing', () => {
     const before = await settledSnapshot(producer, lines.showId);
     for (const [index, { route, method }] of apiTargets.entries()) {
       const names = [...route.pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1] ?? '');
-      const segments = fc.record(Object.fromEntries(names.map((name) => [name, name === 'command' ? commandSegment : pathSegment])) as Record<string, fc.Arbitrary<string>>);
+      const segments = fc.record(Object.fromEntries(names.map((name) => [name, name === 'command' ? commandSegment : pathSegment])));
       await fc.assert(
         fc.asyncProperty(segments, anyBody, fc.option(contentType, { nil: null }), queryParams, async (ids, body, type, query) => {
           const search = method === 'GET' && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';

@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs';
-
 /** Debian's Chromium (Playwright cannot download its own browser here); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-export function chromiumAvailable(): boolean {
-  return existsSync(chromiumPath());
 }
 
 export const CHROMIUM_ARGS = [

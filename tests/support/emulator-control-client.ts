@@ -21,7 +21,10 @@ export type EmulatorVoice =
   | { source: 'silence' }
   | { source: 'device' };
 
-/** The emulator's sound, per call (a simulated phone or a browser leg): make it speak, read what it hears. */
+/**
+ * The emulator's sound, per call (a simulated phone or a browser leg): make it speak, read what it hears.
+ * @public The audio tests of issue 12 are being written against it.
+ */
 export function emulatorAudio(emulatorUrl: string) {
   const control = emulatorControl(emulatorUrl);
   const readingPath = (base: string, options: { windowMs?: number; frequencies?: number[] }) => {

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction, type FormState } from '@/lib/actions/run-action';
+import { formText, runAction, type FormState } from '@/lib/actions/run-action';
 import { requireActor } from '@/lib/auth/guard';
 import { createShow, updateShow } from '@/lib/shows/manage-shows';
 
 function showFields(formData: FormData) {
-  const field = (name: string) => String(formData.get(name) ?? '');
+  const field = (name: string) => formText(formData.get(name));
   return {
     name: field('name'),
     slug: field('slug'),
@@ -35,7 +35,7 @@ export async function createShowAction(_previous: FormState, formData: FormData)
 
 export async function updateShowAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const show = await updateShow(await requireActor(), String(formData.get('id') ?? ''), showFields(formData));
+    const show = await updateShow(await requireActor(), formText(formData.get('id')), showFields(formData));
     revalidatePath('/producer/shows');
     return `Saved ${show.name}.`;
   }, formData);

@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type FormState } from '@/lib/actions/run-action';
+import { formText, runAction, type FormState } from '@/lib/actions/run-action';
 import { requireActor } from '@/lib/auth/guard';
 import { createTeamMember, resetTeamMemberPassword, setTeamMemberDisabled, setTeamMemberRole } from '@/lib/team/manage-team';
 
 function formObject(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, formText(value)]));
 }
 
 export async function createTeamMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -4,6 +4,7 @@ export const FRAME_MS = 20;
 export const FRAME_SAMPLES = (SAMPLE_RATE * FRAME_MS) / 1000;
 /** μ-law of a zero sample: what a silent PCMU frame carries. */
 export const ULAW_SILENCE = 0xff;
+/** @public One frame of silence, for the media legs being built on it (issue 12). */
 export const SILENCE_PAYLOAD = Buffer.alloc(FRAME_SAMPLES, ULAW_SILENCE);
 
 const BIAS = 0x84;

@@ -74,7 +74,7 @@ class SignalSession {
   ) {
     this.heartbeat = setInterval(() => this.socket.send('\n'), server.engine.options.signalHeartbeatMs);
     socket.on('message', (data, isBinary) => {
-      const text = isBinary ? '' : data.toString();
+      const text = isBinary ? '' : (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Uint8Array)).toString('utf8');
       if (text.trim() === '') return;
       void this.handle(text).catch((error: unknown) => this.send('error', { error: errorOf(error) }));
     });

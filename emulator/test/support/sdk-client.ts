@@ -37,7 +37,7 @@ export class SdkClient {
     private readonly stun: StunResponder,
   ) {
     socket.on('message', (data) => {
-      const text = data.toString();
+      const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Uint8Array)).toString('utf8');
       if (text === '\n') {
         this.heartbeats += 1;
         socket.send('\n');

@@ -18,7 +18,6 @@ export const WEBHOOK_AUTH_TOKEN = EMULATOR_AUTH_TOKEN;
 export const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 export const ATTACKER_ORIGIN = 'https://attacker.example';
 
-export const allRoutes = (): DiscoveredRoute[] => discoverRoutes();
 export const webhookRoutes = (): DiscoveredRoute[] => discoverRoutes().filter((r) => r.kind === 'api' && r.pattern.startsWith('/api/twilio/'));
 /** API routes a signed-in person calls with JSON (everything but Twilio's webhooks and Auth.js's own endpoints). */
 export const jsonApiRoutes = (): DiscoveredRoute[] =>
