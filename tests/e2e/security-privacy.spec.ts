@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { eventually } from '../support/eventually';
 import {
   allCards,
   apiAs,
@@ -10,7 +11,8 @@ import {
   madeUpNumber,
   openDemoLines,
   ringCaller,
-  until,
+  SETTLE_POLL_MS,
+  SETTLE_TIMEOUT_MS,
   type EmulatorStateLite,
 } from './support/security-app';
 
@@ -62,15 +64,15 @@ test.describe('caller privacy', () => {
     const { token, identity } = await json<{ token: string; identity: string }>(response);
     const { sid } = await emulator<{ sid: string }>('POST', `/_emulator/clients/${encodeURIComponent(identity)}/connect`, { token, params });
     legs.push(sid);
-    await until(async () => (await emulatorState()).calls.find((c) => c.sid === sid && c.room), `the ${identity} browser in its room`);
+    await eventually(async () => (await emulatorState()).calls.find((c) => c.sid === sid && c.room), `the ${identity} browser in its room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
     return sid;
   }
 
   async function settledIn(sessionId: string, state: string) {
-    return until(async () => {
+    return eventually(async () => {
       const card = allCards(await consoleView(producer, lines.showId)).find((c) => c.id === sessionId);
       return card && card.state === state && !card.moving && card.confirmedRoom === card.room ? card : null;
-    }, `the caller ${state} and confirmed in its room`);
+    }, `the caller ${state} and confirmed in its room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
   }
 
   test('a caller’s number never appears in a conference name, participant label, callback URL or TwiML, through hold, screening, deck and air', async () => {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallSession } from '@/lib/db/schema';
 import type { DbHandle } from '@/lib/db/connect';
-import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
+import { findSession } from '@/lib/db/call-sessions';
 import { useDatabaseForTests as pointAppAt } from '@/lib/db/client';
 import { runCallCommand } from '@/lib/calls/commands';
 import { reconcileOnce } from '@/lib/calls/reconciler';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
+import { settled as settledCall } from '@/tests/support/settled';
 import { createCallFixture, type CallFixture } from '@/tests/support/call-fixtures';
 import { startFaultHarness, type FaultHarness } from '@/tests/support/fault-harness';
 import { expectGuarantees } from '@/tests/support/guarantees';
@@ -52,15 +53,7 @@ async function restartApp() {
   return fresh;
 }
 
-const settled = (callSid: string, what: string) =>
-  eventually(
-    async () => {
-      const s = await findSessionByCallSid(callSid);
-      return s && s.pendingCommand === null && s.confirmedRoom === s.room && h.call(callSid).room === s.room ? s : null;
-    },
-    what,
-    SETTLE_MS,
-  );
+const settled = (callSid: string, what: string) => settledCall(callSid, (sid) => h.call(sid).room, what, SETTLE_MS);
 
 async function ringAndQueue(from: string): Promise<CallSession> {
   const callSid = await h.ring(from, SHOW_NUMBER);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findSession } from '@/lib/db/call-sessions';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { setUpFaultSuite, SETTLE_MS } from '@/tests/support/fault-suite';
 
 const t = setUpFaultSuite({ faultSeed: 53 });

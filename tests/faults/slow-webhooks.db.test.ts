@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
 import { LOBBY_ROOM } from '@/lib/telephony/static-audio';
 import { setUpFaultSuite } from '@/tests/support/fault-suite';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { playShortShow } from './standard-show';
 
 /** Twilio's 15 s webhook budget, scaled down so that answers can be slower than it within a test. */

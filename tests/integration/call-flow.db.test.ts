@@ -6,7 +6,7 @@ import { callEvents, shows } from '@/lib/db/schema';
 import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
 import { runCallCommand } from '@/lib/calls/commands';
 import { provisionTwilio } from '@/lib/telephony/provision';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
 
 const t = setUpCallFlowSuite();

@@ -8,7 +8,7 @@ import { runCallCommand } from '@/lib/calls/commands';
 import { closeLines } from '@/lib/calls/lines';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 import { twilioClient } from '@/lib/telephony/twilio-client';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
 
 const t = setUpCallFlowSuite();

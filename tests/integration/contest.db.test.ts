@@ -6,7 +6,7 @@ import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
 import { findSessionByCallSid } from '@/lib/db/call-sessions';
 import { getDbHandle } from '@/lib/db/client';
 import { callSessions, episodes } from '@/lib/db/schema';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
 
 const t = setUpCallFlowSuite();

@@ -5,13 +5,14 @@ import type { Actor } from '@/lib/auth/actor';
 import { generateApiToken } from '@/lib/auth/api-token';
 import { issueVoiceToken } from '@/lib/calls/voice-token';
 import { insertApiToken } from '@/lib/db/api-tokens';
-import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
+import { findSession } from '@/lib/db/call-sessions';
 import { useDatabaseForTests as pointAppAt } from '@/lib/db/client';
 import type { DbHandle } from '@/lib/db/connect';
 import { callEvents, callSessions, type CallSession } from '@/lib/db/schema';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
 import { provisionTwilio } from '@/lib/telephony/provision';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
+import { settled as settledCall } from '@/tests/support/settled';
 import { createCallFixture, type CallFixture } from '@/tests/support/call-fixtures';
 import { createReopenableDatabase, type ReopenableDatabase } from '@/tests/support/reopenable-database';
 import { startRoomSampler, type RoomSampler } from '@/tests/support/room-sampler';
@@ -55,15 +56,7 @@ async function command(instance: AppInstance, actor: Actor, session: CallSession
   expect(response.status, `${name} on ${instance.name}: ${await response.clone().text()}`).toBe(200);
 }
 
-const settled = (callSid: string, what: string) =>
-  eventually(
-    async () => {
-      const s = await findSessionByCallSid(callSid);
-      return s && s.pendingCommand === null && s.confirmedRoom === s.room && emulator.call(callSid)?.room === s.room ? s : null;
-    },
-    what,
-    SETTLE_MS,
-  );
+const settled = (callSid: string, what: string) => settledCall(callSid, (sid) => emulator.call(sid)?.room, what, SETTLE_MS);
 
 async function ring(from: string): Promise<CallSession> {
   const { sid } = await control<{ sid: string }>('POST', '/_emulator/calls', { from, to: SHOW_NUMBER });

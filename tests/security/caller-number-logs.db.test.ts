@@ -10,7 +10,7 @@ import { runCallCommand } from '@/lib/calls/commands';
 import { closeLines } from '@/lib/calls/lines';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 import { blockCaller } from '@/lib/producer/block-list';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { newCallSid } from '@/tests/support/call-fixtures';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
 

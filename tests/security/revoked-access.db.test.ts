@@ -8,7 +8,7 @@ import { findSession } from '@/lib/db/call-sessions';
 import { revokeSession } from '@/lib/db/users';
 import { runCallCommand } from '@/lib/calls/commands';
 import { resetTeamMemberPassword, setTeamMemberDisabled } from '@/lib/team/manage-team';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
 import { createActor } from '@/tests/support/factories';
 

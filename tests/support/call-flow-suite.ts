@@ -4,7 +4,8 @@ import { findSessionByCallSid } from '@/lib/db/call-sessions';
 import type { CallSession } from '@/lib/db/schema';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { createCallFixture, type CallFixture } from './call-fixtures';
-import { eventually, startAppHarness, type AppHarness } from './app-harness';
+import { startAppHarness, type AppHarness } from './app-harness';
+import { eventually } from './eventually';
 import { truncateAll } from './test-database';
 
 export const SHOW_NUMBER = '+15005550006';

@@ -7,7 +7,7 @@ import { getDbHandle } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { provisionTwilio } from '@/lib/telephony/provision';
-import { eventually } from './app-harness';
+import { eventually } from './eventually';
 import { createCallFixture, type CallFixture } from './call-fixtures';
 import { startFaultHarness, type FaultHarness } from './fault-harness';
 import { expectGuarantees, type CallerExpectation } from './guarantees';

@@ -5,7 +5,7 @@ import { findSessionByCallSid } from '@/lib/db/call-sessions';
 import type { CallSession } from '@/lib/db/schema';
 import type { CallState } from '@/lib/telephony/call-session-machine';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
-import { eventually } from './app-harness';
+import { eventually } from './eventually';
 import type { RoomSampler } from './room-sampler';
 
 /** The longest a waiting caller may hear nothing, in real milliseconds (timeline times are not scaled). */

@@ -3,9 +3,11 @@ import { expect, request as playwrightRequest, type APIRequestContext, type APIR
 import twilio from 'twilio';
 import { EMULATOR_AUTH_TOKEN } from '../../../emulator/src/constants';
 import { DEMO_SHOW } from '../../../lib/bootstrap/demo';
+import { ENDED_CALL_STATUSES } from '../../../lib/telephony/call-session-machine';
 import { discoverRoutes, type DiscoveredRoute } from '../../support/route-discovery';
 import { E2E_ACCOUNTS, E2E_BASE_URL, E2E_EMULATOR_URL, E2E_SHOW_NUMBER, type E2eRole } from '../e2e-env';
 import { emulatorControl } from '../../support/emulator-control-client';
+import { eventually } from '../../support/eventually';
 
 /**
  * What the security specs share: signed webhooks, API contexts per role, the demo show with its lines open, a
@@ -195,17 +197,9 @@ function withoutClockColumns(rows: string[][]): string[][] {
   return rows.map((row) => row.filter((_cell, i) => !drop.has(i)));
 }
 
-/** Polls until the check answers something truthy. */
-export async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    last = await check();
-    if (last) return last as T;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last saw ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** How long the browser tests wait for the app to settle, and how often they look. */
+export const SETTLE_TIMEOUT_MS = 15_000;
+export const SETTLE_POLL_MS = 100;
 
 /** The emulator's control API (rehearsal's stand-in for the phone network). */
 export const emulator = emulatorControl(E2E_EMULATOR_URL);
@@ -254,17 +248,17 @@ export async function openDemoLines(producer: APIRequestContext): Promise<{ show
 /** Rings the show from a made-up number and waits until the caller sits, confirmed, in its hold room. */
 export async function ringCaller(producer: APIRequestContext, showId: string, from = madeUpNumber()): Promise<{ callSid: string; sessionId: string; from: string }> {
   const { sid } = await emulator<{ sid: string }>('POST', '/_emulator/calls', { from, to: E2E_SHOW_NUMBER });
-  const card = await until(async () => {
+  const card = await eventually(async () => {
     const found = allCards(await consoleView(producer, showId)).find((c) => c.fromNumber === from);
     return found && found.state === 'queued' && !found.moving && found.confirmedRoom === found.room ? found : null;
-  }, `the caller ${from} queued and confirmed in its hold room`);
+  }, `the caller ${from} queued and confirmed in its hold room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
   return { callSid: sid, sessionId: card.id, from };
 }
 
 export async function hangUp(callSid: string): Promise<void> {
   const state = await emulatorState();
   const call = state.calls.find((c) => c.sid === callSid);
-  if (call && !['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(call.status)) await emulator('POST', `/_emulator/calls/${callSid}/hangup`);
+  if (call && !ENDED_CALL_STATUSES.has(call.status)) await emulator('POST', `/_emulator/calls/${callSid}/hangup`);
 }
 
 /** Waits until two snapshots in a row agree (callbacks of a ringing call have landed), and returns it. */
