@@ -31,7 +31,7 @@ async function verifiedInput<S extends z.ZodType>(request: Request, schema: S) {
   if (!parsed.success) {
     throw new AppError('bad_request:webhook', `The webhook is missing what it needs: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
   }
-  return { url: verified.url, input: parsed.data as z.infer<S> };
+  return { url: verified.url, input: parsed.data };
 }
 
 /**
