@@ -57,12 +57,12 @@ export async function createTwilioDevice(token: string, settings: DeviceSettings
     codecPreferences: codecPreferences as SdkCall.Codec[],
     // chunderw, publishEvents and sounds: IExtendedDeviceOptions, private in 2.18.5 (voice-sdk-contract.test.ts).
     ...privateOptions,
-  } as ConstructorParameters<typeof Device>[1]);
+  });
   const audio = () => device.audio;
   return {
     async connect(params) {
       const call = await device.connect({ params, ...(settings.rtcConfiguration ? { rtcConfiguration: settings.rtcConfiguration } : {}) });
-      return call as unknown as PhoneCall;
+      return call;
     },
     updateToken: (t) => device.updateToken(t),
     onTokenWillExpire: (listener) => void device.on('tokenWillExpire', listener),
