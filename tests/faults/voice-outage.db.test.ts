@@ -4,7 +4,7 @@ import { getDbHandle } from '@/lib/db/client';
 import { runCallCommand } from '@/lib/calls/commands';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 import { HOLD_MUSIC_PATH, LOBBY_ROOM } from '@/lib/telephony/static-audio';
-import { eventually } from '@/tests/support/app-harness';
+import { eventually } from '@/tests/support/eventually';
 import { createCallFixture, type CallFixture } from '@/tests/support/call-fixtures';
 import { startFaultHarness, type FaultHarness } from '@/tests/support/fault-harness';
 import { truncateAll } from '@/tests/support/test-database';
