@@ -7,7 +7,8 @@ import type { Role } from '@/lib/auth/roles';
 import { bearerToken, hashApiToken } from './api-token';
 import { auth } from './config';
 import { roleAllows } from './roles';
-import { sessionActor, toActor } from './session-actor';
+import { findConsoleVersion } from '@/lib/db/shows';
+import { sessionActor, sessionActorWithConsoleVersion, toActor } from './session-actor';
 import type { Actor } from './actor';
 
 export { assertAccess, type Actor } from './actor';
@@ -31,6 +32,22 @@ export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) throw new AppError('unauthorized:auth');
   return actor;
+}
+
+/**
+ * requireActor for a console poll, with the show's console version read in the same statement as a signed-in
+ * user, so that a poll which finds nothing new costs one statement. consoleVersion is null for an unknown show.
+ */
+export async function requireActorWithConsoleVersion(showId: string): Promise<{ actor: Actor; consoleVersion: number | null }> {
+  let found: { actor: Actor | null; consoleVersion: number | null };
+  if (bearerToken(await headers())) {
+    const actor = await currentActor();
+    found = { actor, consoleVersion: actor ? await findConsoleVersion(showId) : null };
+  } else {
+    found = await sessionActorWithConsoleVersion((await auth())?.user, showId);
+  }
+  if (!found.actor) throw new AppError('unauthorized:auth');
+  return { actor: found.actor, consoleVersion: found.consoleVersion };
 }
 
 /** For pages: to the login page without a session, the 403 page with the wrong role. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { findSessionUser } from '@/lib/db/users';
+import { findSessionUser, findSessionUserWithConsoleVersion } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import type { Actor } from './actor';
 
@@ -21,8 +21,24 @@ export interface SessionClaims {
  * it expires.
  */
 export async function sessionActor(claims: SessionClaims | undefined): Promise<Actor | null> {
-  if (typeof claims?.id !== 'string' || typeof claims.epoch !== 'number' || typeof claims.sid !== 'string') return null;
-  const found = await findSessionUser(claims.id, claims.sid);
+  if (!wellFormed(claims)) return null;
+  return actorOf(await findSessionUser(claims.id, claims.sid), claims);
+}
+
+/** sessionActor and a show's console version, in one statement (a console poll). */
+export async function sessionActorWithConsoleVersion(claims: SessionClaims | undefined, showId: string): Promise<{ actor: Actor | null; consoleVersion: number | null }> {
+  if (!wellFormed(claims)) return { actor: null, consoleVersion: null };
+  const found = await findSessionUserWithConsoleVersion(claims.id, claims.sid, showId);
+  return { actor: actorOf(found, claims), consoleVersion: found?.consoleVersion ?? null };
+}
+
+type WellFormedClaims = { id: string; epoch: number; sid: string };
+
+function wellFormed(claims: SessionClaims | undefined): claims is WellFormedClaims {
+  return typeof claims?.id === 'string' && typeof claims.epoch === 'number' && typeof claims.sid === 'string';
+}
+
+function actorOf(found: { user: User; signedOut: boolean } | undefined, claims: WellFormedClaims): Actor | null {
   if (!found || found.signedOut || found.user.disabled || found.user.sessionEpoch !== claims.epoch) return null;
   return toActor(found.user, 'session');
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { listBoardRows, type BoardRow } from '@/lib/db/call-sessions';
 import { findEpisodeById } from '@/lib/db/episodes';
@@ -70,8 +69,8 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
   };
 }
 
-/** The board of an episode: live sessions grouped by state, and the latest finished ones, with an ETag. */
-export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ board: Board; etag: string }> {
+/** The board of an episode: live sessions grouped by state, and the latest finished ones. */
+export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ board: Board }> {
   const episode = await findEpisodeById(episodeId);
   if (!episode) throw new AppError('not_found:episode', 'That episode was not found.');
   const rows = await listBoardRows(episodeId, recentLimit);
@@ -86,13 +85,5 @@ export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ b
     groups,
     ended: rows.ended.map(toCard),
   };
-  // The content itself is hashed, so a change nobody versioned (a confirmation, a caller's history) still shows.
-  const etag = `"${createHash('sha1').update(JSON.stringify(board)).digest('base64url')}"`;
-  return { board, etag };
-}
-
-/** True when the client's If-None-Match already names this ETag. */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return { board };
 }

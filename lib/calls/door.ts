@@ -1,17 +1,14 @@
 import 'server-only';
-import { adoptOrphanEvents, insertCallEvent } from '@/lib/db/call-events';
-import { findOrCreateCaller, recordCallerCall } from '@/lib/db/callers';
-import { countWaiting, findSessionByCallSid, insertSession, lockCallSid } from '@/lib/db/call-sessions';
+import { decideArrival, type ArrivalDecision } from '@/lib/db/arrivals';
 import { getDb, type Queryable } from '@/lib/db/client';
-import { countArrival, findShowWithOpenEpisode, recordContestWinner } from '@/lib/db/episodes';
 import type { CallSession, Show } from '@/lib/db/schema';
-import type { CallState } from '@/lib/telephony/call-session-machine';
 import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { holdRoom } from '@/lib/telephony/rooms';
+import { publicUrl } from '@/lib/telephony/config';
+import { farewellTwiml, MESSAGES, overflowHoldTwiml } from '@/lib/telephony/twiml';
 import { isWithheldNumber } from '@/lib/telephony/withheld-number';
-import { farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
-import { CONTEST_RELEASED_MESSAGE, CONTEST_WINNER_GREETING, contestOutcome } from './contest-outcome';
+import { CONTEST_RELEASED_MESSAGE, CONTEST_WINNER_GREETING } from './contest-outcome';
 import { placementTwiml } from './placement';
 
 export interface IncomingCall {
@@ -20,10 +17,10 @@ export interface IncomingCall {
   to: string;
 }
 
-export type DoorDecision = Extract<CallState, 'queued' | 'off_air' | 'blocked' | 'queue_full' | 'contest_released'>;
+export type DoorDecision = Exclude<ArrivalDecision, 'unknown_number' | 'repeat'>;
 
 export interface DoorResult {
-  decision: DoorDecision | 'unknown_number' | 'repeat';
+  decision: ArrivalDecision;
   session: CallSession | null;
   twiml: string;
 }
@@ -35,32 +32,11 @@ const REFUSALS: Record<Exclude<DoorDecision, 'queued'>, (show: Show) => string> 
   contest_released: () => CONTEST_RELEASED_MESSAGE,
 };
 
-interface Refusal {
-  state: Exclude<DoorDecision, 'queued'>;
-  episodeId: string | null;
-  callerId: string | null;
-  arrivalSeq?: number;
-}
-
-async function refuse(tx: Queryable, call: IncomingCall, show: Show, refusal: Refusal): Promise<DoorResult> {
-  const { state, episodeId, callerId, arrivalSeq } = refusal;
-  const now = new Date();
-  const session = await insertSession(
-    { showId: show.id, episodeId, callerId, callSid: call.callSid, fromNumber: call.from, state, arrivalSeq, endedAt: now, endReason: state },
-    tx,
-  );
-  await insertCallEvent({ sessionId: session.id, callSid: call.callSid, source: 'twilio', name: 'arrived', toState: state, detail: { decision: state, arrival: arrivalSeq ?? null } }, tx);
-  await adoptOrphanEvents(call.callSid, session.id, tx);
-  return { decision: state, session, twiml: farewellTwiml(REFUSALS[state](show)) };
-}
-
 /** Status callbacks that beat the voice webhook here: if one says the call already ended, the session ends now. */
-async function applyEarlyCallbacks(tx: Queryable, session: CallSession): Promise<CallSession> {
-  const orphans = await adoptOrphanEvents(session.callSid, session.id, tx);
+async function applyEarlyCallbacks(tx: Queryable, session: CallSession, statuses: string[]): Promise<CallSession> {
   let current = session;
-  for (const event of orphans) {
-    const status = typeof event.detail.status === 'string' ? event.detail.status : null;
-    const input = status ? endInputForStatus(status) : null;
+  for (const status of statuses) {
+    const input = endInputForStatus(status);
     if (input && !isTerminal(current.state)) {
       current = (await applyTransition(tx, current, input, { source: 'twilio', name: `early_status:${status}`, endReason: END_REASON_FOR_EVENT[input] })).session;
     }
@@ -71,66 +47,44 @@ async function applyEarlyCallbacks(tx: Queryable, session: CallSession): Promise
 /**
  * The voice webhook: a call rings the show number. Decides off air / blocked / queue full / contest released /
  * queued and answers with the TwiML for that decision. Idempotent per CallSid (Twilio may retry the request).
+ * A withheld number is shared by strangers, so it gets no caller record: no history, prefill or block.
  */
 export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult> {
   const db = await getDb();
+  const sessionId = crypto.randomUUID();
   return db.transaction(async (tx) => {
-    await lockCallSid(tx, call.callSid);
-    const existing = await findSessionByCallSid(call.callSid, tx, true);
-    if (existing) return { decision: 'repeat', session: existing, twiml: await placementTwiml(existing, tx) };
-    const found = await findShowWithOpenEpisode(call.to, tx);
-    if (!found) {
-      await insertCallEvent({ callSid: call.callSid, source: 'twilio', name: 'unknown_number', detail: { to: call.to } }, tx);
-      return { decision: 'unknown_number', session: null, twiml: farewellTwiml(MESSAGES.unknownNumber) };
-    }
-    const { show, episode } = found;
-    if (!episode) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
-    // A withheld number is shared by strangers: it gets no caller record, so no history, prefill or block.
-    const caller = isWithheldNumber(call.from) ? null : await findOrCreateCaller(call.from, tx);
-    if (caller?.blocked) return refuse(tx, call, show, { state: 'blocked', episodeId: episode.id, callerId: caller.id });
-    // Everything below runs under the episode's row lock (countArrival), as late as possible so calls queue briefly.
-    const arrival = await countArrival(episode.id, tx);
-    if (!arrival) return refuse(tx, call, show, { state: 'off_air', episodeId: null, callerId: null });
-    const contest = contestOutcome(arrival);
-    const refusal = { episodeId: episode.id, callerId: caller?.id ?? null, arrivalSeq: arrival.seq };
-    if (contest === 'released') return refuse(tx, call, show, { state: 'contest_released', ...refusal });
-    // The winner is admitted whatever the queue limit: the show promised them the air.
-    if (contest === 'no_contest' && (await countWaiting(episode.id, tx)) >= show.maxQueue) return refuse(tx, call, show, { state: 'queue_full', ...refusal });
-    const now = new Date();
-    if (caller) await recordCallerCall(caller.id, now, tx);
-    const sessionId = crypto.randomUUID();
-    const winner = contest === 'winner';
-    const inserted = await insertSession(
-      {
-        id: sessionId,
-        showId: show.id,
-        episodeId: episode.id,
-        callerId: caller?.id ?? null,
-        callSid: call.callSid,
-        fromNumber: call.from,
-        state: 'queued',
-        room: holdRoom(sessionId),
-        queuedAt: now,
-        arrivalSeq: arrival.seq,
-        contestWinner: winner,
-        cardName: caller?.name ?? null,
-        cardLocation: caller?.location ?? null,
-      },
-      tx,
-    );
-    if (winner) await recordContestWinner(episode.id, sessionId, tx);
-    await insertCallEvent(
-      {
-        sessionId,
-        callSid: call.callSid,
-        source: 'twilio',
-        name: 'arrived',
-        toState: 'queued',
-        detail: { decision: 'queued', arrival: arrival.seq, room: inserted.room, ...(winner ? { contestWinner: true } : {}) },
-      },
-      tx,
-    );
-    const session = await applyEarlyCallbacks(tx, inserted);
-    return { decision: 'queued', session, twiml: await placementTwiml(session, tx, { greeting: winner ? CONTEST_WINNER_GREETING : show.greeting, show }) };
+    const arrival = { ...call, callerNumber: isWithheldNumber(call.from) ? null : call.from, sessionId, holdRoom: holdRoom(sessionId) };
+    const { decision, winner, session: decided, show, earlyStatuses } = await decideArrival(arrival, tx);
+    if (decision === 'unknown_number' || !show || !decided) return { decision: 'unknown_number', session: null, twiml: farewellTwiml(MESSAGES.unknownNumber) };
+    if (decision === 'repeat') return { decision, session: decided, twiml: await placementTwiml(decided, tx, { show }) };
+    // Rare: only when a status callback beat this webhook. Then the episode lock is held a little longer.
+    const session = earlyStatuses.length > 0 ? await applyEarlyCallbacks(tx, decided, earlyStatuses) : decided;
+    if (decision !== 'queued') return { decision, session, twiml: farewellTwiml(REFUSALS[decision](show)) };
+    return { decision, session, twiml: await placementTwiml(session, tx, { greeting: winner ? CONTEST_WINNER_GREETING : show.greeting, show }) };
   });
+}
+
+/**
+ * How long a caller may wait for the door's decision: well under Twilio's 15 s webhook timeout, after which the
+ * caller would hear "an application error has occurred".
+ */
+export const DOOR_BUDGET_MS = 5000;
+
+/**
+ * The voice webhook's answer within the budget. When the app is overloaded and the decision is not in by then,
+ * the caller gets a short pause and a redirect back to the door instead of an error; the decision still commits
+ * (or has already), and the redirected request, a repeat of the same CallSid, answers with where the call was put.
+ * So what every caller hears always matches their session.
+ */
+export async function answerIncomingCallWithin(call: IncomingCall, budgetMs = DOOR_BUDGET_MS): Promise<string> {
+  const decided = answerIncomingCall(call).then((result) => result.twiml);
+  let timer: NodeJS.Timeout | undefined;
+  const overflow = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(overflowHoldTwiml(publicUrl('/api/twilio/voice'))), budgetMs);
+  });
+  try {
+    return await Promise.race([decided, overflow]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

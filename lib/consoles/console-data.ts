@@ -3,20 +3,23 @@ import type { Actor } from '@/lib/auth/actor';
 import { getBoard } from '@/lib/calls/board';
 import { latestEpisodes } from '@/lib/db/episodes';
 import { listRecentMessages } from '@/lib/db/messages';
-import { findShowById, listShows, listShowsWithWaiting } from '@/lib/db/shows';
+import { findConsoleVersion, findShowById, listShows, listShowsWithWaiting } from '@/lib/db/shows';
 import { AppError } from '@/lib/errors';
-import { etagOf } from './etag';
+import { consoleEtag } from './etag';
 import { viewForRole, type ConsoleView } from './console-view';
 
 export const CHAT_HISTORY = 100;
 
 /**
  * A console's view of a show: the board of its latest episode (open, or the one that just closed, whose callers
- * may still be waiting), that episode's chat and every show's tab with its waiting count, shaped for the actor's role, with an ETag of exactly that.
+ * may still be waiting), that episode's chat and every show's tab with its waiting count, shaped for the actor's role,
+ * with its ETag. The version is read before the view, so a change made meanwhile leaves an older ETag and shows
+ * on the next poll.
  */
-export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string): Promise<{ view: ConsoleView; etag: string }> {
+export async function getConsoleView(actor: Pick<Actor, 'id' | 'role'>, showId: string): Promise<{ view: ConsoleView; etag: string }> {
+  const version = await findConsoleVersion(showId);
   const show = await findShowById(showId);
-  if (!show) throw new AppError('not_found:show', 'That show was not found.');
+  if (!show || version === null) throw new AppError('not_found:show', 'That show was not found.');
   const [episode] = await latestEpisodes(show.id, 1);
   const board = episode ? (await getBoard(episode.id)).board : null;
   const [messages, shows] = await Promise.all([episode ? listRecentMessages(episode.id, CHAT_HISTORY) : [], listShowsWithWaiting()]);
@@ -30,7 +33,7 @@ export async function getConsoleView(actor: Pick<Actor, 'role'>, showId: string)
     },
     actor.role,
   );
-  return { view, etag: etagOf(view) };
+  return { view, etag: consoleEtag(version, actor) };
 }
 
 /** The show a console opens on: the one asked for, else the first with open lines, else the first. */

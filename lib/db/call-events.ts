@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { callEvents, type CallEvent, type NewCallEvent } from './schema';
 
@@ -14,15 +14,6 @@ export async function hasDedupeKey(dedupeKey: string, db?: Queryable): Promise<b
   const q = db ?? (await getDb());
   const [row] = await q.select({ id: callEvents.id }).from(callEvents).where(eq(callEvents.dedupeKey, dedupeKey)).limit(1);
   return Boolean(row);
-}
-
-/** Callbacks that arrived before the voice webhook created the session now belong to it. */
-export async function adoptOrphanEvents(callSid: string, sessionId: string, tx: Queryable): Promise<CallEvent[]> {
-  return tx
-    .update(callEvents)
-    .set({ sessionId })
-    .where(and(eq(callEvents.callSid, callSid), isNull(callEvents.sessionId)))
-    .returning();
 }
 
 export async function listSessionEvents(sessionId: string, db?: Queryable): Promise<CallEvent[]> {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
-import { LIVE_ROOM_STATES, OPEN_STATES, WAITING_STATES } from '@/lib/telephony/call-session-machine';
+import { and, asc, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
+import { LIVE_ROOM_STATES, OPEN_STATES } from '@/lib/telephony/call-session-machine';
 import { getDb, type Queryable } from './client';
-import { callers, callSessions, episodes, shows, users, type CallSession, type NewCallSession } from './schema';
+import { callers, callSessions, episodes, shows, users, type CallSession } from './schema';
 
 /**
  * Serialises everything that happens to one Twilio call (voice webhook, callbacks, reconciler) inside the
@@ -53,12 +53,6 @@ export async function findSessionByCallSid(callSid: string, db?: Queryable, lock
   return row;
 }
 
-export async function insertSession(values: NewCallSession, tx: Queryable): Promise<CallSession> {
-  const [row] = await tx.insert(callSessions).values(values).returning();
-  if (!row) throw new Error('insert into call_sessions returned no row');
-  return row;
-}
-
 export type SessionChanges = Partial<Omit<CallSession, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'callSid'>>;
 
 /** Writes changes and bumps the version, so every console sees that something moved. */
@@ -84,14 +78,6 @@ export async function patchSession(id: string, changes: SessionChanges, db?: Que
     .where(eq(callSessions.id, id))
     .returning();
   return row;
-}
-
-export async function countWaiting(episodeId: string, tx: Queryable): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(callSessions)
-    .where(and(eq(callSessions.episodeId, episodeId), inArray(callSessions.state, [...WAITING_STATES])));
-  return row?.n ?? 0;
 }
 
 /** The callers this screener is screening right now (normally at most one). */

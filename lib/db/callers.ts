@@ -3,21 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb, type Queryable } from './client';
 import { callers, type Caller } from './schema';
 
-/** The caller record for a phone number, created on first contact. */
-export async function findOrCreateCaller(phoneNumber: string, tx: Queryable): Promise<Caller> {
-  await tx.insert(callers).values({ phoneNumber }).onConflictDoNothing({ target: callers.phoneNumber });
-  const [row] = await tx.select().from(callers).where(eq(callers.phoneNumber, phoneNumber)).limit(1);
-  if (!row) throw new Error('caller row missing right after upsert');
-  return row;
-}
-
-export async function recordCallerCall(callerId: string, at: Date, tx: Queryable): Promise<void> {
-  await tx
-    .update(callers)
-    .set({ callCount: sql`${callers.callCount} + 1`, lastCallAt: at, updatedAt: at })
-    .where(eq(callers.id, callerId));
-}
-
 export async function recordCallerAired(callerId: string, at: Date, tx: Queryable): Promise<void> {
   await tx
     .update(callers)

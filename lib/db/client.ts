@@ -4,6 +4,7 @@ import { settings } from '@/lib/env';
 import { openDatabase, type Db, type DbHandle } from './connect';
 
 export type { Db, Queryable, Tx } from './connect';
+export { mapRow, queryRows } from './connect';
 
 const globalForDb = globalThis as unknown as { switchboardDb?: Promise<DbHandle> };
 

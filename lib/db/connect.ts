@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getTableColumns, sql, type InferSelectModel } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -55,4 +55,35 @@ async function migratePostgresDatabase(url: string): Promise<void> {
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+interface DriverClient {
+  unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Record<string, unknown>[]>;
+  query?: (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/**
+ * Runs one parameterised statement straight on the driver, skipping drizzle's query building: for the hot paths
+ * (the door, the console poll), where building the query was a measurable share of the work. On Postgres the
+ * statement is prepared once per connection and reused. Pass timestamps as ISO strings; read rows with mapRow.
+ */
+export async function queryRows(q: Queryable, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  // drizzle keeps the driver's client (postgres.js or PGlite, or their transaction) on its session.
+  const client = (q as unknown as { session: { client: DriverClient } }).session.client;
+  if (client.unsafe) return client.unsafe(text, params, { prepare: true });
+  if (client.query) return (await client.query(text, params)).rows;
+  throw new Error('queryRows: unknown database driver');
+}
+
+/**
+ * A row of `table` read by queryRows (column names, driver values, or a to_jsonb object of the row) as drizzle
+ * would have returned it.
+ */
+export function mapRow<T extends PgTable>(table: T, row: Record<string, unknown>): InferSelectModel<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = row[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as InferSelectModel<T>;
 }

@@ -64,46 +64,6 @@ export async function reopenEpisode(id: string, db?: Queryable): Promise<Episode
   return row;
 }
 
-/** The open episode's arrival count and contest, as the counting update left them. */
-export interface CountedArrival {
-  seq: number;
-  contestOpen: boolean;
-  contestTarget: number | null;
-  contestStartArrival: number | null;
-  contestWinnerSessionId: string | null;
-}
-
-/**
- * Gives the call the episode's next arrival number in one statement. The row lock it takes is held until the
- * transaction ends, so arrival numbers, the queue limit and the contest winner are decided one call at a time,
- * in the order the calls reached this update. Undefined when the episode closed meanwhile.
- */
-export async function countArrival(episodeId: string, tx: Queryable): Promise<CountedArrival | undefined> {
-  const [row] = await tx
-    .update(episodes)
-    .set({ arrivals: sql`${episodes.arrivals} + 1` })
-    .where(and(eq(episodes.id, episodeId), isNull(episodes.closedAt)))
-    .returning({
-      seq: episodes.arrivals,
-      contestOpen: episodes.contestOpen,
-      contestTarget: episodes.contestTarget,
-      contestStartArrival: episodes.contestStartArrival,
-      contestWinnerSessionId: episodes.contestWinnerSessionId,
-    });
-  return row;
-}
-
-/** The show a number rings, with its open episode if the lines are open: one query for the door. */
-export async function findShowWithOpenEpisode(phoneNumber: string, db: Queryable): Promise<{ show: Show; episode: Episode | null } | undefined> {
-  const [row] = await db
-    .select({ show: shows, episode: episodes })
-    .from(shows)
-    .leftJoin(episodes, and(eq(episodes.showId, shows.id), isNull(episodes.closedAt)))
-    .where(eq(shows.phoneNumber, phoneNumber))
-    .limit(1);
-  return row;
-}
-
 /** Starts counting for "the Nth caller wins" from the episode's current arrival count; undefined if closed or already running. */
 export async function startEpisodeContest(episodeId: string, target: number, db?: Queryable): Promise<Episode | undefined> {
   const q = db ?? (await getDb());
@@ -124,8 +84,4 @@ export async function endEpisodeContest(episodeId: string, db?: Queryable): Prom
     .where(and(eq(episodes.id, episodeId), eq(episodes.contestOpen, true)))
     .returning();
   return row;
-}
-
-export async function recordContestWinner(episodeId: string, sessionId: string, tx: Queryable): Promise<void> {
-  await tx.update(episodes).set({ contestWinnerSessionId: sessionId }).where(eq(episodes.id, episodeId));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -60,6 +61,9 @@ export const shows = pgTable('shows', {
   deckAudio: deckAudioEnum('deck_audio').notNull().default('show'),
   // How many callers may be on air at once; the host console warns at the limit and the server refuses past it.
   onAirLimit: integer('on_air_limit').notNull().default(3),
+  // Bumped (by triggers, at commit) in the same transaction as every change a console shows: sessions, chat, the
+  // episode, callers' history, staff names. A console poll compares it and answers 304 without reading the rest.
+  consoleVersion: bigint('console_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -77,6 +81,9 @@ export const episodes = pgTable(
     openedBy: uuid('opened_by').references(() => users.id),
     // Arrival counter: incremented under the episode's row lock so the Nth caller is unambiguous.
     arrivals: integer('arrivals').notNull().default(0),
+    // Sessions of this episode in a waiting state, kept by a trigger at commit: the door's queue limit reads it
+    // under the same row lock as the arrival count, without counting sessions.
+    waiting: integer('waiting').notNull().default(0),
     contestTarget: integer('contest_target'),
     contestOpen: boolean('contest_open').notNull().default(false),
     contestStartArrival: integer('contest_start_arrival'),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb, type Queryable } from './client';
+import { getDb, queryRows, type Queryable } from './client';
 import { UNSCREENED_STATES } from '@/lib/telephony/call-session-machine';
 import { callSessions, episodes, shows, type NewShow, type Show } from './schema';
 
@@ -55,4 +55,16 @@ export async function updateShowRow(id: string, values: Partial<NewShow>): Promi
     .where(eq(shows.id, id))
     .returning();
   return show;
+}
+
+/**
+ * What a console's view of show $1 depends on: every show's console version (the view has a tab per show, with
+ * its waiting count) and how many shows there are; null when show $1 does not exist. Reads only show rows.
+ */
+export const CONSOLE_VERSION_SQL = `(select case when exists (select 1 from shows where id = $1)
+  then (select sum(console_version) + count(*) from shows) end)`;
+
+export async function findConsoleVersion(showId: string): Promise<number | null> {
+  const [row] = await queryRows(await getDb(), `select ${CONSOLE_VERSION_SQL} as version`, [showId]);
+  return row?.version === null || row?.version === undefined ? null : Number(row.version);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, count, eq, lt, sql } from 'drizzle-orm';
-import { getDb, type Queryable } from './client';
+import { getDb, mapRow, queryRows, type Queryable } from './client';
+import { CONSOLE_VERSION_SQL } from './shows';
 import { revokedSessions, users, type NewUser, type User } from './schema';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
@@ -73,6 +74,28 @@ export async function findSessionUser(userId: string, sessionId: string): Promis
     .where(eq(users.id, userId))
     .limit(1);
   return row;
+}
+
+// One prepared statement: the whole cost of a console poll that finds nothing new.
+const SESSION_USER_WITH_CONSOLE_VERSION = `
+select u.*,
+       exists (select 1 from revoked_sessions r where r.session_id = $2) as signed_out_session,
+       ${CONSOLE_VERSION_SQL.replace('$1', '$3')} as console_version_of_show
+  from users u where u.id = $1`;
+
+/**
+ * findSessionUser, with a show's console version read in the same statement (null when there is no such show):
+ * what a console poll needs before it can answer 304.
+ */
+export async function findSessionUserWithConsoleVersion(
+  userId: string,
+  sessionId: string,
+  showId: string,
+): Promise<{ user: User; signedOut: boolean; consoleVersion: number | null } | undefined> {
+  const [row] = await queryRows(await getDb(), SESSION_USER_WITH_CONSOLE_VERSION, [userId, sessionId, showId]);
+  if (!row) return undefined;
+  const version = row.console_version_of_show;
+  return { user: mapRow(users, row), signedOut: row.signed_out_session === true, consoleVersion: version === null || version === undefined ? null : Number(version) };
 }
 
 /** Signs one session out for good: its cookie, and any copy of it, stops working before it expires. */

@@ -91,6 +91,17 @@ export function farewellTwiml(message: string | null): string {
   return response.toString();
 }
 
+/**
+ * The door's answer when it cannot decide within its budget: a moment's pause, then Twilio asks the voice URL
+ * again (same CallSid). By then the decision has committed, and the repeat is answered with the real placement.
+ */
+export function overflowHoldTwiml(voiceUrl: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.pause({ length: 1 });
+  response.redirect({ method: 'POST' }, voiceUrl);
+  return response.toString();
+}
+
 /** Wait and hold audio (public/twiml/hold.xml): only Play, Say, Pause and Redirect are allowed here; the music loops. */
 export function holdAudioTwiml(audioUrl: string): string {
   const response = new twilio.twiml.VoiceResponse();

@@ -35,7 +35,6 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Checked with the sample command 'pickup', which only screeners (and producers) may give.
   '/api/calls/[id]/[command]': ['screener'],
   '/api/calls/[id]/card': ['screener', 'host'],
-  '/api/episodes/[id]/board': ['screener', 'host'],
   '/api/episodes/[id]/contest': ['producer'],
   '/api/shows/[id]/lines': { GET: ['screener', 'host'], POST: ['producer'], DELETE: ['producer'] },
   '/api/reconcile': ['producer'],

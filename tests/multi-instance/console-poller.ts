@@ -3,7 +3,7 @@ export interface ConsolePoller {
   stop(): Promise<void>;
 }
 
-/** A console polling one instance's board every `everyMs`, with the ETag it was last given, as SWR would. */
+/** A console polling one instance's console view every `everyMs`, with the ETag it was last given, as SWR would. */
 export function pollBoard(url: string, token: string, everyMs = 250): ConsolePoller {
   const poller: ConsolePoller = { statuses: [], stop: async () => undefined };
   let running = true;

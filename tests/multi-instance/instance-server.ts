@@ -1,6 +1,6 @@
 import * as callCommand from '@/app/api/calls/[id]/[command]/route';
-import * as board from '@/app/api/episodes/[id]/board/route';
 import * as health from '@/app/api/health/route';
+import * as consoleView from '@/app/api/shows/[id]/console/route';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 import { getDbHandle } from '@/lib/db/client';
 import { startRouteServer } from '@/tests/support/route-server';
@@ -19,7 +19,7 @@ const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 watchAdvisoryLocks(await getDbHandle(), (hold) => say({ kind: 'lock', ...hold }));
 
 const server = await startRouteServer(
-  { ...TWILIO_ROUTES, '/api/episodes/[id]/board': board, '/api/calls/[id]/[command]': callCommand, '/api/health': health },
+  { ...TWILIO_ROUTES, '/api/shows/[id]/console': consoleView, '/api/calls/[id]/[command]': callCommand, '/api/health': health },
   { port: Number(process.env.PORT ?? 0), around: (request, run) => requestScope.run(request.headers, run) },
 );
 

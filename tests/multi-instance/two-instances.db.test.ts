@@ -109,8 +109,8 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')('several instances (Post
     const episodeId = fx.episode?.id ?? '';
     const sampler: RoomSampler = startRoomSampler(emulator, 25);
     const consoles: ConsolePoller[] = [
-      pollBoard(`${a.url}/api/episodes/${episodeId}/board`, tokens.get(host.id) ?? ''),
-      pollBoard(`${b.url}/api/episodes/${episodeId}/board`, tokens.get(screener.id) ?? ''),
+      pollBoard(`${a.url}/api/shows/${fx.show.id}/console`, tokens.get(host.id) ?? ''),
+      pollBoard(`${b.url}/api/shows/${fx.show.id}/console`, tokens.get(screener.id) ?? ''),
     ];
     const hostLeg = await connectBrowser(host, { room: 'live', episodeId });
     await connectBrowser(screener);
