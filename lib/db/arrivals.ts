@@ -124,13 +124,15 @@ select d.state as decision, d.winner,
 /**
  * Decides what happens to a ringing call and records it: exactly once per CallSid (a repeat answers the session
  * the first request made), off air, blocked, the Nth arrival of a contest, queue full, or queued with its caller
- * counted. Two statements in the caller's transaction: the CallSid lock, then the decision.
+ * counted. Two statements in the caller's transaction, sent together: the CallSid lock, then the decision.
  */
 export async function decideArrival(arrival: Arrival, tx: Queryable): Promise<DecidedArrival> {
   // The CallSid lock comes first, in its own statement, so the decision's snapshot sees every callback that
-  // committed while we waited for it (a status callback takes the same lock).
-  await lockCallSid(tx, arrival.callSid);
-  const [row] = await queryRows(tx, DECIDE_ARRIVAL, [arrival.callSid, arrival.to, arrival.from, arrival.callerNumber, arrival.sessionId, arrival.holdRoom]);
+  // committed while we waited for it (a status callback takes the same lock). Both are sent at once (pipelined
+  // on Postgres); the server runs them in order.
+  const locked = lockCallSid(tx, arrival.callSid);
+  const decided = queryRows(tx, DECIDE_ARRIVAL, [arrival.callSid, arrival.to, arrival.from, arrival.callerNumber, arrival.sessionId, arrival.holdRoom]);
+  const [, [row]] = await Promise.all([locked, decided]);
   if (!row) throw new Error('the arrival decision returned no row');
   const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value) as Record<string, unknown> | null;
   const sessionRow = json(row.session) ?? json(row.existing);

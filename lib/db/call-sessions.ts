@@ -1,15 +1,16 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
 import { LIVE_ROOM_STATES, OPEN_STATES } from '@/lib/telephony/call-session-machine';
-import { getDb, type Queryable } from './client';
+import { getDb, queryRows, type Queryable } from './client';
 import { callers, callSessions, episodes, shows, users, type CallSession } from './schema';
 
 /**
  * Serialises everything that happens to one Twilio call (voice webhook, callbacks, reconciler) inside the
  * current transaction, so a callback that races the voice webhook is never lost between them.
  */
-export async function lockCallSid(tx: Queryable, callSid: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7203116, hashtext(${callSid}))`);
+export function lockCallSid(tx: Queryable, callSid: string): Promise<unknown> {
+  // Sent straight away (no await before it), so a statement queued right after it runs after it.
+  return queryRows(tx, 'select pg_advisory_xact_lock(7203116, hashtext($1))', [callSid]);
 }
 
 /** Serialises a screener's pickups, so nobody screens two callers in one room. */
