@@ -63,6 +63,8 @@ const VARIABLES = {
   BCRYPT_COST: wholeNumber('BCRYPT_COST', 4, 31, 10),
   // A floor, so a typo cannot make the reconciler ask Twilio where everyone is every millisecond.
   RECONCILE_INTERVAL_MS: wholeNumber('RECONCILE_INTERVAL_MS', 100, 3_600_000, 3000),
+  // npm run bench only: count the statements the app sends, reported by /api/health.
+  BENCH_COUNT_STATEMENTS: z.enum(['1'], 'BENCH_COUNT_STATEMENTS is 1 or unset.'),
 };
 type Name = keyof typeof VARIABLES;
 const NAMES = Object.keys(VARIABLES) as Name[];
@@ -80,6 +82,7 @@ const settingsSchema = z.object({
   TRUSTED_PROXY_COUNT: VARIABLES.TRUSTED_PROXY_COUNT.default(0),
   BCRYPT_COST: VARIABLES.BCRYPT_COST.default(10),
   RECONCILE_INTERVAL_MS: VARIABLES.RECONCILE_INTERVAL_MS.default(3000),
+  BENCH_COUNT_STATEMENTS: VARIABLES.BENCH_COUNT_STATEMENTS.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

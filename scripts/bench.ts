@@ -5,10 +5,12 @@ import path from 'node:path';
 import { parseOptions } from './bench/options';
 import { markdownTable, printTable, writeResults } from './bench/report';
 import { runKind, type KindResult } from './bench/run-kind';
+import { runWebhookKind, webhookTable, type WebhookKindResult } from './bench/webhook-kind';
 
 /**
- * `npm run bench`: a contest spike against a production build with the emulator, on PGlite and Postgres, beside a
- * no-database baseline route in the same run. See README "Benchmark". Stops everything it started.
+ * `npm run bench`: open-loop signed webhooks straight at a production build (the door, the baseline route and a
+ * bare node:http server) plus idle consoles; `--mode=emulator`: a contest spike played through the emulator. On
+ * PGlite and Postgres. See README "Benchmark". Stops everything it started.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -25,10 +27,12 @@ async function main(): Promise<void> {
   const stamp = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const workRoot = mkdtempSync(path.join(tmpdir(), 'sb-bench-'));
   const results: KindResult[] = [];
+  const webhookResults: WebhookKindResult[] = [];
   try {
     for (const kind of options.db) {
       log(`\n${kind}:`);
-      results.push(await runKind(kind, options, workRoot, stamp, log));
+      if (options.mode === 'webhooks') webhookResults.push(await runWebhookKind(kind, options, workRoot, stamp, log));
+      else results.push(await runKind(kind, options, workRoot, stamp, log));
     }
   } finally {
     rmSync(workRoot, { recursive: true, force: true });
@@ -40,6 +44,14 @@ async function main(): Promise<void> {
     buildMs,
     aims: { voiceP99Ms: 250, throughputShareOfBaseline: 0.5 },
   };
+  if (options.mode === 'webhooks') {
+    log(`\n${webhookTable(webhookResults)}\n`);
+    for (const r of webhookResults) for (const problem of r.consistency.problems) log(`  ${r.db}: ${problem}`);
+    for (const file of writeResults(webhookResults, meta, 'webhooks')) log(`wrote ${path.relative(process.cwd(), file)}`);
+    log(`\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`);
+    if (webhookResults.some((r) => r.consistency.mismatches > 0)) process.exitCode = 1;
+    return;
+  }
   log(`\n${printTable(results)}\n`);
   for (const r of results) {
     const p99 = r.voiceWebhook.contest.latency.p99 ?? Infinity;
@@ -47,7 +59,7 @@ async function main(): Promise<void> {
     log(`${r.db}: p99 ${p99} ms ${p99 < 250 ? 'meets' : 'misses'} the 250 ms aim; throughput x${share} of baseline ${share >= 0.5 ? 'meets' : 'misses'} the half aim; ${r.lost.lost} callers lost.`);
     for (const problem of r.lost.problems) log(`  lost: ${problem}`);
   }
-  for (const file of writeResults(results, meta)) log(`wrote ${path.relative(process.cwd(), file)}`);
+  for (const file of writeResults(results, meta, 'emulator')) log(`wrote ${path.relative(process.cwd(), file)}`);
   log(`\nMarkdown for the README:\n\n${markdownTable(results)}\n\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`);
   if (results.some((r) => r.lost.lost > 0 || r.lost.sessionsWithoutCall > 0)) process.exitCode = 1;
 }

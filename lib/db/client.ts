@@ -4,7 +4,7 @@ import { settings } from '@/lib/env';
 import { openDatabase, type Db, type DbHandle } from './connect';
 
 export type { Db, Queryable, Tx } from './connect';
-export { mapRow, queryRows } from './connect';
+export { mapRow, queryRows, statementsSent } from './connect';
 
 const globalForDb = globalThis as unknown as { switchboardDb?: Promise<DbHandle> };
 
@@ -21,6 +21,7 @@ export function getDbHandle(): Promise<DbHandle> {
   globalForDb.switchboardDb ??= openDatabase({
     databaseUrl: settings().DATABASE_URL,
     pgliteDir: pgliteDirectory(),
+    countStatements: settings().BENCH_COUNT_STATEMENTS === '1',
   }).catch((error: unknown) => {
     globalForDb.switchboardDb = undefined;
     throw error;

@@ -21,22 +21,35 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Statements sent since start, when counting was asked for (npm run bench); BEGIN and COMMIT are not counted.
+ * On globalThis, like the database itself, because Next gives each route bundle its own copy of this module.
+ */
+const statementCount = ((globalThis as { switchboardStatements?: { enabled: boolean; n: number } }).switchboardStatements ??= { enabled: false, n: 0 });
+const countingLogger = { logQuery: () => void (statementCount.n += 1) };
+
+export function statementsSent(): number | null {
+  return statementCount.enabled ? statementCount.n : null;
+}
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 // Serialises migrations when several instances start against one Postgres at once.
 const MIGRATION_LOCK_ID = 7_203_114;
 
 /** Opens the database named by the options, runs every pending migration, and returns it ready to use. */
-export async function openDatabase(options: { databaseUrl?: string; pgliteDir?: string; poolSize?: number }): Promise<DbHandle> {
+export async function openDatabase(options: { databaseUrl?: string; pgliteDir?: string; poolSize?: number; countStatements?: boolean }): Promise<DbHandle> {
+  if (options.countStatements) statementCount.enabled = true;
+  const logger = options.countStatements ? countingLogger : undefined;
   if (options.databaseUrl) {
     await migratePostgresDatabase(options.databaseUrl);
     const client = postgres(options.databaseUrl, { max: options.poolSize ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
@@ -70,6 +83,7 @@ interface DriverClient {
 export async function queryRows(q: Queryable, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
   // drizzle keeps the driver's client (postgres.js or PGlite, or their transaction) on its session.
   const client = (q as unknown as { session: { client: DriverClient } }).session.client;
+  if (statementCount.enabled) statementCount.n += 1;
   if (client.unsafe) return client.unsafe(text, params, { prepare: true });
   if (client.query) return (await client.query(text, params)).rows;
   throw new Error('queryRows: unknown database driver');

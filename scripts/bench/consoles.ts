@@ -11,8 +11,8 @@ export interface Consoles {
   stop(): Promise<void>;
 }
 
-/** Console screens polling the board every second with If-None-Match, as the consoles' SWR hook does. */
-export function startConsoles(appUrl: string, episodeId: string, users: AppUser[], count: number): Consoles {
+/** Console screens polling the consoles' endpoint every second with If-None-Match, as their SWR hook does. */
+export function startConsoles(appUrl: string, showId: string, users: AppUser[], count: number): Consoles {
   const polls: BoardPoll[] = [];
   let running = true;
   const loops = Array.from({ length: count }, async (_, i) => {
@@ -24,7 +24,7 @@ export function startConsoles(appUrl: string, episodeId: string, users: AppUser[
       const started = performance.now();
       const at = Date.now();
       try {
-        const response: Response = await fetch(`${appUrl}/api/episodes/${episodeId}/board`, {
+        const response: Response = await fetch(`${appUrl}/api/shows/${showId}/console`, {
           headers: { ...user.headers, ...(etag ? { 'if-none-match': etag } : {}) },
           signal: AbortSignal.timeout(15_000),
         });

@@ -11,7 +11,7 @@ function parentOf(pid: number): number | null {
   }
 }
 
-function treeOf(root: number): number[] {
+export function treeOf(root: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -60,4 +60,20 @@ export function sampleMemory(root: number, intervalMs = 250): MemorySampler {
       return { peakRssMb: Math.round(peakRss / 1024), peakHwmMb: Math.round(Math.max(0, ...hwm.values()) / 1024) };
     },
   };
+}
+
+/** CPU time (user + system) used so far by a process and its children, in milliseconds. */
+export function cpuMs(root: number): number {
+  let ticks = 0;
+  for (const pid of treeOf(root)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; 100 ticks a second.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
 }

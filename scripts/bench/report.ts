@@ -46,18 +46,18 @@ export function markdownTable(results: KindResult[]): string {
   return [header, ...tableRows(results).map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-/** bench/results/<date>-<db>.json for each kind, and latest.json with the whole run. */
-export function writeResults(results: KindResult[], meta: Record<string, unknown>): string[] {
+/** bench/results/<date>-<mode>-<db>.json for each kind, and latest-<mode>.json with the whole run. */
+export function writeResults(results: { db: string }[], meta: Record<string, unknown>, mode: string): string[] {
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
   const date = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const written: string[] = [];
   for (const result of results) {
-    const file = path.join(dir, `${date}-${result.db}.json`);
+    const file = path.join(dir, `${date}-${mode}-${result.db}.json`);
     writeFileSync(file, `${JSON.stringify({ ...meta, result }, null, 2)}\n`);
     written.push(file);
   }
-  const latest = path.join(dir, 'latest.json');
+  const latest = path.join(dir, `latest-${mode}.json`);
   writeFileSync(latest, `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
   written.push(latest);
   return written;

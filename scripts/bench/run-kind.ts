@@ -98,8 +98,15 @@ interface Board {
   groups: Record<string, { id: string; arrival: number | null; contestWinner?: boolean }[]>;
 }
 
-async function findWinner(appUrl: string, user: AppUser, episodeId: string, arrival: number, spike: Spike, emulator: EmulatorClient) {
-  const board = await appJson<Board>(appUrl, user, 'GET', `/api/episodes/${episodeId}/board`);
+/** The board, from the endpoint the consoles poll. */
+async function boardOf(appUrl: string, user: AppUser, showId: string): Promise<Board> {
+  const { board } = await appJson<{ board: Board | null }>(appUrl, user, 'GET', `/api/shows/${showId}/console`);
+  if (!board) throw new Error('the show has no episode');
+  return board;
+}
+
+async function findWinner(appUrl: string, user: AppUser, showId: string, arrival: number, spike: Spike, emulator: EmulatorClient) {
+  const board = await boardOf(appUrl, user, showId);
   const card = Object.values(board.groups)
     .flat()
     .find((c) => c.contestWinner && c.arrival === arrival);
@@ -199,7 +206,7 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     await Promise.all(warmDoor.sids.map((sid) => emulator.hangUp(sid)));
     await waitForEnded(emulator, warmDoor, () => false, 30_000);
 
-    const consoles = startConsoles(appUrl, episode.id, [screener, host], options.consoles);
+    const consoles = startConsoles(appUrl, showId, [screener, host], options.consoles);
     log(`  ${kind}: baseline spike, ${options.callers} callers in ${options.spreadMs} ms, answered by /api/twilio/baseline`);
     await emulator.pointNumber(number.sid, baselineUrls);
     const baseline = await ringSpike(emulator, 'baseline', SHOW_NUMBER, 201, options.callers, options.spreadMs);
@@ -213,7 +220,7 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     await waitForEnded(emulator, spike, onHold, 90_000);
     await waitForCounted(appUrl, producer, episode.id, spike);
     await appJson(appUrl, producer, 'DELETE', `/api/episodes/${episode.id}/contest`);
-    const winner = await findWinner(appUrl, producer, episode.id, contest.winningArrival, spike, emulator);
+    const winner = await findWinner(appUrl, producer, showId, contest.winningArrival, spike, emulator);
 
     log(`  ${kind}: on air: screener picks up the winner, approves, host airs`);
     const air = await airWinner(appUrl, emulator, staff, episode.id, winner);
@@ -231,7 +238,7 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
       await waitForEnded(emulator, burstContest, onHold, 120_000);
       await waitForCounted(appUrl, producer, episode.id, burstContest);
       await appJson(appUrl, producer, 'DELETE', `/api/episodes/${episode.id}/contest`);
-      burst = { base, contest: burstContest, winner: await findWinner(appUrl, producer, episode.id, opened.contest.winningArrival, burstContest, emulator) };
+      burst = { base, contest: burstContest, winner: await findWinner(appUrl, producer, showId, opened.contest.winningArrival, burstContest, emulator) };
     }
 
     // Everyone still on the line hangs up; the app must end every session before it stops.
@@ -239,7 +246,7 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     await Promise.all(stillLive.map((sid) => emulator.hangUp(sid)));
     await pollUntil(
       async () => {
-        const board = await appJson<Board>(appUrl, producer, 'GET', `/api/episodes/${episode.id}/board`);
+        const board = await boardOf(appUrl, producer, showId);
         return Object.values(board.groups).every((group) => group.length === 0);
       },
       'every session ended',
