@@ -28,7 +28,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${E2E_BASE_URL}/api/health`,
-    timeout: 240_000,
+    // A cold production build on a 2-core machine can take several minutes; later runs reuse it.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

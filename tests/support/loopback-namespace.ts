@@ -17,8 +17,12 @@ export function onlyLoopback(): boolean {
  */
 export function reexecInLoopbackNamespace(): void {
   if (process.env[MARK] === '1' || onlyLoopback()) return;
+  // Only Playwright's runner moves: other tools that load playwright.config.ts (knip, editors) stay where they are.
+  if (!(process.argv[1] ?? '').includes('playwright')) return;
   if (process.getuid?.() !== 0) {
-    throw new Error('The browser tests carry WebRTC and must run in a loopback-only network namespace: run them as root (they call `unshare -n`), or inside `unshare -rn`.');
+    throw new Error(
+      'The browser tests carry WebRTC and must run in a loopback-only network namespace: run them as root (they call `unshare -n`), or inside `unshare -rn`.',
+    );
   }
   const command = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
   const result = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', ...command], {
