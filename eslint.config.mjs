@@ -19,7 +19,14 @@ function isServerModule(specifier) {
 
 /** Client components ('use client') may import types from server modules, never values: those would ship to the browser. */
 const noServerImportInClient = {
-  meta: { type: 'problem', schema: [], messages: { server: "'{{name}}' is server-only (database, environment or secrets); a 'use client' module may import only its types." } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      server:
+        "'{{name}}' is server-only (database, environment or secrets); a 'use client' module may import only its types.",
+    },
+  },
   create(context) {
     const body = context.sourceCode.ast.body;
     const isClient = body.some((node) => node.type === 'ExpressionStatement' && node.directive === 'use client');
@@ -28,7 +35,8 @@ const noServerImportInClient = {
       ImportDeclaration(node) {
         if (node.importKind === 'type') return;
         if (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type')) return;
-        if (isServerModule(node.source.value)) context.report({ node, messageId: 'server', data: { name: node.source.value } });
+        if (isServerModule(node.source.value))
+          context.report({ node, messageId: 'server', data: { name: node.source.value } });
       },
     };
   },
@@ -37,7 +45,15 @@ const noServerImportInClient = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    '.data/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    'next-env.d.ts',
+  ]),
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],

@@ -14,46 +14,46 @@ const exclude = ['node_modules/**', '.next/**', 'tests/e2e/**', '.data/**'];
 export default defineConfig(async () => {
   const postgres = await postgresTestTarget();
   return {
-  resolve: { alias },
-  test: {
-    exclude,
-    // Password hashing at production cost would dominate the run time; the algorithm is the same.
-    env: { BCRYPT_COST: '4' },
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    projects: [
-      {
-        extends: true as const,
-        resolve: { alias },
-        test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...exclude, '**/*.db.test.ts'] },
-      },
-      {
-        extends: true as const,
-        resolve: { alias },
-        test: {
-          name: 'pglite',
-          include: ['**/*.db.test.ts'],
-          exclude,
-          env: { TEST_DB_KIND: 'pglite' },
-          setupFiles: ['tests/support/db-setup.ts'],
+    resolve: { alias },
+    test: {
+      exclude,
+      // Password hashing at production cost would dominate the run time; the algorithm is the same.
+      env: { BCRYPT_COST: '4' },
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
+      projects: [
+        {
+          extends: true as const,
+          resolve: { alias },
+          test: { name: 'unit', include: ['**/*.test.ts'], exclude: [...exclude, '**/*.db.test.ts'] },
         },
-      },
-      ...(postgres.url
-        ? [
-            {
-              extends: true as const,
-              resolve: { alias },
-              test: {
-                name: 'postgres',
-                include: ['**/*.db.test.ts'],
-                exclude,
-                env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: postgres.url },
-                setupFiles: ['tests/support/db-setup.ts'],
+        {
+          extends: true as const,
+          resolve: { alias },
+          test: {
+            name: 'pglite',
+            include: ['**/*.db.test.ts'],
+            exclude,
+            env: { TEST_DB_KIND: 'pglite' },
+            setupFiles: ['tests/support/db-setup.ts'],
+          },
+        },
+        ...(postgres.url
+          ? [
+              {
+                extends: true as const,
+                resolve: { alias },
+                test: {
+                  name: 'postgres',
+                  include: ['**/*.db.test.ts'],
+                  exclude,
+                  env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: postgres.url },
+                  setupFiles: ['tests/support/db-setup.ts'],
+                },
               },
-            },
-          ]
-        : []),
-    ],
-  },
+            ]
+          : []),
+      ],
+    },
   };
 });

@@ -32,7 +32,10 @@ export function AppHeader({ actor, current }: { actor: Actor; current: string })
         {actor.name} · {ROLE_LABEL[actor.role]}
       </span>
       <form action={signOutAction}>
-        <button type="submit" className="min-h-11 rounded-md border border-studio-600 px-3 py-2 text-sm hover:bg-studio-700">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md border border-studio-600 px-3 py-2 text-sm hover:bg-studio-700"
+        >
           Sign out
         </button>
       </form>

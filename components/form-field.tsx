@@ -10,7 +10,9 @@ interface FormFieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input whose server-side errors are announced and tied to it for screen readers. */
 export function FormField({ label, name, errors, hint, id, className, ...input }: FormFieldProps) {
   const inputId = id ?? `field-${name}`;
-  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${inputId}-hint` : null, errors?.length ? `${inputId}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className}>
       <label htmlFor={inputId} className="mb-1 block text-sm font-medium text-studio-200">

@@ -9,7 +9,17 @@ const subscribe = () => () => {};
  * A moment in the viewer's time zone, with the zone named. The server does not know the viewer's zone, so its
  * HTML says UTC, and the browser replaces it with local time as soon as it hydrates.
  */
-export function LocalTime({ at, seconds, date = true, className }: { at: string; seconds?: boolean; date?: boolean; className?: string }) {
+export function LocalTime({
+  at,
+  seconds,
+  date = true,
+  className,
+}: {
+  at: string;
+  seconds?: boolean;
+  date?: boolean;
+  className?: string;
+}) {
   const inBrowser = useSyncExternalStore(
     subscribe,
     () => true,

@@ -2,7 +2,15 @@
 
 import { useFormStatus } from 'react-dom';
 
-export function SubmitButton({ children, pendingText, className }: { children: React.ReactNode; pendingText: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  className,
+}: {
+  children: React.ReactNode;
+  pendingText: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

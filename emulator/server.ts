@@ -8,8 +8,12 @@ async function main(): Promise<void> {
   console.log(`  AccountSid: ${emulator.accountSid}`);
   console.log(`  AuthToken:  ${emulator.authToken}`);
   console.log(`  State:      ${emulator.url}/_emulator/state`);
-  console.log(`  Signalling: ${emulator.signal.url} (open https://${emulator.signal.chunderw}/ once to accept its certificate)`);
-  console.log(`  <Say>:      ${espeakInstalled() ? 'spoken by espeak-ng' : 'a warble stand-in (apt-get install espeak-ng for speech)'}`);
+  console.log(
+    `  Signalling: ${emulator.signal.url} (open https://${emulator.signal.chunderw}/ once to accept its certificate)`,
+  );
+  console.log(
+    `  <Say>:      ${espeakInstalled() ? 'spoken by espeak-ng' : 'a warble stand-in (apt-get install espeak-ng for speech)'}`,
+  );
   const stop = (): void => {
     console.log('Stopping the Twilio emulator');
     emulator.close().then(

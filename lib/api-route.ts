@@ -55,7 +55,9 @@ export function apiRoute<P extends Schema = undefined, B extends Schema = undefi
       assertAccess(actor, spec.access);
       const params = (spec.params ? parseInput(spec.params, await context.params) : undefined) as Parsed<P>;
       const body = (spec.body ? parseInput(spec.body, await readJsonBody(request)) : undefined) as Parsed<B>;
-      const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined) as Parsed<Q>;
+      const query = (
+        spec.query ? parseInput(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined
+      ) as Parsed<Q>;
       return await handler({ actor, params, body, query, request });
     } catch (error) {
       return errorResponse(error);

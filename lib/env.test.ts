@@ -3,7 +3,12 @@ import { DEFAULT_EMULATOR_URL, readSettings } from './env';
 
 describe('environment settings', () => {
   it('fills in the documented defaults when nothing is set', () => {
-    expect(readSettings({})).toMatchObject({ EMULATOR_URL: DEFAULT_EMULATOR_URL, LOGIN_MAX_FAILURES: 10, BCRYPT_COST: 10, RECONCILE_INTERVAL_MS: 3000 });
+    expect(readSettings({})).toMatchObject({
+      EMULATOR_URL: DEFAULT_EMULATOR_URL,
+      LOGIN_MAX_FAILURES: 10,
+      BCRYPT_COST: 10,
+      RECONCILE_INTERVAL_MS: 3000,
+    });
   });
 
   it('treats an empty variable as unset', () => {
@@ -13,8 +18,12 @@ describe('environment settings', () => {
   });
 
   it('refuses a reconcile interval that would make the reconciler spin, or is not a number', () => {
-    expect(() => readSettings({ RECONCILE_INTERVAL_MS: '1' })).toThrow('RECONCILE_INTERVAL_MS must be between 100 and 3600000.');
-    expect(() => readSettings({ RECONCILE_INTERVAL_MS: '3s' })).toThrow('RECONCILE_INTERVAL_MS must be a whole number, such as 3000.');
+    expect(() => readSettings({ RECONCILE_INTERVAL_MS: '1' })).toThrow(
+      'RECONCILE_INTERVAL_MS must be between 100 and 3600000.',
+    );
+    expect(() => readSettings({ RECONCILE_INTERVAL_MS: '3s' })).toThrow(
+      'RECONCILE_INTERVAL_MS must be a whole number, such as 3000.',
+    );
     expect(readSettings({ RECONCILE_INTERVAL_MS: '150' }).RECONCILE_INTERVAL_MS).toBe(150);
   });
 

@@ -30,7 +30,11 @@ const sid = (name: string, prefix: string) =>
     .min(1, `${name} is missing.`)
     .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${name} must be "${prefix}" followed by 32 hex digits.`);
 
-const secret = (name: string) => z.string({ error: `${name} is missing.` }).trim().min(1, `${name} is missing.`);
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is missing.` })
+    .trim()
+    .min(1, `${name} is missing.`);
 
 const wholeNumber = (name: string, min: number, max: number, example: number) =>
   z
@@ -50,7 +54,10 @@ const VARIABLES = {
   TWILIO_API_BASE_URL: httpUrl('TWILIO_API_BASE_URL'),
   PUBLIC_BASE_URL: httpUrl('PUBLIC_BASE_URL'),
   EMULATOR_URL: httpUrl('EMULATOR_URL'),
-  PORT: z.string().trim().regex(/^\d{1,5}$/, 'PORT must be a number, such as 3000.'),
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'PORT must be a number, such as 3000.'),
   DATABASE_URL: z.string().trim(),
   PGLITE_DIR: z.string().trim(),
   AUTH_SECRET: z.string(),
@@ -118,7 +125,11 @@ export type TwilioVariables =
 
 /** The variables that are set: an empty variable counts as unset, as in a .env file with `NAME=`. */
 function present(source: RawEnv): RawEnv {
-  return Object.fromEntries(NAMES.map((name): [Name, string | undefined] => [name, source[name]]).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  return Object.fromEntries(
+    NAMES.map((name): [Name, string | undefined] => [name, source[name]]).filter(
+      ([, value]) => value !== undefined && value.trim() !== '',
+    ),
+  );
 }
 
 function issues(error: z.ZodError): string {

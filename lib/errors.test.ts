@@ -7,7 +7,9 @@ describe('AppError', () => {
     expect(error.status).toBe(409);
     const response = error.toResponse();
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: { code: 'conflict:call_state', message: 'Another screener picked up this caller first.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'conflict:call_state', message: 'Another screener picked up this caller first.' },
+    });
   });
 
   it('never sends the cause of an unexpected error to the client', async () => {

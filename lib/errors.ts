@@ -1,14 +1,7 @@
 import { logProblem } from './log';
 
 export type ErrorType =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limit'
-  | 'unavailable'
-  | 'internal';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limit' | 'unavailable' | 'internal';
 
 export type Surface =
   | 'auth'

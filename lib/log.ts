@@ -22,7 +22,9 @@ function describe(part: unknown): string {
  * rendered to text first and stripped of phone numbers, whoever wrote the message.
  */
 export function logProblem(level: 'error' | 'warn', tag: string, ...parts: unknown[]): void {
-  const line = redactPhoneNumbers([`[${tag}]`, ...parts.filter((p) => p !== undefined && p !== '').map(describe)].join(' '));
+  const line = redactPhoneNumbers(
+    [`[${tag}]`, ...parts.filter((p) => p !== undefined && p !== '').map(describe)].join(' '),
+  );
   if (level === 'error') console.error(line);
   else console.warn(line);
 }

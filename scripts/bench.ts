@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   let buildMs = 0;
   if (!reuse) {
     log('Building the app (next build; BENCH_SKIP_BUILD=1 reuses an existing build)');
-    const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) throw new Error(`next build failed (${build.status ?? build.signal})`);
     buildMs = Date.now() - began;
   }
@@ -39,7 +42,12 @@ async function main(): Promise<void> {
   }
   const meta = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', loadAverage: loadavg().map((n) => Math.round(n * 100) / 100), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+      node: process.version,
+    },
     options,
     buildMs,
     aims: { voiceP99Ms: 250, throughputShareOfBaseline: 0.5 },
@@ -47,7 +55,8 @@ async function main(): Promise<void> {
   if (options.mode === 'webhooks') {
     log(`\n${webhookTable(webhookResults)}\n`);
     for (const r of webhookResults) for (const problem of r.consistency.problems) log(`  ${r.db}: ${problem}`);
-    for (const file of writeResults(webhookResults, meta, 'webhooks')) log(`wrote ${path.relative(process.cwd(), file)}`);
+    for (const file of writeResults(webhookResults, meta, 'webhooks'))
+      log(`wrote ${path.relative(process.cwd(), file)}`);
     log(`\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`);
     if (webhookResults.some((r) => r.consistency.mismatches > 0)) process.exitCode = 1;
     return;
@@ -56,11 +65,15 @@ async function main(): Promise<void> {
   for (const r of results) {
     const p99 = r.voiceWebhook.contest.latency.p99 ?? Infinity;
     const share = r.burst?.throughputRatio ?? r.voiceWebhook.throughputRatio ?? 0;
-    log(`${r.db}: p99 ${p99} ms ${p99 < 250 ? 'meets' : 'misses'} the 250 ms aim; throughput x${share} of baseline ${share >= 0.5 ? 'meets' : 'misses'} the half aim; ${r.lost.lost} callers lost.`);
+    log(
+      `${r.db}: p99 ${p99} ms ${p99 < 250 ? 'meets' : 'misses'} the 250 ms aim; throughput x${share} of baseline ${share >= 0.5 ? 'meets' : 'misses'} the half aim; ${r.lost.lost} callers lost.`,
+    );
     for (const problem of r.lost.problems) log(`  lost: ${problem}`);
   }
   for (const file of writeResults(results, meta, 'emulator')) log(`wrote ${path.relative(process.cwd(), file)}`);
-  log(`\nMarkdown for the README:\n\n${markdownTable(results)}\n\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`);
+  log(
+    `\nMarkdown for the README:\n\n${markdownTable(results)}\n\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`,
+  );
   if (results.some((r) => r.lost.lost > 0 || r.lost.sessionsWithoutCall > 0)) process.exitCode = 1;
 }
 

@@ -41,13 +41,23 @@ process.on('SIGTERM', () => stop(0));
 
 if (!watch) {
   const build = ensureProductionBuild(env);
-  console.log(build === 'reused' ? '\nUsing the production build in .next (the sources have not changed since it was built).' : '\nBuilt the app for production.');
+  console.log(
+    build === 'reused'
+      ? '\nUsing the production build in .next (the sources have not changed since it was built).'
+      : '\nBuilt the app for production.',
+  );
 }
 
 const addresses = ['localhost', '127.0.0.1', ...lanAddresses()].map((host) => `http://${host}:${port}`);
-console.log(`\nSwitchboard ${rehearsal ? `in REHEARSAL mode (no real calls; Twilio emulator on port ${emulatorPort})` : `with Twilio account ${process.env.TWILIO_ACCOUNT_SID}`}${watch ? ', next dev (reloads on change)' : ''}`);
-console.log(`Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`);
-console.log('Open the app at any of these addresses and sign in (the producer login is printed below on the first start):');
+console.log(
+  `\nSwitchboard ${rehearsal ? `in REHEARSAL mode (no real calls; Twilio emulator on port ${emulatorPort})` : `with Twilio account ${process.env.TWILIO_ACCOUNT_SID}`}${watch ? ', next dev (reloads on change)' : ''}`,
+);
+console.log(
+  `Database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : `embedded PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`,
+);
+console.log(
+  'Open the app at any of these addresses and sign in (the producer login is printed below on the first start):',
+);
 for (const address of addresses) console.log(`  ${address}`);
 if (rehearsal) {
   console.log('demo logins: host@switchboard.test / rehearsal-host, screener@switchboard.test / rehearsal-screener');
@@ -55,4 +65,8 @@ if (rehearsal) {
 }
 
 if (rehearsal) run('the Twilio emulator', 'npx', ['tsx', 'emulator/server.ts']);
-run('the app', 'npx', watch ? ['next', 'dev', '-p', port, '-H', '0.0.0.0'] : ['next', 'start', '-p', port, '-H', '0.0.0.0']);
+run(
+  'the app',
+  'npx',
+  watch ? ['next', 'dev', '-p', port, '-H', '0.0.0.0'] : ['next', 'start', '-p', port, '-H', '0.0.0.0'],
+);

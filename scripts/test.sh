@@ -7,6 +7,8 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
+step "format (Prettier)"
+npm run --silent format:check
 step "lint"
 npm run --silent lint
 step "type check"

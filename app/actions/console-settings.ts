@@ -5,7 +5,9 @@ import { saveConsoleSettings, type ConsoleSettings } from '@/lib/consoles/consol
 import { AppError } from '@/lib/errors';
 
 /** Saves the signed-in person's console settings; answers what is now stored, or why not in words. */
-export async function saveConsoleSettingsAction(raw: ConsoleSettings): Promise<{ ok: true; settings: ConsoleSettings } | { ok: false; message: string }> {
+export async function saveConsoleSettingsAction(
+  raw: ConsoleSettings,
+): Promise<{ ok: true; settings: ConsoleSettings } | { ok: false; message: string }> {
   try {
     return { ok: true, settings: await saveConsoleSettings(await requireActor(), raw) };
   } catch (error) {

@@ -12,7 +12,13 @@ const SAFE_NEXT = /^\/(?!\/)[\w\-/?=&%.]*$/;
 export async function loginAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = credentialsSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   const values = { email: formText(formData.get('email')) };
-  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', fields: parseFieldErrors(parsed.error), values };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      fields: parseFieldErrors(parsed.error),
+      values,
+    };
   const next = formText(formData.get('next'));
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: SAFE_NEXT.test(next) ? next : '/' });

@@ -12,8 +12,23 @@ export function LoginForm({ next }: { next?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <FormField label="Email" name="email" type="email" autoComplete="username" defaultValue={state.values?.email} required errors={state.fields?.email} />
-      <FormField label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.values?.email}
+        required
+        errors={state.fields?.email}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fields?.password}
+      />
       <input type="hidden" name="next" value={next ?? ''} />
       <SubmitButton pendingText="Signing in…" className="w-full">
         Sign in

@@ -18,7 +18,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mb-8 text-studio-400">Sign in to screen callers, host, or produce the show.</p>
       <LoginForm next={next} />
       {isRehearsal() && (
-        <section aria-labelledby="demo-accounts" className="mt-10 rounded-lg border border-waiting/50 bg-studio-900 p-4 text-sm">
+        <section
+          aria-labelledby="demo-accounts"
+          className="mt-10 rounded-lg border border-waiting/50 bg-studio-900 p-4 text-sm"
+        >
           <h2 id="demo-accounts" className="mb-2 font-semibold text-waiting">
             Rehearsal mode: demo accounts
           </h2>

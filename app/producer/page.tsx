@@ -9,7 +9,11 @@ import { loadConsolePage } from '@/lib/consoles/page-data';
 export const metadata: Metadata = { title: 'Show room' };
 export const dynamic = 'force-dynamic';
 
-export default async function ProducerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProducerPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['producer'], '/producer');
   const data = await loadConsolePage(actor, await searchParams);
   return (
@@ -18,7 +22,12 @@ export default async function ProducerPage({ searchParams }: { searchParams: Pro
       <main className="mx-auto max-w-[1600px] space-y-4 p-4">
         <ProducerNav current="/producer" />
         {data ? (
-          <ShowRoom me={{ id: actor.id, name: actor.name }} showId={data.showId} initial={data.initial} serverNow={data.serverNow} />
+          <ShowRoom
+            me={{ id: actor.id, name: actor.name }}
+            showId={data.showId}
+            initial={data.initial}
+            serverNow={data.serverNow}
+          />
         ) : (
           <p className="text-studio-400">
             No shows yet.{' '}

@@ -8,7 +8,11 @@ import { loadConsolePage } from '@/lib/consoles/page-data';
 export const metadata: Metadata = { title: 'Screen' };
 export const dynamic = 'force-dynamic';
 
-export default async function ScreenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ScreenPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['screener'], '/screen');
   const data = await loadConsolePage(actor, await searchParams);
   return (

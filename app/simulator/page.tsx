@@ -18,7 +18,9 @@ export default async function SimulatorPage() {
   // Phones hear staff browsers by identity; the simulator names them (rehearsal only, demo accounts).
   const staffNames = Object.fromEntries(team.map((user) => [identityForUser(user.id), user.name]));
   // The show on air (or last on air) comes first, so a visitor rings the show that is running.
-  const shows = [...all.filter((show) => show.id === onAirId), ...all.filter((show) => show.id !== onAirId)].map((show) => ({ name: show.name, phoneNumber: show.phoneNumber }));
+  const shows = [...all.filter((show) => show.id === onAirId), ...all.filter((show) => show.id !== onAirId)].map(
+    (show) => ({ name: show.name, phoneNumber: show.phoneNumber }),
+  );
   const emulatorUrl = settings().EMULATOR_URL;
   // Before the first provisioning (a fresh start) there is no API key yet: the page works without the microphone.
   const phonePass = await issueSimulatorPhonePass().catch(() => null);
@@ -26,7 +28,8 @@ export default async function SimulatorPage() {
     <main className="mx-auto max-w-5xl space-y-6 p-6">
       <h1 className="text-3xl font-bold">Phone simulator</h1>
       <p className="text-studio-200">
-        Ring a show from made-up numbers. Every call goes through the Twilio emulator exactly as a real call would reach the app.
+        Ring a show from made-up numbers. Every call goes through the Twilio emulator exactly as a real call would reach
+        the app.
       </p>
       <PhoneSimulator shows={shows} emulatorUrl={emulatorUrl} staffNames={staffNames} phonePass={phonePass} />
     </main>

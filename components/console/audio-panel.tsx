@@ -17,20 +17,50 @@ const STATUS_LABEL: Record<AudioSnapshot['status'], { icon: string; text: string
  * Connect once per shift. Before the first connect: check the headset (real microphones and outputs, a level
  * meter, a test sound) and confirm headphones are on, because an open speaker feeds callers' voices back to them.
  */
-export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: ConsoleAudio; snapshot: AudioSnapshot; room: AudioRoom | null; roomLabel: string }) {
+export function AudioPanel({
+  audio,
+  snapshot,
+  room,
+  roomLabel,
+}: {
+  audio: ConsoleAudio;
+  snapshot: AudioSnapshot;
+  room: AudioRoom | null;
+  roomLabel: string;
+}) {
   const [wearing, setWearing] = useState(false);
   const label = STATUS_LABEL[snapshot.status];
   const live = snapshot.status === 'connected' || snapshot.status === 'reconnecting';
   const busy = snapshot.status === 'connecting';
   const pickers = (
     <>
-      <DevicePicker label="Microphone" choices={snapshot.inputs} value={snapshot.inputId} onChange={(id) => void audio.setInput(id)} />
-      {snapshot.outputSelectable && <DevicePicker label="Output" choices={snapshot.outputs} value={snapshot.outputId} onChange={(id) => void audio.setOutput(id)} />}
+      <DevicePicker
+        label="Microphone"
+        choices={snapshot.inputs}
+        value={snapshot.inputId}
+        onChange={(id) => void audio.setInput(id)}
+      />
+      {snapshot.outputSelectable && (
+        <DevicePicker
+          label="Output"
+          choices={snapshot.outputs}
+          value={snapshot.outputId}
+          onChange={(id) => void audio.setOutput(id)}
+        />
+      )}
     </>
   );
   return (
-    <section aria-label="Headset" className="flex flex-wrap items-center gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3">
-      <p role="status" aria-live="polite" className={`flex items-center gap-2 rounded-md border px-3 py-2 text-base font-semibold ${label.tone}`} data-audio-status={snapshot.status}>
+    <section
+      aria-label="Headset"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+    >
+      <p
+        role="status"
+        aria-live="polite"
+        className={`flex items-center gap-2 rounded-md border px-3 py-2 text-base font-semibold ${label.tone}`}
+        data-audio-status={snapshot.status}
+      >
         <span aria-hidden="true">{label.icon}</span>
         {label.text}
       </p>
@@ -40,7 +70,11 @@ export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: Consol
             <>
               {pickers}
               <LevelMeter audio={audio} which="input" label="Microphone level" />
-              <button type="button" onClick={() => void audio.testOutput()} className="min-h-11 rounded-md border border-studio-600 px-4 text-sm hover:bg-studio-700">
+              <button
+                type="button"
+                onClick={() => void audio.testOutput()}
+                className="min-h-11 rounded-md border border-studio-600 px-4 text-sm hover:bg-studio-700"
+              >
                 Play a test sound
               </button>
             </>
@@ -55,7 +89,12 @@ export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: Consol
             </button>
           )}
           <label className="flex min-h-11 items-center gap-2 text-sm text-studio-200">
-            <input type="checkbox" className="size-6" checked={wearing} onChange={(e) => setWearing(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="size-6"
+              checked={wearing}
+              onChange={(e) => setWearing(e.target.checked)}
+            />
             I am wearing headphones
           </label>
           <button
@@ -81,7 +120,11 @@ export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: Consol
           {pickers}
           <LevelMeter audio={audio} which="input" label="Microphone level" />
           <LevelMeter audio={audio} which="output" label="What you hear" />
-          <button type="button" onClick={() => audio.disconnect()} className="min-h-11 rounded-md border border-studio-600 px-4 text-sm hover:bg-studio-700">
+          <button
+            type="button"
+            onClick={() => audio.disconnect()}
+            className="min-h-11 rounded-md border border-studio-600 px-4 text-sm hover:bg-studio-700"
+          >
             End my shift (disconnect)
           </button>
         </>
@@ -90,8 +133,8 @@ export function AudioPanel({ audio, snapshot, room, roomLabel }: { audio: Consol
         {snapshot.message} {live ? `Room: ${roomLabel}.` : ''}
         {!live && !wearing && (
           <strong className="ml-1 text-waiting">
-            Put on headphones first: speakers feed callers&rsquo; voices back into your microphone and onto the air. The test sound should play in your
-            headphones only.
+            Put on headphones first: speakers feed callers&rsquo; voices back into your microphone and onto the air. The
+            test sound should play in your headphones only.
           </strong>
         )}
       </p>
@@ -118,12 +161,26 @@ function LevelMeter({ audio, which, label }: { audio: ConsoleAudio; which: 'inpu
   );
 }
 
-function DevicePicker({ label, choices, value, onChange }: { label: string; choices: { id: string; label: string }[]; value: string | null; onChange: (id: string) => void }) {
+function DevicePicker({
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  label: string;
+  choices: { id: string; label: string }[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
   if (choices.length === 0) return null;
   return (
     <label className="flex items-center gap-2 text-sm text-studio-200">
       {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)} className="min-h-11 max-w-56 rounded-md border border-studio-600 bg-studio-800 px-2">
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+        className="min-h-11 max-w-56 rounded-md border border-studio-600 bg-studio-800 px-2"
+      >
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label}

@@ -7,7 +7,9 @@ import { sendJson } from '@/lib/consoles/etag-fetcher';
 export function BlockFromCall({ callId, who }: { callId: string; who: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'done' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'done' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
   if (state.kind === 'done') {
     return (
       <span role="status" className="rounded border border-onair px-2 py-1 text-sm font-semibold text-red-200">
@@ -17,7 +19,11 @@ export function BlockFromCall({ callId, who }: { callId: string; who: string }) 
   }
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} className="min-h-11 rounded-md border border-studio-600 px-3 text-sm hover:bg-studio-700">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="min-h-11 rounded-md border border-studio-600 px-3 text-sm hover:bg-studio-700"
+      >
         Block {who}…
       </button>
     );
@@ -27,26 +33,40 @@ export function BlockFromCall({ callId, who }: { callId: string; who: string }) 
       aria-label={`Block ${who}`}
       className="flex flex-wrap items-center gap-2"
       onSubmit={(e) => {
-  void (async () => {
-        e.preventDefault();
-        setState({ kind: 'saving' });
-        try {
-          await sendJson('/api/blocks', 'POST', { callId, reason });
-          setState({ kind: 'done' });
-        } catch (error) {
-          setState({ kind: 'error', message: error instanceof Error ? error.message : 'The block was not saved.' });
-        }
-      })();
-}}
+        void (async () => {
+          e.preventDefault();
+          setState({ kind: 'saving' });
+          try {
+            await sendJson('/api/blocks', 'POST', { callId, reason });
+            setState({ kind: 'done' });
+          } catch (error) {
+            setState({ kind: 'error', message: error instanceof Error ? error.message : 'The block was not saved.' });
+          }
+        })();
+      }}
     >
       <label className="flex items-center gap-2 text-sm">
         Reason
-        <input autoFocus value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-800 px-2" />
+        <input
+          autoFocus
+          value={reason}
+          maxLength={300}
+          onChange={(e) => setReason(e.target.value)}
+          className="min-h-11 rounded-md border border-studio-600 bg-studio-800 px-2"
+        />
       </label>
-      <button type="submit" disabled={!reason.trim() || state.kind === 'saving'} className="min-h-11 rounded-md bg-onair-fill px-3 text-sm font-bold disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={!reason.trim() || state.kind === 'saving'}
+        className="min-h-11 rounded-md bg-onair-fill px-3 text-sm font-bold disabled:opacity-50"
+      >
         Block number
       </button>
-      <button type="button" onClick={() => setOpen(false)} className="min-h-11 rounded-md border border-studio-600 px-3 text-sm">
+      <button
+        type="button"
+        onClick={() => setOpen(false)}
+        className="min-h-11 rounded-md border border-studio-600 px-3 text-sm"
+      >
         Cancel
       </button>
       {state.kind === 'error' && (

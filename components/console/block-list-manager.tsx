@@ -41,18 +41,28 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
         aria-label="Block a number"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
         onSubmit={(e) => {
-  void (async () => {
-          e.preventDefault();
-          if (await run(() => sendJson('/api/blocks', 'POST', { phoneNumber: phoneNumber.trim(), reason }), `Blocked ${phoneNumber.trim()}.`)) {
-            setPhoneNumber('');
-            setReason('');
-          }
-        })();
-}}
+          void (async () => {
+            e.preventDefault();
+            if (
+              await run(
+                () => sendJson('/api/blocks', 'POST', { phoneNumber: phoneNumber.trim(), reason }),
+                `Blocked ${phoneNumber.trim()}.`,
+              )
+            ) {
+              setPhoneNumber('');
+              setReason('');
+            }
+          })();
+        }}
       >
         <label className="flex flex-col gap-1 text-sm">
           Phone number
-          <input value={phoneNumber} onChange={(e) => setPhoneNumber(e.target.value)} placeholder="+14155550123" className={field} />
+          <input
+            value={phoneNumber}
+            onChange={(e) => setPhoneNumber(e.target.value)}
+            placeholder="+14155550123"
+            className={field}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Reason
@@ -63,14 +73,20 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
         </button>
       </form>
       {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}>
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}
+        >
           {message.text}
         </p>
       )}
       {blocked.length === 0 ? (
         <p className="text-studio-400">Nobody is blocked.</p>
       ) : (
-        <ul className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900" aria-label="Blocked numbers">
+        <ul
+          className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900"
+          aria-label="Blocked numbers"
+        >
           {blocked.map((b) => (
             <li key={b.id} className="flex flex-wrap items-center gap-3 p-3">
               <span aria-hidden="true">⊘</span>

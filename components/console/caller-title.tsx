@@ -14,7 +14,9 @@ export function CallerTitle({ card, as: Tag = 'h3' }: { card: BoardCard; as?: 'h
           <span aria-hidden="true">★ </span>High priority
         </span>
       )}
-      {card.card.priority === 'low' && <span className="rounded bg-studio-700 px-2 text-sm text-studio-200">Low priority</span>}
+      {card.card.priority === 'low' && (
+        <span className="rounded bg-studio-700 px-2 text-sm text-studio-200">Low priority</span>
+      )}
     </Tag>
   );
 }

@@ -8,7 +8,17 @@ import { formatLocalTime } from '@/lib/consoles/times';
 const ROLE_WORD = { producer: 'Producer', host: 'Host', screener: 'Screener' } as const;
 
 /** Host–screener chat for the episode. The list scrolls inside a fixed height, so it never pushes the console off screen. */
-export function ChatPanel({ episodeId, messages, myId, onSent }: { episodeId: string | null; messages: ChatMessage[]; myId: string; onSent: () => void }) {
+export function ChatPanel({
+  episodeId,
+  messages,
+  myId,
+  onSent,
+}: {
+  episodeId: string | null;
+  messages: ChatMessage[];
+  myId: string;
+  onSent: () => void;
+}) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -37,18 +47,31 @@ export function ChatPanel({ episodeId, messages, myId, onSent }: { episodeId: st
   }
 
   return (
-    <section aria-labelledby="chat-heading" className="flex max-h-[45vh] min-h-56 flex-col rounded-lg border border-studio-700 bg-studio-900">
+    <section
+      aria-labelledby="chat-heading"
+      className="flex max-h-[45vh] min-h-56 flex-col rounded-lg border border-studio-700 bg-studio-900"
+    >
       <h2 id="chat-heading" className="border-b border-studio-700 px-3 py-2 text-lg font-semibold">
         Studio chat
       </h2>
-      <ol ref={listRef} aria-label="Chat messages" aria-live="polite" className="min-h-0 flex-1 space-y-2 overflow-y-auto px-3 py-2" data-testid="chat-messages">
+      <ol
+        ref={listRef}
+        aria-label="Chat messages"
+        aria-live="polite"
+        className="min-h-0 flex-1 space-y-2 overflow-y-auto px-3 py-2"
+        data-testid="chat-messages"
+      >
         {messages.length === 0 && <li className="text-studio-400">No messages yet.</li>}
         {messages.map((m) => (
           <li key={m.id} className={m.author.id === myId ? 'text-right' : ''}>
             <span className="block text-xs text-studio-400" suppressHydrationWarning>
               {m.author.name} · {ROLE_WORD[m.author.role]} · {formatLocalTime(m.createdAt)}
             </span>
-            <span className={`inline-block rounded-lg px-3 py-1 text-base ${m.author.id === myId ? 'bg-sky-900' : 'bg-studio-700'}`}>{m.body}</span>
+            <span
+              className={`inline-block rounded-lg px-3 py-1 text-base ${m.author.id === myId ? 'bg-sky-900' : 'bg-studio-700'}`}
+            >
+              {m.body}
+            </span>
           </li>
         ))}
       </ol>
@@ -65,7 +88,11 @@ export function ChatPanel({ episodeId, messages, myId, onSent }: { episodeId: st
           placeholder={episodeId ? 'Message the studio…' : 'Chat opens with the lines'}
           className="min-h-11 flex-1 rounded-md border border-studio-600 bg-studio-800 px-3"
         />
-        <button type="submit" disabled={!episodeId || sending || !draft.trim()} className="min-h-11 rounded-md bg-screening px-4 font-semibold text-studio-950 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!episodeId || sending || !draft.trim()}
+          className="min-h-11 rounded-md bg-screening px-4 font-semibold text-studio-950 disabled:opacity-50"
+        >
           Send
         </button>
       </form>

@@ -35,7 +35,10 @@ export function ConsoleHeading({ title, view, basePath }: { title: string; view:
                 </span>
               )}
               {s.name}
-              <span data-testid="show-tab-waiting" className={`rounded px-1.5 font-mono font-bold ${s.waiting > 0 ? 'bg-waiting text-studio-950' : 'bg-studio-800 text-studio-200'}`}>
+              <span
+                data-testid="show-tab-waiting"
+                className={`rounded px-1.5 font-mono font-bold ${s.waiting > 0 ? 'bg-waiting text-studio-950' : 'bg-studio-800 text-studio-200'}`}
+              >
                 {s.waiting}
                 <span className="sr-only"> waiting</span>
               </span>

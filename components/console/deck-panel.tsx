@@ -53,14 +53,19 @@ export function DeckPanel({
   }
 
   return (
-    <section aria-labelledby="host-deck-heading" className="space-y-3 rounded-lg border border-studio-700 bg-studio-900 p-3">
+    <section
+      aria-labelledby="host-deck-heading"
+      className="space-y-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+    >
       <h2 id="host-deck-heading" className="text-xl font-bold">
         <span aria-hidden="true" className="text-ready">
           ✓{' '}
         </span>
         On deck ({cards.length})
       </h2>
-      {cards.length === 0 && <p className="text-studio-400">No approved callers yet. Screeners approve callers onto the deck.</p>}
+      {cards.length === 0 && (
+        <p className="text-studio-400">No approved callers yet. Screeners approve callers onto the deck.</p>
+      )}
       <ol className="space-y-2" aria-label="Callers on deck">
         {cards.map((card, i) => {
           const who = callerName(card);
@@ -111,10 +116,23 @@ export function DeckPanel({
               {card.screener && <p className="text-sm text-studio-400">Screened by {card.screener.name}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" aria-keyshortcuts={i === 0 ? 'N A' : 'A'} disabled={busy || Boolean(airRefusal)} title={airRefusal ?? undefined} onClick={() => run(card.id, 'air')} className="min-h-12 rounded-lg bg-onair-fill px-5 text-lg font-bold text-studio-50 hover:bg-red-800 disabled:opacity-50">
+                <button
+                  type="button"
+                  aria-keyshortcuts={i === 0 ? 'N A' : 'A'}
+                  disabled={busy || Boolean(airRefusal)}
+                  title={airRefusal ?? undefined}
+                  onClick={() => run(card.id, 'air')}
+                  className="min-h-12 rounded-lg bg-onair-fill px-5 text-lg font-bold text-studio-50 hover:bg-red-800 disabled:opacity-50"
+                >
                   <span aria-hidden="true">● </span>Put on air: {who}
                 </button>
-                <button type="button" disabled={i === 0} onClick={() => apply(moveInOrder(order, card.id, -1))} aria-label={`Move ${who} up`} className="min-h-11 min-w-11 rounded-md border border-studio-600 hover:bg-studio-700 disabled:opacity-40">
+                <button
+                  type="button"
+                  disabled={i === 0}
+                  onClick={() => apply(moveInOrder(order, card.id, -1))}
+                  aria-label={`Move ${who} up`}
+                  className="min-h-11 min-w-11 rounded-md border border-studio-600 hover:bg-studio-700 disabled:opacity-40"
+                >
                   <span aria-hidden="true">▲</span>
                 </button>
                 <button

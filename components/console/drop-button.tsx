@@ -12,7 +12,15 @@ export function DropButton({ who, disabled, onDrop }: { who: string; disabled?: 
   }, [armed]);
   if (!armed) {
     return (
-      <button type="button" disabled={disabled} onClick={() => setArmed(true)} aria-label={`Drop ${who}`} aria-keyshortcuts="D" data-drop-button className="min-h-11 rounded-md border border-onair px-4 font-semibold text-red-200 hover:bg-red-950 disabled:opacity-50">
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => setArmed(true)}
+        aria-label={`Drop ${who}`}
+        aria-keyshortcuts="D"
+        data-drop-button
+        className="min-h-11 rounded-md border border-onair px-4 font-semibold text-red-200 hover:bg-red-950 disabled:opacity-50"
+      >
         Drop…
       </button>
     );
@@ -39,7 +47,11 @@ export function DropButton({ who, disabled, onDrop }: { who: string; disabled?: 
       >
         Yes, drop {who}
       </button>
-      <button type="button" onClick={() => setArmed(false)} className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700">
+      <button
+        type="button"
+        onClick={() => setArmed(false)}
+        className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+      >
         Keep
       </button>
     </span>

@@ -6,7 +6,11 @@ export function EpisodeClock({ openedAt, closedAt, now }: { openedAt: string; cl
   const end = closedAt ? Date.parse(closedAt) : now;
   const running = formatDuration(secondsSince(openedAt, end));
   return (
-    <div role="timer" aria-label={`Episode time ${running}`} className="flex items-baseline gap-4 rounded-lg border border-studio-700 bg-studio-900 px-4 py-2">
+    <div
+      role="timer"
+      aria-label={`Episode time ${running}`}
+      className="flex items-baseline gap-4 rounded-lg border border-studio-700 bg-studio-900 px-4 py-2"
+    >
       <span className="text-sm uppercase tracking-wide text-studio-400">{closedAt ? 'Episode ran' : 'Episode'}</span>
       <span className="font-mono text-4xl font-bold tabular-nums" data-testid="episode-clock">
         {running}

@@ -48,21 +48,46 @@ export function HostConsole({ me, settings, showId, initial, serverNow }: Consol
       </div>
       {/* On a phone who is on air and the deck come first; the headset panel follows them. */}
       <div className="order-last lg:order-none">
-        <AudioPanel audio={audio} snapshot={snapshot} room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null} roomLabel="the live studio" />
+        <AudioPanel
+          audio={audio}
+          snapshot={snapshot}
+          room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null}
+          roomLabel="the live studio"
+        />
       </div>
-      {staleRoom && <ErrorBanner message="A new episode has started. End your shift (disconnect) and connect again to join its studio." />}
+      {staleRoom && (
+        <ErrorBanner message="A new episode has started. End your shift (disconnect) and connect again to join its studio." />
+      )}
       <ErrorBanner message={error} onDismiss={clearError} />
       <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
       {!board ? (
-        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">The lines of {view.show.name} have not been opened yet.</p>
+        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">
+          The lines of {view.show.name} have not been opened yet.
+        </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
           <div className="space-y-4">
-            <OnAirPanel onAir={board.groups.on_air} limit={view.show.onAirLimit} now={now} sending={sending} run={command} />
-            <DeckPanel ready={board.groups.ready} airRefusal={airRefusal} now={now} sending={sending} run={command} reorder={reorder} />
+            <OnAirPanel
+              onAir={board.groups.on_air}
+              limit={view.show.onAirLimit}
+              now={now}
+              sending={sending}
+              run={command}
+            />
+            <DeckPanel
+              ready={board.groups.ready}
+              airRefusal={airRefusal}
+              now={now}
+              sending={sending}
+              run={command}
+              reorder={reorder}
+            />
           </div>
           <div className="space-y-4">
-            <section aria-label="Queue summary" className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-lg">
+            <section
+              aria-label="Queue summary"
+              className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-lg"
+            >
               <p>
                 <span aria-hidden="true">◔ </span>Waiting: <strong>{board.groups.queued.length}</strong>
               </p>
@@ -71,7 +96,12 @@ export function HostConsole({ me, settings, showId, initial, serverNow }: Consol
               </p>
             </section>
             <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
-            <ShortcutLegend shortcuts={HOST_SHORTCUTS} enabled={shortcuts.enabled} onChange={(next) => void shortcuts.change(next)} error={shortcuts.error} />
+            <ShortcutLegend
+              shortcuts={HOST_SHORTCUTS}
+              enabled={shortcuts.enabled}
+              onChange={(next) => void shortcuts.change(next)}
+              error={shortcuts.error}
+            />
           </div>
         </div>
       )}

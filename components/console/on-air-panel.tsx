@@ -10,7 +10,9 @@ import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
 /** Why nobody more may go on air now, or null: the show's on-air limit is reached. */
 export function onAirLimitWarning(onAir: number, limit: number): string | null {
-  return onAir >= limit ? `On-air limit reached: ${onAir} of ${limit} callers are on air. Take someone off air (back to deck or drop) before putting another caller on.` : null;
+  return onAir >= limit
+    ? `On-air limit reached: ${onAir} of ${limit} callers are on air. Take someone off air (back to deck or drop) before putting another caller on.`
+    : null;
 }
 
 /** Everyone on air, each with a timer, Back to deck, Mute and Drop. */
@@ -39,7 +41,11 @@ export function OnAirPanel({
         On air ({onAir.length} of {limit})
       </h2>
       {onAir.length >= limit && (
-        <p role="status" className="rounded border border-waiting px-3 py-2 font-semibold text-waiting" data-testid="on-air-limit">
+        <p
+          role="status"
+          className="rounded border border-waiting px-3 py-2 font-semibold text-waiting"
+          data-testid="on-air-limit"
+        >
           <span aria-hidden="true">⚠ </span>
           {onAirLimitWarning(onAir.length, limit)}
         </p>
@@ -50,7 +56,12 @@ export function OnAirPanel({
           const busy = card.moving || Boolean(sending[card.id]);
           const who = callerName(card);
           return (
-            <li key={card.id} data-call-id={card.id} aria-label={`On air: ${who}`} className="space-y-2 rounded-md border border-onair/60 bg-red-950/30 p-3">
+            <li
+              key={card.id}
+              data-call-id={card.id}
+              aria-label={`On air: ${who}`}
+              className="space-y-2 rounded-md border border-onair/60 bg-red-950/30 p-3"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <StateLabel state="on_air" />
                 <Elapsed label="On air" since={card.times.onAirAt} now={now} className="text-2xl font-bold" />
@@ -66,7 +77,13 @@ export function OnAirPanel({
               {card.card.comment && <p className="text-studio-200">{card.card.comment}</p>}
               {card.attention && <AttentionLabel text={card.attention} />}
               <div className="flex flex-wrap gap-2">
-                <button type="button" aria-keyshortcuts="B" disabled={busy} onClick={() => run(card.id, 'to_deck')} className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50">
+                <button
+                  type="button"
+                  aria-keyshortcuts="B"
+                  disabled={busy}
+                  onClick={() => run(card.id, 'to_deck')}
+                  className="min-h-11 rounded-md border border-ready px-4 font-semibold text-ready hover:bg-green-950 disabled:opacity-50"
+                >
                   Back to deck: {who}
                 </button>
                 <button

@@ -9,7 +9,9 @@ import { MovingLabel, StateLabel } from './state-label';
 /** A contest winner first, then longest waiting: requeued callers keep their place by when they were queued again. */
 export function waitingOrder(queued: readonly BoardCard[]): BoardCard[] {
   const since = (c: BoardCard) => Date.parse(c.times.queuedAt ?? c.times.createdAt);
-  return [...queued].sort((a, b) => Number(Boolean(b.contestWinner)) - Number(Boolean(a.contestWinner)) || since(a) - since(b));
+  return [...queued].sort(
+    (a, b) => Number(Boolean(b.contestWinner)) - Number(Boolean(a.contestWinner)) || since(a) - since(b),
+  );
 }
 
 export function QueuePanel({
@@ -28,7 +30,10 @@ export function QueuePanel({
   const ordered = waitingOrder(queued);
   const next = ordered.find((c) => c.state === 'queued' && !c.moving);
   return (
-    <section aria-labelledby="queue-heading" className="space-y-3 rounded-lg border border-studio-700 bg-studio-900 p-3">
+    <section
+      aria-labelledby="queue-heading"
+      className="space-y-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="queue-heading" className="text-lg font-semibold">
           Waiting ({ordered.length})
@@ -46,15 +51,28 @@ export function QueuePanel({
       {ordered.length === 0 && <p className="text-studio-400">Nobody is waiting.</p>}
       <ol className="space-y-2" aria-label="Waiting callers">
         {ordered.map((card) => (
-          <li key={card.id} data-call-id={card.id} className="space-y-2 rounded-md border border-studio-700 bg-studio-800 p-3" aria-label={`Waiting caller ${callerName(card)}`}>
+          <li
+            key={card.id}
+            data-call-id={card.id}
+            className="space-y-2 rounded-md border border-studio-700 bg-studio-800 p-3"
+            aria-label={`Waiting caller ${callerName(card)}`}
+          >
             <div className="flex flex-wrap items-center gap-2">
               <StateLabel state={card.state} />
               {card.contestWinner && (
-                <span className="rounded bg-waiting px-2 py-0.5 text-sm font-bold text-studio-950" aria-label="Contest winner">
+                <span
+                  className="rounded bg-waiting px-2 py-0.5 text-sm font-bold text-studio-950"
+                  aria-label="Contest winner"
+                >
                   ★ WINNER
                 </span>
               )}
-              <Elapsed label="Wait" since={card.times.queuedAt ?? card.times.createdAt} now={now} className="text-lg text-waiting" />
+              <Elapsed
+                label="Wait"
+                since={card.times.queuedAt ?? card.times.createdAt}
+                now={now}
+                className="text-lg text-waiting"
+              />
               {(card.moving || sending[card.id]) && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
             </div>
             <CallerTitle card={card} />

@@ -2,10 +2,24 @@
 
 import { useState } from 'react';
 
-const COMMON_REASONS = ['Off topic', 'Poor line quality', 'Called too recently', 'Inappropriate', 'Could not hear the show'];
+const COMMON_REASONS = [
+  'Off topic',
+  'Poor line quality',
+  'Called too recently',
+  'Inappropriate',
+  'Could not hear the show',
+];
 
 /** Reject asks why, so producers can read it in the history; a common reason is one click; Esc cancels. */
-export function RejectForm({ who, onReject, onCancel }: { who: string; onReject: (reason: string) => void; onCancel: () => void }) {
+export function RejectForm({
+  who,
+  onReject,
+  onCancel,
+}: {
+  who: string;
+  onReject: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const [reason, setReason] = useState('');
   return (
     <form
@@ -24,7 +38,13 @@ export function RejectForm({ who, onReject, onCancel }: { who: string; onReject:
       <p className="font-semibold">Why reject {who}?</p>
       <div className="flex flex-wrap gap-2">
         {COMMON_REASONS.map((r) => (
-          <button key={r} type="button" onClick={() => setReason(r)} aria-pressed={reason === r} className="min-h-11 rounded-md border border-studio-600 px-3 text-sm hover:bg-studio-700 aria-pressed:bg-studio-600">
+          <button
+            key={r}
+            type="button"
+            onClick={() => setReason(r)}
+            aria-pressed={reason === r}
+            className="min-h-11 rounded-md border border-studio-600 px-3 text-sm hover:bg-studio-700 aria-pressed:bg-studio-600"
+          >
             {r}
           </button>
         ))}
@@ -41,10 +61,18 @@ export function RejectForm({ who, onReject, onCancel }: { who: string; onReject:
         className="min-h-11 w-full rounded-md border border-studio-600 bg-studio-800 px-3"
       />
       <div className="flex gap-2">
-        <button type="submit" disabled={!reason.trim()} className="min-h-11 rounded-md bg-onair-fill px-4 font-bold text-studio-50 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!reason.trim()}
+          className="min-h-11 rounded-md bg-onair-fill px-4 font-bold text-studio-50 disabled:opacity-50"
+        >
           Reject caller
         </button>
-        <button type="button" onClick={onCancel} className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+        >
           Cancel
         </button>
       </div>

@@ -59,7 +59,9 @@ export function ScreenConsole({ me, settings, showId, initial, serverNow }: Cons
       <ErrorBanner message={error} onDismiss={clearError} />
       <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
       {!board ? (
-        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">The lines of {view.show.name} have not been opened yet. Waiting callers appear here when they are.</p>
+        <p className="rounded-lg border border-studio-700 bg-studio-900 p-6 text-lg text-studio-200">
+          The lines of {view.show.name} have not been opened yet. Waiting callers appear here when they are.
+        </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           <div className="order-2 md:order-none">
@@ -80,12 +82,19 @@ export function ScreenConsole({ me, settings, showId, initial, serverNow }: Cons
                 }}
               />
             ) : (
-              <section aria-label="Your caller" className="rounded-lg border border-dashed border-studio-600 p-6 text-lg text-studio-200">
-                You are not talking to anyone. Press <kbd className="rounded border border-studio-600 px-1">N</kbd> or &ldquo;Pick up next&rdquo;.
+              <section
+                aria-label="Your caller"
+                className="rounded-lg border border-dashed border-studio-600 p-6 text-lg text-studio-200"
+              >
+                You are not talking to anyone. Press <kbd className="rounded border border-studio-600 px-1">N</kbd> or
+                &ldquo;Pick up next&rdquo;.
               </section>
             )}
             {others.length > 0 && (
-              <section aria-label="Other screeners" className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-studio-200">
+              <section
+                aria-label="Other screeners"
+                className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-studio-200"
+              >
                 <h2 className="mb-1 font-semibold">With other screeners</h2>
                 <ul>
                   {others.map((c) => (
@@ -98,12 +107,24 @@ export function ScreenConsole({ me, settings, showId, initial, serverNow }: Cons
             )}
           </div>
           <div className="order-3 space-y-4 md:order-none md:col-span-2 xl:col-span-1">
-            <ScreenDeckPanel ready={board.groups.ready} onAir={board.groups.on_air} now={now} canRecheck={!mine} sending={sending} onRecheck={(c) => void run(c.id, 'rescreen')} />
+            <ScreenDeckPanel
+              ready={board.groups.ready}
+              onAir={board.groups.on_air}
+              now={now}
+              canRecheck={!mine}
+              sending={sending}
+              onRecheck={(c) => void run(c.id, 'rescreen')}
+            />
             <ChatPanel episodeId={board.episode.id} messages={view.messages} myId={me.id} onSent={refresh} />
           </div>
         </div>
       )}
-      <ShortcutLegend shortcuts={SCREEN_SHORTCUTS} enabled={shortcuts.enabled} onChange={(next) => void shortcuts.change(next)} error={shortcuts.error} />
+      <ShortcutLegend
+        shortcuts={SCREEN_SHORTCUTS}
+        enabled={shortcuts.enabled}
+        onChange={(next) => void shortcuts.change(next)}
+        error={shortcuts.error}
+      />
     </main>
   );
 }

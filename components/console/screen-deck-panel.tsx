@@ -29,7 +29,12 @@ export function ScreenDeckPanel({
       {ready.length === 0 && <p className="text-studio-400">No approved callers yet.</p>}
       <ol className="space-y-2" aria-label="Callers on deck">
         {ready.map((card, i) => (
-          <li key={card.id} data-call-id={card.id} aria-label={`On deck ${i + 1}: ${callerName(card)}`} className="space-y-1 rounded-md border border-studio-700 bg-studio-800 p-3">
+          <li
+            key={card.id}
+            data-call-id={card.id}
+            aria-label={`On deck ${i + 1}: ${callerName(card)}`}
+            className="space-y-1 rounded-md border border-studio-700 bg-studio-800 p-3"
+          >
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-lg font-bold">{i + 1}</span>
               <StateLabel state={card.state} />

@@ -39,7 +39,10 @@ export function ShortcutLegend({
   error?: string | null;
 }) {
   return (
-    <section aria-labelledby="shortcuts-heading" className="space-y-2 rounded-lg border border-studio-700 bg-studio-900 p-3">
+    <section
+      aria-labelledby="shortcuts-heading"
+      className="space-y-2 rounded-lg border border-studio-700 bg-studio-900 p-3"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="shortcuts-heading" className="text-sm font-semibold uppercase tracking-wide text-studio-400">
           Keyboard shortcuts
@@ -57,11 +60,16 @@ export function ShortcutLegend({
       <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
         {shortcuts.map((s) => (
           <li key={s.keys} className={!enabled && !s.always ? 'text-studio-400 line-through' : undefined}>
-            <kbd className="rounded border border-studio-600 bg-studio-800 px-2 py-0.5 font-mono">{s.keys}</kbd> {s.action}
+            <kbd className="rounded border border-studio-600 bg-studio-800 px-2 py-0.5 font-mono">{s.keys}</kbd>{' '}
+            {s.action}
           </li>
         ))}
       </ul>
-      {!enabled && <p className="text-sm text-studio-400">Single-key shortcuts are off for your account; the buttons, and the keys not struck through, still work.</p>}
+      {!enabled && (
+        <p className="text-sm text-studio-400">
+          Single-key shortcuts are off for your account; the buttons, and the keys not struck through, still work.
+        </p>
+      )}
     </section>
   );
 }

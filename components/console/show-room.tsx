@@ -34,9 +34,23 @@ function WithheldNote() {
   return <span className="text-sm text-studio-400">number withheld</span>;
 }
 
-function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: number; timerLabel: string; since: string | null }) {
+function CallRow({
+  card,
+  now,
+  timerLabel,
+  since,
+}: {
+  card: BoardCard;
+  now: number;
+  timerLabel: string;
+  since: string | null;
+}) {
   return (
-    <li data-call-id={card.id} aria-label={`${STATE_WORDS[card.state]}: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
+    <li
+      data-call-id={card.id}
+      aria-label={`${STATE_WORDS[card.state]}: ${callerName(card)}`}
+      className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2"
+    >
       <StateLabel state={card.state} />
       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
       <span className="font-mono text-studio-200">{card.fromNumber}</span>
@@ -44,7 +58,9 @@ function CallRow({ card, now, timerLabel, since }: { card: BoardCard; now: numbe
       {card.screener && <span className="text-sm text-studio-400">· {card.screener.name}</span>}
       <Elapsed label={timerLabel} since={since} now={now} className="text-studio-200" />
       {card.moving && <MovingLabel />}
-      <span className="ml-auto">{card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}</span>
+      <span className="ml-auto">
+        {card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}
+      </span>
     </li>
   );
 }
@@ -68,14 +84,24 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
         <ConsoleHeading title="Show room" view={view} basePath="/producer" />
         {board && <EpisodeClock openedAt={board.episode.openedAt} closedAt={board.episode.closedAt} now={now} />}
       </div>
-      <LinesControl key={String(view.linesOpen)} showId={view.show.id} showName={view.show.name} open={view.linesOpen} onChanged={refresh} />
+      <LinesControl
+        key={String(view.linesOpen)}
+        showId={view.show.id}
+        showName={view.show.name}
+        open={view.linesOpen}
+        onChanged={refresh}
+      />
       <ErrorBanner message={error ? `${error.message} The overview may be out of date.` : null} />
       <ErrorBanner message={commandError} onDismiss={clearError} />
       {board && (
         <>
           <ul aria-label="Counts" className="grid grid-cols-2 gap-3 md:grid-cols-5">
             {GROUPS.map((g) => (
-              <li key={g.key} className="rounded-lg border border-studio-700 bg-studio-900 p-3" data-testid={`count-${g.key}`}>
+              <li
+                key={g.key}
+                className="rounded-lg border border-studio-700 bg-studio-900 p-3"
+                data-testid={`count-${g.key}`}
+              >
                 <span className="block text-sm uppercase tracking-wide text-studio-400">
                   <span aria-hidden="true">{g.icon} </span>
                   {g.label}
@@ -90,8 +116,23 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
           </ul>
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
             <div className="space-y-4">
-              <OnAirPanel onAir={board.groups.on_air} limit={view.show.onAirLimit} now={now} sending={sending} run={command} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
-              <DeckPanel ready={board.groups.ready} airRefusal={onAirLimitWarning(board.groups.on_air.length, view.show.onAirLimit)} now={now} sending={sending} run={command} reorder={reorder} extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />} />
+              <OnAirPanel
+                onAir={board.groups.on_air}
+                limit={view.show.onAirLimit}
+                now={now}
+                sending={sending}
+                run={command}
+                extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />}
+              />
+              <DeckPanel
+                ready={board.groups.ready}
+                airRefusal={onAirLimitWarning(board.groups.on_air.length, view.show.onAirLimit)}
+                now={now}
+                sending={sending}
+                run={command}
+                reorder={reorder}
+                extra={(card) => <BlockFromCall callId={card.id} who={callerName(card)} />}
+              />
               {GROUPS.filter((g) => g.key === 'queued' || g.key === 'screening').map((g) => (
                 <section key={g.key} aria-labelledby={`group-${g.key}`} className="space-y-2">
                   <h2 id={`group-${g.key}`} className="text-lg font-semibold">
@@ -99,13 +140,7 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
                   </h2>
                   <ul className="space-y-1">
                     {board.groups[g.key].map((card) => (
-                      <CallRow
-                        key={card.id}
-                        card={card}
-                        now={now}
-                        timerLabel="Waiting"
-                        since={card.times.createdAt}
-                      />
+                      <CallRow key={card.id} card={card} now={now} timerLabel="Waiting" since={card.times.createdAt} />
                     ))}
                   </ul>
                 </section>
@@ -116,12 +151,19 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
                 </h2>
                 <ul className="space-y-1">
                   {board.ended.map((card) => (
-                    <li key={card.id} data-call-id={card.id} aria-label={`Ended: ${callerName(card)}`} className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2">
+                    <li
+                      key={card.id}
+                      data-call-id={card.id}
+                      aria-label={`Ended: ${callerName(card)}`}
+                      className="flex flex-wrap items-center gap-2 rounded-md border border-studio-700 bg-studio-800 p-2"
+                    >
                       <StateLabel state={card.state} />
                       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
                       <span className="font-mono text-studio-200">{card.fromNumber}</span>
                       <span className="text-sm text-studio-400">{STATE_WORDS[card.state]}</span>
-                      <span className="ml-auto">{card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}</span>
+                      <span className="ml-auto">
+                        {card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -14,9 +14,15 @@ const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: stri
 
 /** A state as icon and word, never colour alone. */
 export function StateLabel({ state }: { state: CallState }) {
-  const label = LABELS[state] ?? { icon: '■', text: state.replace(/_/g, ' '), tone: 'border-studio-600 text-studio-400' };
+  const label = LABELS[state] ?? {
+    icon: '■',
+    text: state.replace(/_/g, ' '),
+    tone: 'border-studio-600 text-studio-400',
+  };
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-bold uppercase tracking-wide ${label.tone}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-bold uppercase tracking-wide ${label.tone}`}
+    >
       <span aria-hidden="true">{label.icon}</span>
       {label.text}
     </span>
@@ -26,8 +32,13 @@ export function StateLabel({ state }: { state: CallState }) {
 /** Shown while a command waits for Twilio's confirmation (or for the server's answer). */
 export function MovingLabel({ text = 'moving…' }: { text?: string }) {
   return (
-    <span role="status" className="inline-flex items-center gap-1 rounded border border-dashed border-screening px-2 py-0.5 text-sm font-semibold text-screening">
-      <span aria-hidden="true" className="inline-block animate-spin">◌</span>
+    <span
+      role="status"
+      className="inline-flex items-center gap-1 rounded border border-dashed border-screening px-2 py-0.5 text-sm font-semibold text-screening"
+    >
+      <span aria-hidden="true" className="inline-block animate-spin">
+        ◌
+      </span>
       {text}
     </span>
   );

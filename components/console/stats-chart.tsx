@@ -17,10 +17,20 @@ export function StatsChart({ rows }: { rows: EpisodeStatsRow[] }) {
   const labelWidth = 220;
   const barWidth = 480;
   const height = shown.length * rowHeight + 30;
-  const summary = shown.map((r) => `${r.episode.title}: ${r.stats.calls} calls, ${r.stats.aired} aired, ${r.stats.rejected} rejected, ${r.stats.abandoned} abandoned`).join('; ');
+  const summary = shown
+    .map(
+      (r) =>
+        `${r.episode.title}: ${r.stats.calls} calls, ${r.stats.aired} aired, ${r.stats.rejected} rejected, ${r.stats.abandoned} abandoned`,
+    )
+    .join('; ');
   return (
     <figure className="rounded-lg border border-studio-700 bg-studio-900 p-3">
-      <svg role="img" aria-label={`Calls per episode. ${summary}`} viewBox={`0 0 ${labelWidth + barWidth + 120} ${height}`} className="w-full max-w-4xl">
+      <svg
+        role="img"
+        aria-label={`Calls per episode. ${summary}`}
+        viewBox={`0 0 ${labelWidth + barWidth + 120} ${height}`}
+        className="w-full max-w-4xl"
+      >
         {shown.map((r, i) => {
           const y = i * rowHeight + 4;
           const scale = (n: number) => (n / max) * barWidth;
@@ -33,7 +43,18 @@ export function StatsChart({ rows }: { rows: EpisodeStatsRow[] }) {
               <rect x={labelWidth} y={y} width={scale(r.stats.calls)} height={24} fill="var(--color-studio-700)" />
               {SERIES.map((s) => {
                 const w = scale(r.stats[s.key]);
-                const rect = <rect key={s.key} x={x} y={y} width={w} height={24} fill={s.color} stroke="var(--color-studio-950)" strokeDasharray={s.pattern || undefined} />;
+                const rect = (
+                  <rect
+                    key={s.key}
+                    x={x}
+                    y={y}
+                    width={w}
+                    height={24}
+                    fill={s.color}
+                    stroke="var(--color-studio-950)"
+                    strokeDasharray={s.pattern || undefined}
+                  />
+                );
                 x += w;
                 return rect;
               })}

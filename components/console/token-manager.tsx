@@ -19,23 +19,28 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
         aria-label="Issue a token"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
         onSubmit={(e) => {
-  void (async () => {
-          e.preventDefault();
-          try {
-            const answer = await sendJson<{ token: string; view: TokenView }>('/api/tokens', 'POST', { name });
-            setIssued({ name: answer.view.name, token: answer.token });
-            setName('');
-            setError(null);
-            router.refresh();
-          } catch (err) {
-            setError(err instanceof Error ? err.message : 'The token was not issued.');
-          }
-        })();
-}}
+          void (async () => {
+            e.preventDefault();
+            try {
+              const answer = await sendJson<{ token: string; view: TokenView }>('/api/tokens', 'POST', { name });
+              setIssued({ name: answer.view.name, token: answer.token });
+              setName('');
+              setError(null);
+              router.refresh();
+            } catch (err) {
+              setError(err instanceof Error ? err.message : 'The token was not issued.');
+            }
+          })();
+        }}
       >
         <label className="flex flex-col gap-1 text-sm">
           Token name
-          <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3" />
+          <input
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            className="min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3"
+          />
         </label>
         <button type="submit" className="min-h-11 rounded-md bg-screening px-4 font-semibold text-studio-950">
           Issue token
@@ -60,7 +65,10 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
       {tokens.length === 0 ? (
         <p className="text-studio-400">No tokens yet.</p>
       ) : (
-        <ul className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900" aria-label="API tokens">
+        <ul
+          className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900"
+          aria-label="API tokens"
+        >
           {tokens.map((t) => (
             <li key={t.id} className="flex flex-wrap items-center gap-3 p-3">
               <span className="font-semibold">{t.name}</span>
@@ -82,15 +90,15 @@ export function TokenManager({ tokens }: { tokens: TokenView[] }) {
                 <button
                   type="button"
                   onClick={() => {
-  void (async () => {
-                    try {
-                      await sendJson(`/api/tokens/${t.id}`, 'DELETE');
-                      router.refresh();
-                    } catch (err) {
-                      setError(err instanceof Error ? err.message : 'The token was not revoked.');
-                    }
-                  })();
-}}
+                    void (async () => {
+                      try {
+                        await sendJson(`/api/tokens/${t.id}`, 'DELETE');
+                        router.refresh();
+                      } catch (err) {
+                        setError(err instanceof Error ? err.message : 'The token was not revoked.');
+                      }
+                    })();
+                  }}
                   className="ml-auto min-h-11 rounded-md border border-onair px-4 text-red-200 hover:bg-red-950"
                 >
                   Revoke {t.name}

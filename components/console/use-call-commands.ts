@@ -7,7 +7,13 @@ import type { CallCommand } from '@/lib/telephony/call-session-machine';
 export interface CommandBody {
   version?: number;
   reason?: string;
-  card?: { name?: string | null; location?: string | null; topic?: string | null; comment?: string | null; priority?: 'low' | 'normal' | 'high' };
+  card?: {
+    name?: string | null;
+    location?: string | null;
+    topic?: string | null;
+    comment?: string | null;
+    priority?: 'low' | 'normal' | 'high';
+  };
 }
 
 /**

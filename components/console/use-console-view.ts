@@ -23,12 +23,21 @@ export function useConsoleView(showId: string, initial: InitialConsoleView) {
     created.prime(url, initial.etag, initial.view);
     return created;
   });
-  const { data, error, mutate }: { data: ConsoleView; error: unknown; mutate: () => Promise<unknown> } = useSWR(url, fetcher, {
-    fallbackData: initial.view,
-    refreshInterval: POLL_INTERVAL_MS,
-    dedupingInterval: POLL_INTERVAL_MS / 2,
-    refreshWhenHidden: true,
-    keepPreviousData: true,
-  });
-  return { view: data, error: error instanceof Error ? error : null, refresh: () => void mutate(), revalidate: async () => void (await mutate()) };
+  const { data, error, mutate }: { data: ConsoleView; error: unknown; mutate: () => Promise<unknown> } = useSWR(
+    url,
+    fetcher,
+    {
+      fallbackData: initial.view,
+      refreshInterval: POLL_INTERVAL_MS,
+      dedupingInterval: POLL_INTERVAL_MS / 2,
+      refreshWhenHidden: true,
+      keepPreviousData: true,
+    },
+  );
+  return {
+    view: data,
+    error: error instanceof Error ? error : null,
+    refresh: () => void mutate(),
+    revalidate: async () => void (await mutate()),
+  };
 }

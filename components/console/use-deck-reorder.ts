@@ -9,7 +9,11 @@ import { sendJson } from '@/lib/consoles/etag-fetcher';
  * move made while one is being saved waits, and only the latest waiting order is sent after it. The promise
  * settles once every move so far is saved and the board has been fetched again.
  */
-export function useDeckReorder(episodeId: string | null, revalidate: () => Promise<void>, onError: (message: string) => void) {
+export function useDeckReorder(
+  episodeId: string | null,
+  revalidate: () => Promise<void>,
+  onError: (message: string) => void,
+) {
   const waiting = useRef<string[] | null>(null);
   const saving = useRef<Promise<void> | null>(null);
 

@@ -7,7 +7,10 @@ import type { ShortcutHandlers } from './use-shortcuts';
 
 /** The card of `cards` the keyboard focus is on (a button inside it, or its handle), else the first. */
 function target(cards: readonly BoardCard[]): BoardCard | undefined {
-  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest('[data-call-id]')?.getAttribute('data-call-id') : null;
+  const focused =
+    document.activeElement instanceof HTMLElement
+      ? document.activeElement.closest('[data-call-id]')?.getAttribute('data-call-id')
+      : null;
   return cards.find((card) => card.id === focused) ?? cards[0];
 }
 
@@ -15,7 +18,12 @@ function target(cards: readonly BoardCard[]): BoardCard | undefined {
  * The host's broadcast-surface keys: N next caller on air, A air the deck caller in focus, M mute, B back to deck,
  * D drop (which asks first, like the button). Air refuses at the show's on-air limit with `airRefusal`.
  */
-export function useHostKeys(board: Board | null, run: (id: string, command: CallCommand) => void, airRefusal: string | null, refuse: (message: string) => void): ShortcutHandlers {
+export function useHostKeys(
+  board: Board | null,
+  run: (id: string, command: CallCommand) => void,
+  airRefusal: string | null,
+  refuse: (message: string) => void,
+): ShortcutHandlers {
   return useMemo(() => {
     if (!board) return {};
     const onAir = board.groups.on_air.filter((card) => !card.moving);

@@ -1,6 +1,8 @@
 import type { CallView } from '@/emulator';
 
-export type PhoneView = Pick<CallView, 'sid' | 'status' | 'from' | 'to' | 'room' | 'hears'> & { participant?: { muted: boolean } | null };
+export type PhoneView = Pick<CallView, 'sid' | 'status' | 'from' | 'to' | 'room' | 'hears'> & {
+  participant?: { muted: boolean } | null;
+};
 
 async function control<T>(emulatorUrl: string, path: string, init?: { method?: string; body?: unknown }): Promise<T> {
   const response = await fetch(`${emulatorUrl}/_emulator${path}`, {
@@ -9,7 +11,10 @@ async function control<T>(emulatorUrl: string, path: string, init?: { method?: s
     body: init?.body ? JSON.stringify(init.body) : undefined,
   });
   const json = (await response.json().catch(() => ({}))) as { message?: string };
-  if (!response.ok) throw Object.assign(new Error(json.message ?? `The emulator answered ${response.status}.`), { status: response.status });
+  if (!response.ok)
+    throw Object.assign(new Error(json.message ?? `The emulator answered ${response.status}.`), {
+      status: response.status,
+    });
   return json as T;
 }
 
@@ -22,18 +27,30 @@ export function emulatorPhones(emulatorUrl: string) {
       control<{ sid: string }>(emulatorUrl, '/calls', { method: 'POST', body: { from, to } }).catch((e: unknown) => {
         // The emulator's own words ("IncomingPhoneNumber … not found") mean nothing to a visitor.
         const status = (e as { status?: number }).status;
-        if (status === 404) throw new Error(`Nothing answers ${to} in rehearsal: it is not one of the emulator's numbers. Give the show one of them under Shows.`);
-        if (status === 400) throw new Error(`${to} is not connected to the app in the emulator yet. Restart npm run dev, which connects it.`);
+        if (status === 404)
+          throw new Error(
+            `Nothing answers ${to} in rehearsal: it is not one of the emulator's numbers. Give the show one of them under Shows.`,
+          );
+        if (status === 400)
+          throw new Error(
+            `${to} is not connected to the app in the emulator yet. Restart npm run dev, which connects it.`,
+          );
         throw e;
       }),
     view: (sid: string) => control<PhoneView>(emulatorUrl, `/calls/${sid}`),
-    press: (sid: string, digits: string) => control(emulatorUrl, `/calls/${sid}/digits`, { method: 'POST', body: { digits } }),
+    press: (sid: string, digits: string) =>
+      control(emulatorUrl, `/calls/${sid}/digits`, { method: 'POST', body: { digits } }),
     hangUp: (sid: string) => control(emulatorUrl, `/calls/${sid}/hangup`, { method: 'POST' }),
     /** What the simulated phone's mouth sends (emulator/README.md): a tone, a WAV file (looped) or silence. */
     speak: (sid: string, voice: PhoneVoice) =>
       control(emulatorUrl, `/calls/${sid}/speak`, {
         method: 'POST',
-        body: voice.kind === 'tone' ? { source: 'tone', frequency: voice.frequency, amplitude: 0.25 } : voice.kind === 'wav' ? { source: 'wav', url: voice.url, loop: true } : { source: 'silence' },
+        body:
+          voice.kind === 'tone'
+            ? { source: 'tone', frequency: voice.frequency, amplitude: 0.25 }
+            : voice.kind === 'wav'
+              ? { source: 'wav', url: voice.url, loop: true }
+              : { source: 'silence' },
       }),
   };
 }

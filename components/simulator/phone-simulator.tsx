@@ -33,14 +33,27 @@ export function PhoneSimulator({
   const [error, setError] = useState<string | null>(null);
   const api = emulatorPhones(emulatorUrl);
 
-  const report = (e: unknown) => setError(e instanceof Error ? `${e.message}` : 'The emulator did not answer. Is it running?');
+  const report = (e: unknown) =>
+    setError(e instanceof Error ? `${e.message}` : 'The emulator did not answer. Is it running?');
 
   const ring = useCallback(
     async (numbers: string[]) => {
       setError(null);
       try {
-        const rung = await Promise.all(numbers.map(async (number) => ({ sid: (await emulatorPhones(emulatorUrl).ring(number, to)).sid, from: number })));
-        const ringing = rung.map(({ sid, from: number }): PhoneView => ({ sid, from: number, to, status: 'ringing', room: null, hears: { kind: 'ringing' } }));
+        const rung = await Promise.all(
+          numbers.map(async (number) => ({
+            sid: (await emulatorPhones(emulatorUrl).ring(number, to)).sid,
+            from: number,
+          })),
+        );
+        const ringing = rung.map(({ sid, from: number }): PhoneView => ({
+          sid,
+          from: number,
+          to,
+          status: 'ringing',
+          room: null,
+          hears: { kind: 'ringing' },
+        }));
         setPhones((current) => [...ringing, ...current]);
         setFrom(madeUpNumber());
       } catch (e) {
@@ -55,19 +68,20 @@ export function PhoneSimulator({
     if (!sids) return;
     const timer = setInterval(() => {
       void (async () => {
-      try {
-        const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
-        // Merged, not replaced: a phone rung while this poll was out must not vanish from the list.
-        setPhones((current) => current.map((phone) => views.find((view) => view.sid === phone.sid) ?? phone));
-      } catch (e) {
-        report(e);
-      }
-    })();
+        try {
+          const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
+          // Merged, not replaced: a phone rung while this poll was out must not vanish from the list.
+          setPhones((current) => current.map((phone) => views.find((view) => view.sid === phone.sid) ?? phone));
+        } catch (e) {
+          report(e);
+        }
+      })();
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [sids, emulatorUrl]);
 
-  if (shows.length === 0) return <p className="text-studio-400">There is no show to ring yet. A producer can create one under Shows.</p>;
+  if (shows.length === 0)
+    return <p className="text-studio-400">There is no show to ring yet. A producer can create one under Shows.</p>;
 
   return (
     <div className="space-y-6">
@@ -82,7 +96,12 @@ export function PhoneSimulator({
           <label htmlFor="sim-to" className="mb-1 block text-sm text-studio-200">
             Show to ring
           </label>
-          <select id="sim-to" value={to} onChange={(event) => setTo(event.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3">
+          <select
+            id="sim-to"
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+            className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3"
+          >
             {shows.map((show) => (
               <option key={show.phoneNumber} value={show.phoneNumber}>
                 {show.name} ({show.phoneNumber})
@@ -94,9 +113,17 @@ export function PhoneSimulator({
           <label htmlFor="sim-from" className="mb-1 block text-sm text-studio-200">
             Your made-up number
           </label>
-          <input id="sim-from" value={from} onChange={(event) => setFrom(event.target.value)} className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3 font-mono" />
+          <input
+            id="sim-from"
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            className="min-h-11 rounded-md border border-studio-600 bg-studio-900 px-3 font-mono"
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded-md bg-ready px-5 font-semibold text-studio-950 hover:bg-green-400">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md bg-ready px-5 font-semibold text-studio-950 hover:bg-green-400"
+        >
           Call the show
         </button>
         {phonePass && (
@@ -107,7 +134,10 @@ export function PhoneSimulator({
               const number = from;
               callWithMicrophone(number, to).then((sid) => {
                 setMicSids((current) => [...current, sid]);
-                setPhones((current) => [{ sid, from: number, to, status: 'in-progress', room: null, hears: { kind: 'ringing' } }, ...current]);
+                setPhones((current) => [
+                  { sid, from: number, to, status: 'in-progress', room: null, hears: { kind: 'ringing' } },
+                  ...current,
+                ]);
                 setFrom(madeUpNumber());
               }, report);
             }}

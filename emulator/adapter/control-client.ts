@@ -15,7 +15,12 @@ export class EmulatorControlError extends Error {
   }
 }
 
-export async function controlRequest<T>(baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function controlRequest<T>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${baseUrl.replace(/\/$/, '')}/_emulator${path}`, {
     method,
     headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
@@ -23,6 +28,7 @@ export async function controlRequest<T>(baseUrl: string, method: 'GET' | 'POST',
   });
   const text = await response.text();
   const parsed = (text ? JSON.parse(text) : {}) as T & Partial<EmulatorErrorBody>;
-  if (!response.ok) throw new EmulatorControlError(parsed.code ?? 31000, parsed.message ?? `HTTP ${response.status}`, response.status);
+  if (!response.ok)
+    throw new EmulatorControlError(parsed.code ?? 31000, parsed.message ?? `HTTP ${response.status}`, response.status);
   return parsed;
 }

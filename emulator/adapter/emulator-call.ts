@@ -122,7 +122,10 @@ export class EmulatorCall extends TinyEmitter<CallEvents> {
       this.failures += 1;
       if (this.failures === 1 && this.state === 'open') {
         this.state = 'reconnecting';
-        this.emit('reconnecting', error instanceof EmulatorControlError ? error : new EmulatorControlError(53405, String(error), 0));
+        this.emit(
+          'reconnecting',
+          error instanceof EmulatorControlError ? error : new EmulatorControlError(53405, String(error), 0),
+        );
       }
     }
     this.schedule();

@@ -85,7 +85,10 @@ export class EmulatorDevice extends TinyEmitter<DeviceEvents> {
     this.currentState = 'registering';
     this.emit('registering');
     try {
-      await controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(this.requireIdentity())}/register`, { token: this.currentToken, autoAnswer: false });
+      await controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(this.requireIdentity())}/register`, {
+        token: this.currentToken,
+        autoAnswer: false,
+      });
     } catch (error) {
       this.currentState = 'unregistered';
       this.fail(error);
@@ -110,10 +113,15 @@ export class EmulatorDevice extends TinyEmitter<DeviceEvents> {
     const params = options.params ?? {};
     let answer: { sid: string };
     try {
-      answer = await controlRequest<{ sid: string }>(this.baseUrl, 'POST', `/clients/${encodeURIComponent(this.requireIdentity())}/connect`, {
-        token: this.currentToken,
-        params,
-      });
+      answer = await controlRequest<{ sid: string }>(
+        this.baseUrl,
+        'POST',
+        `/clients/${encodeURIComponent(this.requireIdentity())}/connect`,
+        {
+          token: this.currentToken,
+          params,
+        },
+      );
     } catch (error) {
       this.fail(error);
       throw error;
@@ -125,9 +133,10 @@ export class EmulatorDevice extends TinyEmitter<DeviceEvents> {
     this.currentToken = token;
     this.scheduleExpiryWarning();
     if (this.currentState === 'registered') {
-      controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(this.requireIdentity())}/register`, { token, autoAnswer: false }).catch(
-        (error: unknown) => this.fail(error),
-      );
+      controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(this.requireIdentity())}/register`, {
+        token,
+        autoAnswer: false,
+      }).catch((error: unknown) => this.fail(error));
     }
   }
 
@@ -142,7 +151,9 @@ export class EmulatorDevice extends TinyEmitter<DeviceEvents> {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     const identity = this.identity;
     if (this.currentState === 'registered' && identity) {
-      controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(identity)}/unregister`, {}).catch(() => undefined);
+      controlRequest(this.baseUrl, 'POST', `/clients/${encodeURIComponent(identity)}/unregister`, {}).catch(
+        () => undefined,
+      );
     }
     this.currentState = 'destroyed';
     this.emit('destroyed');
@@ -159,11 +170,21 @@ export class EmulatorDevice extends TinyEmitter<DeviceEvents> {
   private pollIncoming(): void {
     this.incomingTimer = setTimeout(() => {
       const identity = this.requireIdentity();
-      controlRequest<{ calls: Array<{ sid: string; from: string; to: string }> }>(this.baseUrl, 'GET', `/clients/${encodeURIComponent(identity)}/incoming`)
+      controlRequest<{ calls: Array<{ sid: string; from: string; to: string }> }>(
+        this.baseUrl,
+        'GET',
+        `/clients/${encodeURIComponent(identity)}/incoming`,
+      )
         .then(({ calls }) => {
           for (const ringing of calls) {
             if (this.activeCalls.has(ringing.sid) || this.currentState !== 'registered') continue;
-            const call = new EmulatorCall(this.baseUrl, ringing.sid, 'INCOMING', { From: ringing.from, To: ringing.to }, this.pollIntervalMs);
+            const call = new EmulatorCall(
+              this.baseUrl,
+              ringing.sid,
+              'INCOMING',
+              { From: ringing.from, To: ringing.to },
+              this.pollIntervalMs,
+            );
             this.emit('incoming', this.track(call));
           }
         })

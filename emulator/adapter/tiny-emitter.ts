@@ -30,6 +30,7 @@ export class TinyEmitter<Events extends Record<string, Listener>> {
   }
 
   protected emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as (...a: Parameters<Events[E]>) => void)(...args);
+    for (const listener of [...(this.listeners.get(event) ?? [])])
+      (listener as (...a: Parameters<Events[E]>) => void)(...args);
   }
 }

@@ -25,7 +25,8 @@ async function startApp(): Promise<{ url: string; close: () => void; count: () =
         const n = Number(params.get('From')?.slice(-4) ?? 0);
         const start = n % ROOM_SIZE === 0;
         body = `<Response><Say>Welcome</Say><Dial><Conference startConferenceOnEnter="${start}" waitUrl="/wait" statusCallback="/conf" statusCallbackEvent="join leave start end">room-${Math.floor(n / ROOM_SIZE)}</Conference></Dial></Response>`;
-      } else if (url.startsWith('/wait')) body = '<Response><Play loop="0">http://audio.local/hold.mp3</Play></Response>';
+      } else if (url.startsWith('/wait'))
+        body = '<Response><Play loop="0">http://audio.local/hold.mp3</Play></Response>';
       res.writeHead(200, { 'Content-Type': 'text/xml' }).end(body);
     });
   });
@@ -46,7 +47,11 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, timeScale: 0.05, webhookTimeoutMs: 15_000 });
   const app = await startApp();
   const client = pointTwilioClientAt(twilio(emulator.accountSid, emulator.authToken), emulator.url);
-  await client.incomingPhoneNumbers.create({ phoneNumber: SHOW_NUMBER, voiceUrl: `${app.url}/voice`, statusCallback: `${app.url}/status` });
+  await client.incomingPhoneNumbers.create({
+    phoneNumber: SHOW_NUMBER,
+    voiceUrl: `${app.url}/voice`,
+    statusCallback: `${app.url}/status`,
+  });
 
   const started = performance.now();
   const sids = await Promise.all(
@@ -60,19 +65,22 @@ async function main(): Promise<void> {
     }),
   );
   const rang = performance.now();
-  await emulator.waitFor(
-    (s) => s.calls.filter((c) => c.hears?.kind === 'conference').length === CALLS,
-    { timeoutMs: 120_000, intervalMs: 100 },
-  );
+  await emulator.waitFor((s) => s.calls.filter((c) => c.hears?.kind === 'conference').length === CALLS, {
+    timeoutMs: 120_000,
+    intervalMs: 100,
+  });
   const setUp = performance.now();
   const setupSeconds = (setUp - started) / 1000;
   const webhooksAtSetup = app.count();
 
   await Promise.all(sids.map((sid) => fetch(`${emulator.url}/_emulator/calls/${sid}/hangup`, { method: 'POST' })));
-  await emulator.waitFor((s) => s.calls.every((c) => c.status === 'completed') && s.conferences.every((c) => c.status === 'completed'), {
-    timeoutMs: 60_000,
-    intervalMs: 100,
-  });
+  await emulator.waitFor(
+    (s) => s.calls.every((c) => c.status === 'completed') && s.conferences.every((c) => c.status === 'completed'),
+    {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+    },
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   const finished = performance.now();
   const totalWebhooks = app.count();
@@ -80,10 +88,16 @@ async function main(): Promise<void> {
 
   console.log(`calls: ${CALLS} in ${CALLS / ROOM_SIZE} conferences of ${ROOM_SIZE}`);
   console.log(`ring requests accepted in ${((rang - started) / 1000).toFixed(2)} s`);
-  console.log(`all calls in a running conference after ${setupSeconds.toFixed(2)} s: ${(CALLS / setupSeconds).toFixed(0)} calls set up per second`);
+  console.log(
+    `all calls in a running conference after ${setupSeconds.toFixed(2)} s: ${(CALLS / setupSeconds).toFixed(0)} calls set up per second`,
+  );
   console.log(`webhooks during set-up: ${webhooksAtSetup} (${(webhooksAtSetup / setupSeconds).toFixed(0)} requests/s)`);
-  console.log(`webhooks in total incl. hang-up: ${totalWebhooks} over ${((finished - started) / 1000).toFixed(2)} s (${(totalWebhooks / ((finished - started) / 1000)).toFixed(0)} requests/s)`);
-  console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (emulator, webhook app and benchmark in one process)`);
+  console.log(
+    `webhooks in total incl. hang-up: ${totalWebhooks} over ${((finished - started) / 1000).toFixed(2)} s (${(totalWebhooks / ((finished - started) / 1000)).toFixed(0)} requests/s)`,
+  );
+  console.log(
+    `peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB (emulator, webhook app and benchmark in one process)`,
+  );
   await emulator.close();
   app.close();
 }

@@ -7,7 +7,10 @@ export const faultsSchema = z.strictObject({
   seed: z.number().int().optional(),
   callbacks: z
     .strictObject({
-      kinds: z.array(z.enum(['status', 'conference', 'voice'])).min(1).default(['status', 'conference']),
+      kinds: z
+        .array(z.enum(['status', 'conference', 'voice']))
+        .min(1)
+        .default(['status', 'conference']),
       delayMs: z.number().int().min(0).max(600_000).default(0),
       delayProbability: probability.default(1),
       duplicateProbability: probability.default(0),
@@ -91,7 +94,8 @@ export class Faults {
   planRest(method: string, path: string): RestPlan {
     const r = this.config.rest;
     if (!r) return { delayMs: 0, failWith: null };
-    const applies = (!r.methods || r.methods.includes(method as 'GET')) && (!r.pathContains || path.includes(r.pathContains));
+    const applies =
+      (!r.methods || r.methods.includes(method as 'GET')) && (!r.pathContains || path.includes(r.pathContains));
     if (!applies) return { delayMs: 0, failWith: null };
     let failWith: 429 | 500 | null = null;
     if (this.restFailuresLeft > 0) {

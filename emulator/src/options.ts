@@ -6,7 +6,10 @@ const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164 number expected');
 export const emulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
   host: z.string().default('127.0.0.1'),
-  accountSid: z.string().regex(/^AC[0-9a-f]{32}$/).default(EMULATOR_ACCOUNT_SID),
+  accountSid: z
+    .string()
+    .regex(/^AC[0-9a-f]{32}$/)
+    .default(EMULATOR_ACCOUNT_SID),
   authToken: z.string().min(1).default(EMULATOR_AUTH_TOKEN),
   numbers: z.array(e164).default(DEFAULT_EMULATOR_NUMBERS),
   apiKeys: z.array(z.object({ sid: z.string().regex(/^SK[0-9a-f]{32}$/), secret: z.string().min(1) })).default([]),

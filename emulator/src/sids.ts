@@ -5,4 +5,3 @@ export type SidPrefix = 'AC' | 'CA' | 'CF' | 'PN' | 'AP' | 'SK' | 'NO';
 export function newSid(prefix: SidPrefix): string {
   return `${prefix}${randomBytes(16).toString('hex')}`;
 }
-

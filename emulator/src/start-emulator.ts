@@ -33,7 +33,10 @@ export interface Emulator {
   state(): EmulatorState;
   call(sid: string): CallView | null;
   /** Polls until the predicate returns a truthy value, which it resolves with. */
-  waitFor<T>(predicate: (state: EmulatorState) => T | false | null | undefined, options?: { timeoutMs?: number; intervalMs?: number }): Promise<T>;
+  waitFor<T>(
+    predicate: (state: EmulatorState) => T | false | null | undefined,
+    options?: { timeoutMs?: number; intervalMs?: number },
+  ): Promise<T>;
 }
 
 export async function startEmulator(input: EmulatorOptionsInput = {}): Promise<Emulator> {

@@ -1,9 +1,16 @@
-export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
+export type CallStatus =
+  'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 export type ConferenceStatus = 'init' | 'in-progress' | 'completed';
 export type HttpMethod = 'GET' | 'POST';
 
-export const TERMINAL_CALL_STATUSES: ReadonlySet<CallStatus> = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+export const TERMINAL_CALL_STATUSES: ReadonlySet<CallStatus> = new Set([
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+]);
 
 export interface CallbackConfig {
   url: string;
@@ -115,7 +122,8 @@ export interface ApiKeyRecord {
   dateUpdated: number;
 }
 
-export type WebhookKind = 'voice' | 'action' | 'redirect' | 'wait' | 'hold' | 'announce' | 'fallback' | 'status' | 'conference';
+export type WebhookKind =
+  'voice' | 'action' | 'redirect' | 'wait' | 'hold' | 'announce' | 'fallback' | 'status' | 'conference';
 
 export interface WebhookLogEntry {
   id: number;

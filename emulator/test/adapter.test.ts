@@ -64,7 +64,10 @@ describe('EmulatorDevice, the voice-sdk shaped adapter', () => {
     const screener = device('screener');
     await screener.register();
     const incoming = new Promise<EmulatorCall>((resolve) => screener.on('incoming', resolve));
-    const added = await h.rest('POST', '/Conferences/screen-1/Participants.json', { From: '+15005550006', To: 'client:screener' });
+    const added = await h.rest('POST', '/Conferences/screen-1/Participants.json', {
+      From: '+15005550006',
+      To: 'client:screener',
+    });
     const call = await incoming;
     expect(call.parameters.CallSid).toBe(added.body.call_sid);
     expect(call.status()).toBe('pending');
@@ -75,7 +78,10 @@ describe('EmulatorDevice, the voice-sdk shaped adapter', () => {
   });
 
   it('emits error when the token is refused and destroyed on destroy', async () => {
-    const bad = new EmulatorDevice(browser.token('x', { secret: 'wrong' }), { emulatorUrl: h.emulator.url, pollIntervalMs: 20 });
+    const bad = new EmulatorDevice(browser.token('x', { secret: 'wrong' }), {
+      emulatorUrl: h.emulator.url,
+      pollIntervalMs: 20,
+    });
     devices.push(bad);
     const errors: number[] = [];
     bad.on('error', (error) => errors.push(error.code));
@@ -88,7 +94,10 @@ describe('EmulatorDevice, the voice-sdk shaped adapter', () => {
   });
 
   it('warns tokenWillExpire ahead of expiry and accepts updateToken', async () => {
-    const short = new EmulatorDevice(browser.token('host', { ttl: 1 }), { emulatorUrl: h.emulator.url, tokenRefreshMs: 900 });
+    const short = new EmulatorDevice(browser.token('host', { ttl: 1 }), {
+      emulatorUrl: h.emulator.url,
+      tokenRefreshMs: 900,
+    });
     devices.push(short);
     await new Promise<void>((resolve) => short.on('tokenWillExpire', () => resolve()));
     short.updateToken(browser.token('host'));

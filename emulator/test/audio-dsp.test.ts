@@ -7,7 +7,10 @@ import { AudioFormatError, decodeWav, encodeWav } from '../src/media/wav';
 import { isTwilioMusic } from '../src/twilio-music';
 
 function sine(frequency: number, amplitude: number, rate: number, seconds: number): Float64Array {
-  return Float64Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate));
+  return Float64Array.from(
+    { length: Math.round(rate * seconds) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate),
+  );
 }
 
 /** A WAVE file of the given samples (-1..1) in one of the formats Twilio-hosted apps serve. */
@@ -110,7 +113,9 @@ describe('WAV decoding to 8 kHz mono', () => {
 describe("Twilio's hosted music", () => {
   it('is recognised by its default URLs and its music buckets, and nothing else', () => {
     expect(isTwilioMusic('http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3')).toBe(true);
-    expect(isTwilioMusic('http://com.twilio.music.ambient.s3.amazonaws.com/aerosolspray_-_Living_Taciturn.mp3')).toBe(true);
+    expect(isTwilioMusic('http://com.twilio.music.ambient.s3.amazonaws.com/aerosolspray_-_Living_Taciturn.mp3')).toBe(
+      true,
+    );
     expect(isTwilioMusic('https://twimlets.com/holdmusic?Bucket=com.twilio.music.classical')).toBe(true);
     expect(isTwilioMusic('http://127.0.0.1:3000/audio/hold-music.wav')).toBe(false);
   });

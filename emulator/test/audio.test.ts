@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { espeakInstalled, PHONE_FROM_PARAM, PHONE_TO_PARAM, STAND_IN_TONES, type CallView, type EmulatorOptions } from '../index';
+import {
+  espeakInstalled,
+  PHONE_FROM_PARAM,
+  PHONE_TO_PARAM,
+  STAND_IN_TONES,
+  type CallView,
+  type EmulatorOptions,
+} from '../index';
 import { renderPattern } from '../src/media/sources';
 import { encodeWav } from '../src/media/wav';
 import { emulatorAudio } from '../../tests/support/emulator-control-client';
@@ -26,7 +33,10 @@ describe('real audio through conferences', () => {
     h = await startHarness(options);
     await h.provisionShowNumber();
     h.app.route('/voice', twiml('<Dial><Conference>live</Conference></Dial>'));
-    h.app.route('/hold.wav', { body: encodeWav(renderPattern([{ frequency: HOLD_WAV_TONE, ms: 2000 }])), contentType: 'audio/wav' });
+    h.app.route('/hold.wav', {
+      body: encodeWav(renderPattern([{ frequency: HOLD_WAV_TONE, ms: 2000 }])),
+      contentType: 'audio/wav',
+    });
   }
   afterEach(async () => {
     for (const item of open.splice(0)) await item.close();
@@ -36,7 +46,8 @@ describe('real audio through conferences', () => {
   async function joinPhones(count: number): Promise<string[]> {
     const sids: string[] = [];
     for (const phone of PHONES.slice(0, count)) sids.push(await h.ring(phone));
-    for (const sid of sids) await waitForCall(h, sid, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === count - 1);
+    for (const sid of sids)
+      await waitForCall(h, sid, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === count - 1);
     return sids;
   }
 
@@ -68,7 +79,8 @@ describe('real audio through conferences', () => {
       const heard = new Map<string, number[]>();
       for (const sid of sids) {
         const view = h.emulator.call(sid) as CallView;
-        const modelled = view.hears?.kind === 'conference' ? view.hears.hears.map((p) => toneOf.get(p.callSid) ?? 0) : [];
+        const modelled =
+          view.hears?.kind === 'conference' ? view.hears.hears.map((p) => toneOf.get(p.callSid) ?? 0) : [];
         heard.set(sid, tonesIn(await untilHearsExactly(h, sid, modelled, ALL)));
       }
       // The coach is heard by the coached party only; the muted party by nobody.
@@ -90,10 +102,14 @@ describe('real audio through conferences', () => {
       await speakTone(h, phone, A);
       call.speak(C);
       await untilHearsExactly(h, phone, [C], [A, C]);
-      await eventually(() => {
-        const heard = call.hearing(400, [A, C]);
-        return heard.tones.find((t) => t.frequency === A)?.present ? heard : null;
-      }, 10_000, 'the browser to hear the phone');
+      await eventually(
+        () => {
+          const heard = call.hearing(400, [A, C]);
+          return heard.tones.find((t) => t.frequency === A)?.present ? heard : null;
+        },
+        10_000,
+        'the browser to hear the phone',
+      );
       expect(call.hearing(400, [A, C]).tones.find((t) => t.frequency === C)?.present).toBe(false);
       // The control route reads the browser leg too: what it sent and what the emulator sent it.
       const leg = await readAudio(h, call.callSid, [A, C]);
@@ -110,7 +126,11 @@ describe('real audio through conferences', () => {
       await sdk.listen(browser.token('simulator'));
       const call = await sdk.connect({ [PHONE_FROM_PARAM]: PHONES[0] ?? '', [PHONE_TO_PARAM]: '+15005550006' });
       open.push(call);
-      const view = await waitForCall(h, call.callSid, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 1);
+      const view = await waitForCall(
+        h,
+        call.callSid,
+        (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 1,
+      );
       expect(view).toMatchObject({ from: PHONES[0], to: '+15005550006', direction: 'inbound' });
       expect(h.app.requestsTo('/voice').find((r) => r.params.CallSid === call.callSid)?.params.From).toBe(PHONES[0]);
       call.speak(C);
@@ -122,7 +142,10 @@ describe('real audio through conferences', () => {
       const [a = '', b = ''] = await joinPhones(2);
       await speakTone(h, b, B);
       const conference = h.emulator.call(a)?.conference?.sid ?? '';
-      await h.client.conferences(conference).participants(a).update({ hold: true, holdUrl: `${h.app.url}/hold` });
+      await h.client
+        .conferences(conference)
+        .participants(a)
+        .update({ hold: true, holdUrl: `${h.app.url}/hold` });
       await untilHearsExactly(h, a, [HOLD_WAV_TONE], [HOLD_WAV_TONE, B]);
       await h.client.conferences(conference).participants(b).update({ hold: true });
       const music = [...STAND_IN_TONES.defaultMusic];
@@ -133,7 +156,11 @@ describe('real audio through conferences', () => {
 
     it('lets a phone speak a WAV file, heard by the others', async () => {
       const [a = '', b = ''] = await joinPhones(2);
-      const spoken = await h.control('POST', `/_emulator/calls/${a}/speak`, { source: 'wav', url: `${h.app.url}/hold.wav`, loop: true });
+      const spoken = await h.control('POST', `/_emulator/calls/${a}/speak`, {
+        source: 'wav',
+        url: `${h.app.url}/hold.wav`,
+        loop: true,
+      });
       expect(spoken.status).toBe(200);
       await untilHearsExactly(h, b, [HOLD_WAV_TONE], [HOLD_WAV_TONE]);
       await untilHearsExactly(h, a, [], [HOLD_WAV_TONE]);
@@ -144,7 +171,10 @@ describe('real audio through conferences', () => {
       h.app.route('/missing.wav', { status: 404, body: 'no' });
       const [a = ''] = await joinPhones(2);
       const conference = h.emulator.call(a)?.conference?.sid ?? '';
-      await h.client.conferences(conference).participants(a).update({ hold: true, holdUrl: `${h.app.url}/hold` });
+      await h.client
+        .conferences(conference)
+        .participants(a)
+        .update({ hold: true, holdUrl: `${h.app.url}/hold` });
       await h.emulator.waitFor((s) => s.notifications.find((n) => n.code === 11200 && n.url?.endsWith('/missing.wav')));
       // What played before the hold (the wait music of the first seconds) leaves the window; then nothing plays.
       await eventually(async () => (await readAudio(h, a, [], 600)).received.rms < 0.003, 10_000, 'silence on hold');
@@ -161,7 +191,11 @@ describe('real audio through conferences', () => {
       expect(delay.delayMs).toBeLessThan(150);
       expect(delay.heardAt).toBeGreaterThanOrEqual(delay.spokeAt);
       await audio.silence(a);
-      await eventually(async () => (await audio.read(b, { windowMs: 200, frequencies: [A] })).received.rms < 0.003, 10_000, 'silence at b');
+      await eventually(
+        async () => (await audio.read(b, { windowMs: 200, frequencies: [A] })).received.rms < 0.003,
+        10_000,
+        'silence at b',
+      );
       const load = await audio.load();
       expect(load.partyTicks).toBeGreaterThan(load.ticks);
       expect((await audio.signal()).chunderw).toBe(h.emulator.signal.chunderw);
@@ -172,16 +206,23 @@ describe('real audio through conferences', () => {
     beforeEach(() => start({ timeScale: 1 }));
 
     it('renders <Say> as audible speech (espeak-ng), or as the warble stand-in without it', async () => {
-      h.app.route('/voice', twiml('<Say>Thanks for calling the show. A producer will be with you shortly.</Say><Pause length="5"/>'));
+      h.app.route(
+        '/voice',
+        twiml('<Say>Thanks for calling the show. A producer will be with you shortly.</Say><Pause length="5"/>'),
+      );
       const sid = await h.ring(PHONES[0]);
       await waitForCall(h, sid, (c) => c.hears?.kind === 'say');
       const warble = [...STAND_IN_TONES.say];
-      const speech = await eventually(async () => {
-        const reading = await readAudio(h, sid, warble, 600);
-        // The whole window inside the speech, not its first frames.
-        const full = reading.received.frames >= 28 && reading.received.longestSilenceMs < 200;
-        return full && reading.received.rms > 0.02 ? reading : null;
-      }, 10_000, 'speech');
+      const speech = await eventually(
+        async () => {
+          const reading = await readAudio(h, sid, warble, 600);
+          // The whole window inside the speech, not its first frames.
+          const full = reading.received.frames >= 28 && reading.received.longestSilenceMs < 200;
+          return full && reading.received.rms > 0.02 ? reading : null;
+        },
+        10_000,
+        'speech',
+      );
       expect(tonesIn(speech).length === warble.length).toBe(!espeakInstalled());
     });
 
@@ -205,8 +246,13 @@ describe('real audio through conferences', () => {
       expect(reading.received.longestSilenceMs).toBeLessThan(1000);
     });
 
-    it("plays an explicit twimlets hold-music waitUrl as the stand-in instead of fetching it from the internet", async () => {
-      h.app.route('/voice', twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="https://twimlets.com/holdmusic?Bucket=com.twilio.music.ambient">live</Conference></Dial>'));
+    it('plays an explicit twimlets hold-music waitUrl as the stand-in instead of fetching it from the internet', async () => {
+      h.app.route(
+        '/voice',
+        twiml(
+          '<Dial><Conference startConferenceOnEnter="false" waitUrl="https://twimlets.com/holdmusic?Bucket=com.twilio.music.ambient">live</Conference></Dial>',
+        ),
+      );
       const sid = await h.ring(PHONES[0]);
       await waitForCall(h, sid, (c) => c.hears?.kind === 'wait');
       const music = [...STAND_IN_TONES.defaultMusic];

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
 
-const errorShape = { code: expect.any(Number), message: expect.any(String), more_info: expect.stringContaining('twilio.com/docs/errors/'), status: expect.any(Number) };
+const errorShape = {
+  code: expect.any(Number),
+  message: expect.any(String),
+  more_info: expect.stringContaining('twilio.com/docs/errors/'),
+  status: expect.any(Number),
+};
 
 describe('bad input gets Twilio-style errors, never a crash', () => {
   let h: Harness;
@@ -24,27 +29,57 @@ describe('bad input gets Twilio-style errors, never a crash', () => {
   });
 
   it('names the missing or invalid parameter with its Twilio code', async () => {
-    expect((await h.rest('POST', '/Calls.json', { From: '+15005550006', Url: 'http://x.test/' })).body).toMatchObject({ code: 21201, status: 400 });
-    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', Url: 'http://x.test/' })).body).toMatchObject({ code: 21213 });
-    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+15005550006', Url: 'not a url' })).body).toMatchObject({ code: 21205 });
-    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+15005550006' })).body).toMatchObject({ code: 21205 });
-    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+19995550000', Url: 'http://x.test/' })).body).toMatchObject({ code: 21210 });
-    expect((await h.rest('POST', '/IncomingPhoneNumbers.json', { PhoneNumber: '+15005550006' })).body).toMatchObject({ code: 21422 });
+    expect((await h.rest('POST', '/Calls.json', { From: '+15005550006', Url: 'http://x.test/' })).body).toMatchObject({
+      code: 21201,
+      status: 400,
+    });
+    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', Url: 'http://x.test/' })).body).toMatchObject({
+      code: 21213,
+    });
+    expect(
+      (await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+15005550006', Url: 'not a url' })).body,
+    ).toMatchObject({ code: 21205 });
+    expect((await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+15005550006' })).body).toMatchObject({
+      code: 21205,
+    });
+    expect(
+      (await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+19995550000', Url: 'http://x.test/' })).body,
+    ).toMatchObject({ code: 21210 });
+    expect((await h.rest('POST', '/IncomingPhoneNumbers.json', { PhoneNumber: '+15005550006' })).body).toMatchObject({
+      code: 21422,
+    });
   });
 
   it('refuses to redirect a completed call with 21220', async () => {
-    const created = await h.rest('POST', '/Calls.json', { To: '+14155550100', From: '+15005550006', Twiml: '<Response><Hangup/></Response>' });
+    const created = await h.rest('POST', '/Calls.json', {
+      To: '+14155550100',
+      From: '+15005550006',
+      Twiml: '<Response><Hangup/></Response>',
+    });
     const sid = String(created.body.sid);
     await h.emulator.waitFor((s) => s.calls.find((c) => c.sid === sid && c.status === 'completed'));
     const answer = await h.rest('POST', `/Calls/${sid}.json`, { Url: 'http://x.test/' });
-    expect(answer.body).toMatchObject({ code: 21220, status: 400, message: expect.stringContaining('not in-progress') });
+    expect(answer.body).toMatchObject({
+      code: 21220,
+      status: 400,
+      message: expect.stringContaining('not in-progress'),
+    });
   });
 
   it('validates control API bodies', async () => {
-    expect((await h.control('POST', '/_emulator/calls', { from: 'nobody' })).body).toMatchObject({ ...errorShape, status: 400 });
-    expect((await h.control('POST', '/_emulator/calls', { from: '+14155550100', to: '+19999999999' })).body).toMatchObject({ code: 20404 });
-    expect((await h.control('POST', '/_emulator/faults', { rest: { status: 418 } })).body).toMatchObject({ status: 400 });
-    expect((await h.control('POST', '/_emulator/numbers/abc/policy', { answer: 'answer' })).body).toMatchObject({ code: 21211 });
+    expect((await h.control('POST', '/_emulator/calls', { from: 'nobody' })).body).toMatchObject({
+      ...errorShape,
+      status: 400,
+    });
+    expect(
+      (await h.control('POST', '/_emulator/calls', { from: '+14155550100', to: '+19999999999' })).body,
+    ).toMatchObject({ code: 20404 });
+    expect((await h.control('POST', '/_emulator/faults', { rest: { status: 418 } })).body).toMatchObject({
+      status: 400,
+    });
+    expect((await h.control('POST', '/_emulator/numbers/abc/policy', { answer: 'answer' })).body).toMatchObject({
+      code: 21211,
+    });
     const raw = await fetch(`${h.emulator.url}/_emulator/calls`, { method: 'POST', body: '{not json' });
     expect(raw.status).toBe(400);
     expect(raw.headers.get('access-control-allow-origin')).toBe('*');
@@ -62,19 +97,29 @@ describe('bad input gets Twilio-style errors, never a crash', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'DELETE'),
-        fc.constantFrom(`${prefix}/Calls`, `${prefix}/Conferences/x/Participants`, `${prefix}/IncomingPhoneNumbers`, '/_emulator/calls', '/_emulator/clients/a'),
+        fc.constantFrom(
+          `${prefix}/Calls`,
+          `${prefix}/Conferences/x/Participants`,
+          `${prefix}/IncomingPhoneNumbers`,
+          '/_emulator/calls',
+          '/_emulator/clients/a',
+        ),
         fc.string({ maxLength: 20 }),
         fc.string({ maxLength: 200 }),
         async (method, base, suffix, body) => {
           const path = `${base}/${encodeURIComponent(suffix)}${suffix.length % 2 ? '.json' : ''}`;
           const response = await fetch(`${h.emulator.url}${path}`, {
             method,
-            headers: { Authorization: auth, 'Content-Type': base.startsWith('/_emulator') ? 'application/json' : 'application/x-www-form-urlencoded' },
+            headers: {
+              Authorization: auth,
+              'Content-Type': base.startsWith('/_emulator') ? 'application/json' : 'application/x-www-form-urlencoded',
+            },
             body: method === 'GET' ? undefined : body,
           });
           const text = await response.text();
           expect(response.status).toBeLessThan(500);
-          if (response.status >= 400) expect(JSON.parse(text)).toMatchObject({ code: expect.any(Number), status: response.status });
+          if (response.status >= 400)
+            expect(JSON.parse(text)).toMatchObject({ code: expect.any(Number), status: response.status });
         },
       ),
       { numRuns: 150, seed: 42 },

@@ -51,22 +51,32 @@ describe('conference behaviour from FACTS.md', () => {
 
   it('lets the first participant alone set the conference status callback', async () => {
     voiceByCaller({
-      [CALLER]: twiml('<Dial><Conference startConferenceOnEnter="false" statusCallback="/first" statusCallbackEvent="join leave start end">room</Conference></Dial>'),
-      [HOST]: twiml('<Dial><Conference statusCallback="/second" statusCallbackEvent="join leave start end mute">room</Conference></Dial>'),
+      [CALLER]: twiml(
+        '<Dial><Conference startConferenceOnEnter="false" statusCallback="/first" statusCallbackEvent="join leave start end">room</Conference></Dial>',
+      ),
+      [HOST]: twiml(
+        '<Dial><Conference statusCallback="/second" statusCallbackEvent="join leave start end mute">room</Conference></Dial>',
+      ),
     });
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
     const host = await h.ring(HOST);
     await waitForCall(h, host, (c) => c.hears?.kind === 'conference');
     const events = await waitForRequests(h, '/first', 3);
-    expect(events.map((r) => r.params.StatusCallbackEvent)).toEqual(['participant-join', 'participant-join', 'conference-start']);
+    expect(events.map((r) => r.params.StatusCallbackEvent)).toEqual([
+      'participant-join',
+      'participant-join',
+      'conference-start',
+    ]);
     expect(events.map((r) => Number(r.params.SequenceNumber))).toEqual([1, 2, 3]);
     expect(h.app.requestsTo('/second')).toEqual([]);
   });
 
   it('ends the conference when an endConferenceOnExit participant leaves, and the others follow their Dial action', async () => {
     voiceByCaller({
-      [CALLER]: twiml('<Dial action="/after"><Conference startConferenceOnEnter="false" statusCallback="/conf" statusCallbackEvent="start end join leave">room</Conference></Dial>'),
+      [CALLER]: twiml(
+        '<Dial action="/after"><Conference startConferenceOnEnter="false" statusCallback="/conf" statusCallbackEvent="start end join leave">room</Conference></Dial>',
+      ),
       [HOST]: twiml('<Dial><Conference endConferenceOnExit="true">room</Conference></Dial>'),
     });
     h.app.route('/after', twiml('<Say>The show has ended</Say>'));
@@ -85,13 +95,23 @@ describe('conference behaviour from FACTS.md', () => {
       return all.some((e) => e.StatusCallbackEvent === 'conference-end') ? all : null;
     });
     const end = events.find((e) => e.StatusCallbackEvent === 'conference-end');
-    expect(end).toMatchObject({ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left', CallSidEndingConference: host });
+    expect(end).toMatchObject({
+      ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left',
+      CallSidEndingConference: host,
+    });
     const callerLeave = events.find((e) => e.StatusCallbackEvent === 'participant-leave' && e.CallSid === caller);
-    expect(callerLeave).toMatchObject({ ReasonParticipantLeft: 'moderator_ended_conference', ParticipantCallStatus: 'in-progress' });
+    expect(callerLeave).toMatchObject({
+      ReasonParticipantLeft: 'moderator_ended_conference',
+      ParticipantCallStatus: 'in-progress',
+    });
   });
 
   it('moves a caller removed through the Participants API on to the Dial action', async () => {
-    voiceByCaller({ [CALLER]: twiml('<Dial action="/next"><Conference participantLabel="caller" statusCallback="/conf" statusCallbackEvent="leave">room</Conference></Dial>') });
+    voiceByCaller({
+      [CALLER]: twiml(
+        '<Dial action="/next"><Conference participantLabel="caller" statusCallback="/conf" statusCallbackEvent="leave">room</Conference></Dial>',
+      ),
+    });
     h.app.route('/next', twiml('<Dial><Conference startConferenceOnEnter="false">screen-1</Conference></Dial>'));
     const caller = await h.ring(CALLER);
     const inRoom = await waitForCall(h, caller, (c) => c.room === 'room');
@@ -101,11 +121,17 @@ describe('conference behaviour from FACTS.md', () => {
     expect(moved.status).toBe('in-progress');
     expect(h.app.requestsTo('/next')[0]?.params.DialCallStatus).toBe('answered');
     const [leave] = await waitForRequests(h, '/conf');
-    expect(leave?.params).toMatchObject({ StatusCallbackEvent: 'participant-leave', ReasonParticipantLeft: 'participant_updated_via_api', ParticipantLabel: 'caller' });
+    expect(leave?.params).toMatchObject({
+      StatusCallbackEvent: 'participant-leave',
+      ReasonParticipantLeft: 'participant_updated_via_api',
+      ParticipantLabel: 'caller',
+    });
   });
 
   it('takes a call given new TwiML out of its conference and runs that TwiML', async () => {
-    voiceByCaller({ [CALLER]: twiml('<Dial action="/never"><Conference startConferenceOnEnter="false">room</Conference></Dial>') });
+    voiceByCaller({
+      [CALLER]: twiml('<Dial action="/never"><Conference startConferenceOnEnter="false">room</Conference></Dial>'),
+    });
     h.app.route('/moved', twiml('<Dial><Conference startConferenceOnEnter="false">elsewhere</Conference></Dial>'));
     const caller = await h.ring(CALLER);
     const inRoom = await waitForCall(h, caller, (c) => c.room === 'room');
@@ -118,7 +144,11 @@ describe('conference behaviour from FACTS.md', () => {
   });
 
   it('addresses a participant by a percent-encoded Label', async () => {
-    voiceByCaller({ [CALLER]: twiml('<Dial><Conference participantLabel="caller #1/a" startConferenceOnEnter="false">room</Conference></Dial>') });
+    voiceByCaller({
+      [CALLER]: twiml(
+        '<Dial><Conference participantLabel="caller #1/a" startConferenceOnEnter="false">room</Conference></Dial>',
+      ),
+    });
     const caller = await h.ring(CALLER);
     const inRoom = await waitForCall(h, caller, (c) => c.room === 'room');
     const path = `/Conferences/${inRoom.conference?.sid ?? ''}/Participants/${encodeURIComponent('caller #1/a')}.json`;
@@ -130,8 +160,12 @@ describe('conference behaviour from FACTS.md', () => {
 
   it('fails a join with a duplicate participantLabel (16025) and moves on to the next verb', async () => {
     voiceByCaller({
-      [CALLER]: twiml('<Dial><Conference participantLabel="same" startConferenceOnEnter="false">room</Conference></Dial>'),
-      [HOST]: twiml('<Dial action="/not-called"><Conference participantLabel="same">room</Conference></Dial><Say>That seat is taken</Say>'),
+      [CALLER]: twiml(
+        '<Dial><Conference participantLabel="same" startConferenceOnEnter="false">room</Conference></Dial>',
+      ),
+      [HOST]: twiml(
+        '<Dial action="/not-called"><Conference participantLabel="same">room</Conference></Dial><Say>That seat is taken</Say>',
+      ),
     });
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
@@ -143,7 +177,11 @@ describe('conference behaviour from FACTS.md', () => {
   });
 
   it('leaves the conference on * when hangupOnStar is set and requests the Dial action', async () => {
-    voiceByCaller({ [CALLER]: twiml('<Dial hangupOnStar="true" action="/star"><Conference startConferenceOnEnter="false">room</Conference></Dial>') });
+    voiceByCaller({
+      [CALLER]: twiml(
+        '<Dial hangupOnStar="true" action="/star"><Conference startConferenceOnEnter="false">room</Conference></Dial>',
+      ),
+    });
     h.app.route('/star', twiml('<Say>Back to the menu</Say>'));
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
@@ -154,7 +192,11 @@ describe('conference behaviour from FACTS.md', () => {
   });
 
   it('takes the caller out after the Dial timeLimit', async () => {
-    voiceByCaller({ [CALLER]: twiml('<Dial timeLimit="2" action="/limit"><Conference startConferenceOnEnter="false">room</Conference></Dial>') });
+    voiceByCaller({
+      [CALLER]: twiml(
+        '<Dial timeLimit="2" action="/limit"><Conference startConferenceOnEnter="false">room</Conference></Dial>',
+      ),
+    });
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
     const [action] = await waitForRequests(h, '/limit');
@@ -165,7 +207,12 @@ describe('conference behaviour from FACTS.md', () => {
     voiceByCaller({ [CALLER]: twiml('<Dial><Conference startConferenceOnEnter="false">room</Conference></Dial>') });
     const caller = await h.ring(CALLER);
     await waitForCall(h, caller, (c) => c.room === 'room');
-    const added = await h.rest('POST', '/Conferences/room/Participants.json', { From: '+15005550006', To: HOST, Label: 'host', EndConferenceOnExit: 'false' });
+    const added = await h.rest('POST', '/Conferences/room/Participants.json', {
+      From: '+15005550006',
+      To: HOST,
+      Label: 'host',
+      EndConferenceOnExit: 'false',
+    });
     const guest = String(added.body.call_sid);
     await waitForCall(h, guest, (c) => c.hears?.kind === 'conference');
     await h.rest('DELETE', '/Conferences/room/Participants/host.json');

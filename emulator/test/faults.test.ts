@@ -35,7 +35,12 @@ describe('faults on demand', () => {
 
   it('duplicates status callbacks with the same idempotency token and keeps SequenceNumber', async () => {
     await h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status'], duplicateProbability: 1 } });
-    await h.rest('POST', '/Calls.json', { To: CALLER, From: SHOW_NUMBER, Url: `${h.app.url}/voice`, StatusCallback: `${h.app.url}/status` });
+    await h.rest('POST', '/Calls.json', {
+      To: CALLER,
+      From: SHOW_NUMBER,
+      Url: `${h.app.url}/voice`,
+      StatusCallback: `${h.app.url}/status`,
+    });
     const [a, b] = await waitForRequests(h, '/status', 2);
     expect(a?.params).toEqual(b?.params);
     expect(a?.idempotencyToken).toBe(b?.idempotencyToken);
@@ -43,7 +48,10 @@ describe('faults on demand', () => {
 
   it('drops conference callbacks when told to and records the drop', async () => {
     await h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['conference'], dropProbability: 1 } });
-    h.app.route('/voice', twiml('<Dial><Conference statusCallback="/conf" statusCallbackEvent="join">room</Conference></Dial>'));
+    h.app.route(
+      '/voice',
+      twiml('<Dial><Conference statusCallback="/conf" statusCallbackEvent="join">room</Conference></Dial>'),
+    );
     await h.ring(CALLER);
     await h.emulator.waitFor((s) => s.webhooks.some((w) => w.kind === 'conference'));
     expect(h.app.requestsTo('/conf')).toEqual([]);

@@ -22,13 +22,20 @@ describe('<Gather> collects keypad digits', () => {
   afterEach(() => h.close());
 
   const press = async (sid: string, digits: string) => {
-    const answer = await h.control<{ leftConference: boolean; gathered: boolean }>('POST', `/_emulator/calls/${sid}/digits`, { digits });
+    const answer = await h.control<{ leftConference: boolean; gathered: boolean }>(
+      'POST',
+      `/_emulator/calls/${sid}/digits`,
+      { digits },
+    );
     expect(answer.status).toBe(200);
     return answer.body;
   };
 
   it('plays the nested prompt until the first key, ends at finishOnKey and posts Digits without the # to the action', async () => {
-    h.app.route('/voice', twiml(`<Gather action="/menu"><Play loop="0">${MENU}</Play></Gather><Say>Never reached</Say>`));
+    h.app.route(
+      '/voice',
+      twiml(`<Gather action="/menu"><Play loop="0">${MENU}</Play></Gather><Say>Never reached</Say>`),
+    );
     h.app.route('/menu', twiml('<Say>Thanks</Say><Pause length="30"/>'));
     const sid = await h.ring(CALLER);
     await waitForCall(h, sid, (c) => c.hears?.kind === 'play');
@@ -76,7 +83,12 @@ describe('<Gather> collects keypad digits', () => {
   });
 
   it('goes on to the next verb when nothing is pressed before the timeout, without requesting the action', async () => {
-    h.app.route('/voice', twiml('<Gather action="/menu" timeout="2"><Say>Press a key</Say></Gather><Say>We did not get that</Say><Pause length="30"/>'));
+    h.app.route(
+      '/voice',
+      twiml(
+        '<Gather action="/menu" timeout="2"><Say>Press a key</Say></Gather><Say>We did not get that</Say><Pause length="30"/>',
+      ),
+    );
     const sid = await h.ring(CALLER);
     const after = await waitForCall(h, sid, (c) => c.hears?.kind === 'say' && c.hears.text === 'We did not get that');
     const kinds = after.timeline.map((s) => (s.hearing.kind === 'say' ? s.hearing.text : s.hearing.kind));
@@ -85,7 +97,10 @@ describe('<Gather> collects keypad digits', () => {
   });
 
   it('a finish key alone is no input: the next verb runs', async () => {
-    h.app.route('/voice', twiml('<Gather action="/menu" timeout="600"/><Say>Nothing entered</Say><Pause length="30"/>'));
+    h.app.route(
+      '/voice',
+      twiml('<Gather action="/menu" timeout="600"/><Say>Nothing entered</Say><Pause length="30"/>'),
+    );
     const sid = await h.ring(CALLER);
     await waitForCall(h, sid, (c) => c.hears?.kind === 'silence' && c.hears.reason === 'gather');
     await press(sid, '#');
@@ -94,7 +109,10 @@ describe('<Gather> collects keypad digits', () => {
   });
 
   it('requests the action with empty Digits on timeout when actionOnEmptyResult is true', async () => {
-    h.app.route('/voice', twiml('<Gather action="/menu" timeout="1" actionOnEmptyResult="true"/><Say>Not reached</Say>'));
+    h.app.route(
+      '/voice',
+      twiml('<Gather action="/menu" timeout="1" actionOnEmptyResult="true"/><Say>Not reached</Say>'),
+    );
     h.app.route('/menu', twiml('<Hangup/>'));
     const sid = await h.ring(CALLER);
     const [action] = await waitForRequests(h, '/menu');
@@ -104,7 +122,11 @@ describe('<Gather> collects keypad digits', () => {
   });
 
   it('refuses speech input, nested verbs other than Say/Play/Pause and a bad finishOnKey as TwiML errors (12200)', async () => {
-    for (const body of ['<Gather input="speech"/>', '<Gather><Dial><Conference>x</Conference></Dial></Gather>', '<Gather finishOnKey="A"/>']) {
+    for (const body of [
+      '<Gather input="speech"/>',
+      '<Gather><Dial><Conference>x</Conference></Dial></Gather>',
+      '<Gather finishOnKey="A"/>',
+    ]) {
       h.app.route('/voice', twiml(body));
       const sid = await h.ring(CALLER);
       await h.emulator.waitFor((s) => s.notifications.find((n) => n.callSid === sid && n.code === 12200));
@@ -115,7 +137,9 @@ describe('<Gather> collects keypad digits', () => {
     h.app.route('/voice', (req) =>
       req.params.From === HOST
         ? twiml('<Dial><Conference participantLabel="host">live</Conference></Dial>')
-        : twiml('<Dial hangupOnStar="true" action="/star"><Conference participantLabel="caller">live</Conference></Dial><Say>Not reached</Say>'),
+        : twiml(
+            '<Dial hangupOnStar="true" action="/star"><Conference participantLabel="caller">live</Conference></Dial><Say>Not reached</Say>',
+          ),
     );
     h.app.route('/star', twiml('<Gather action="/choice" numDigits="1"><Say>Press 1 for a call back</Say></Gather>'));
     h.app.route('/choice', twiml('<Say>We will call you back</Say><Hangup/>'));
@@ -129,7 +153,11 @@ describe('<Gather> collects keypad digits', () => {
     const hostView = await waitForCall(h, host, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 0);
     expect(hostView.room).toBe('live');
     expect(hostView.status).toBe('in-progress');
-    await waitForCall(h, caller, (c) => c.room === null && c.hears?.kind === 'say' && c.hears.text === 'Press 1 for a call back');
+    await waitForCall(
+      h,
+      caller,
+      (c) => c.room === null && c.hears?.kind === 'say' && c.hears.text === 'Press 1 for a call back',
+    );
     expect(await press(caller, '1')).toEqual({ leftConference: false, gathered: true });
     const [choice] = await waitForRequests(h, '/choice');
     expect(choice?.params).toMatchObject({ CallSid: caller, Digits: '1' });

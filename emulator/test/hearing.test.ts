@@ -17,7 +17,9 @@ describe('who hears what', () => {
 
   it('keeps two callers in separate hold rooms from ever hearing each other', async () => {
     h.app.route('/voice', (req) =>
-      twiml(`<Say>Welcome</Say><Dial><Conference startConferenceOnEnter="false" waitUrl="/hold">hold-${req.params.CallSid ?? ''}</Conference></Dial>`),
+      twiml(
+        `<Say>Welcome</Say><Dial><Conference startConferenceOnEnter="false" waitUrl="/hold">hold-${req.params.CallSid ?? ''}</Conference></Dial>`,
+      ),
     );
     const a = await h.ring(CALLER);
     const b = await h.ring(SECOND_CALLER);
@@ -35,7 +37,9 @@ describe('who hears what', () => {
 
   it('does not let anyone hear a muted participant, and unmuting brings them back', async () => {
     h.app.route('/voice', (req) =>
-      twiml(`<Dial><Conference participantLabel="${req.params.From === HOST ? 'host' : 'caller'}" startConferenceOnEnter="${req.params.From === HOST}">live</Conference></Dial>`),
+      twiml(
+        `<Dial><Conference participantLabel="${req.params.From === HOST ? 'host' : 'caller'}" startConferenceOnEnter="${req.params.From === HOST}">live</Conference></Dial>`,
+      ),
     );
     const caller = await h.ring(CALLER);
     const host = await h.ring(HOST);
@@ -51,19 +55,27 @@ describe('who hears what', () => {
 
   it('plays hold audio to a held participant, who is then heard by nobody', async () => {
     h.app.route('/voice', (req) =>
-      twiml(`<Dial><Conference participantLabel="${req.params.From === HOST ? 'host' : 'caller'}">live</Conference></Dial>`),
+      twiml(
+        `<Dial><Conference participantLabel="${req.params.From === HOST ? 'host' : 'caller'}">live</Conference></Dial>`,
+      ),
     );
     const caller = await h.ring(CALLER);
     const host = await h.ring(HOST);
     await waitForCall(h, host, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 1);
-    await h.rest('POST', '/Conferences/live/Participants/caller.json', { Hold: 'true', HoldUrl: `${h.app.url}/hold`, HoldMethod: 'POST' });
+    await h.rest('POST', '/Conferences/live/Participants/caller.json', {
+      Hold: 'true',
+      HoldUrl: `${h.app.url}/hold`,
+      HoldMethod: 'POST',
+    });
     const held = await waitForCall(h, caller, (c) => c.hears?.kind === 'hold' && c.hears.audio !== null);
     expect(held.hears).toMatchObject({ kind: 'hold', audio: 'http://audio.test/hold.mp3' });
     expect(h.emulator.call(host)?.hears).toMatchObject({ kind: 'conference', hears: [] });
   });
 
-  it("removes a browser whose own microphone is muted from what others hear", async () => {
-    h.app.route('/voice', (req) => twiml(`<Dial><Conference startConferenceOnEnter="${req.params.From === HOST}">live</Conference></Dial>`));
+  it('removes a browser whose own microphone is muted from what others hear', async () => {
+    h.app.route('/voice', (req) =>
+      twiml(`<Dial><Conference startConferenceOnEnter="${req.params.From === HOST}">live</Conference></Dial>`),
+    );
     const caller = await h.ring(CALLER);
     const host = await h.ring(HOST);
     await waitForCall(h, caller, (c) => c.hears?.kind === 'conference' && c.hears.hears.length === 1);
@@ -86,7 +98,11 @@ describe('who hears what', () => {
     const host = await h.ring(HOST);
     await waitForCall(h, host, (c) => c.hears?.kind === 'conference');
     const coaching = await h.ring(coach);
-    await waitForCall(h, caller, (c) => c.hears?.kind === 'conference' && c.hears.hears.some((p) => p.callSid === coaching));
+    await waitForCall(
+      h,
+      caller,
+      (c) => c.hears?.kind === 'conference' && c.hears.hears.some((p) => p.callSid === coaching),
+    );
     const hostView = h.emulator.call(host);
     expect(hostView?.hears).toMatchObject({ kind: 'conference', hears: [{ callSid: caller }] });
   });
@@ -101,7 +117,10 @@ describe('who hears what', () => {
   });
 
   it('treats an empty waitUrl as silence', async () => {
-    h.app.route('/voice', twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="">quiet</Conference></Dial>'));
+    h.app.route(
+      '/voice',
+      twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="">quiet</Conference></Dial>'),
+    );
     const caller = await h.ring(CALLER);
     const view = await waitForCall(h, caller, (c) => c.hears?.kind === 'silence' && c.room === 'quiet');
     expect(view.timeline.at(-1)?.silent).toBe(true);

@@ -21,7 +21,8 @@ describe('outbound call outcomes and their status callbacks', () => {
     await h.provisionShowNumber();
     h.app.route('/voice', twiml('<Say>Hello, this is the show calling back</Say><Hangup/>'));
   };
-  const policy = (to: string, answer: string, delayMs = 20) => h.control('POST', `/_emulator/numbers/${encodeURIComponent(to)}/policy`, { answer, delayMs });
+  const policy = (to: string, answer: string, delayMs = 20) =>
+    h.control('POST', `/_emulator/numbers/${encodeURIComponent(to)}/policy`, { answer, delayMs });
   const dial = async (to: string, extra: Record<string, string> = {}) => {
     const created = await h.rest('POST', '/Calls.json', {
       To: to,
@@ -42,7 +43,9 @@ describe('outbound call outcomes and their status callbacks', () => {
       .sort((a, b) => Number(a.params.SequenceNumber) - Number(b.params.SequenceNumber))
       .map((r) => r.params.CallStatus);
   const finalCallback = async (sid: string, status: string) =>
-    h.emulator.waitFor(() => h.app.requestsTo('/status').find((r) => r.params.CallSid === sid && r.params.CallStatus === status) ?? null);
+    h.emulator.waitFor(
+      () => h.app.requestsTo('/status').find((r) => r.params.CallSid === sid && r.params.CallStatus === status) ?? null,
+    );
 
   it('answer: initiated, ringing, in-progress, completed; the Url is requested once answered', async () => {
     await start();
@@ -52,21 +55,30 @@ describe('outbound call outcomes and their status callbacks', () => {
     expect(statuses(sid)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(completed.params.CallDuration).toMatch(/^\d+$/);
     const [voice] = await waitForRequests(h, '/voice');
-    expect(voice?.params).toMatchObject({ CallSid: sid, CallStatus: 'in-progress', Direction: 'outbound-api', From: SHOW_NUMBER, To: PHONE });
+    expect(voice?.params).toMatchObject({
+      CallSid: sid,
+      CallStatus: 'in-progress',
+      Direction: 'outbound-api',
+      From: SHOW_NUMBER,
+      To: PHONE,
+    });
   });
 
-  it.each(['busy', 'no-answer'] as const)('%s: rings, then ends with that CallStatus on the completed event, never requesting the Url', async (outcome) => {
-    await start();
-    await policy(PHONE, outcome);
-    const sid = await dial(PHONE);
-    const last = await finalCallback(sid, outcome);
-    expect(statuses(sid)).toEqual(['initiated', 'ringing', outcome]);
-    expect(last.params.CallDuration).toBe('0');
-    const view = await waitForCall(h, sid, (c) => c.status === outcome);
-    expect(view.answeredAt).toBeNull();
-    expect((await h.rest('GET', `/Calls/${sid}.json`)).body.status).toBe(outcome);
-    expect(h.app.requestsTo('/voice')).toEqual([]);
-  });
+  it.each(['busy', 'no-answer'] as const)(
+    '%s: rings, then ends with that CallStatus on the completed event, never requesting the Url',
+    async (outcome) => {
+      await start();
+      await policy(PHONE, outcome);
+      const sid = await dial(PHONE);
+      const last = await finalCallback(sid, outcome);
+      expect(statuses(sid)).toEqual(['initiated', 'ringing', outcome]);
+      expect(last.params.CallDuration).toBe('0');
+      const view = await waitForCall(h, sid, (c) => c.status === outcome);
+      expect(view.answeredAt).toBeNull();
+      expect((await h.rest('GET', `/Calls/${sid}.json`)).body.status).toBe(outcome);
+      expect(h.app.requestsTo('/voice')).toEqual([]);
+    },
+  );
 
   it('failed: an unreachable number fails without ringing', async () => {
     await start();
@@ -94,7 +106,9 @@ describe('outbound call outcomes and their status callbacks', () => {
     for (const sid of sids) await finalCallback(sid, 'completed');
     const state = h.emulator.state();
     const created = Math.min(...sids.map((sid) => state.calls.find((c) => c.sid === sid)?.dateCreated ?? Infinity));
-    const started = state.webhooks.filter((w) => w.kind === 'status' && w.params.CallStatus === 'initiated' && sids.includes(w.callSid ?? '')).map((w) => w.sentAt);
+    const started = state.webhooks
+      .filter((w) => w.kind === 'status' && w.params.CallStatus === 'initiated' && sids.includes(w.callSid ?? ''))
+      .map((w) => w.sentAt);
     expect(started).toHaveLength(3);
     // One start every 250 ms at 4 CPS: the last of three begins at least two slots after the first was created.
     expect(Math.max(...started) - created).toBeGreaterThanOrEqual(490);

@@ -23,20 +23,35 @@ describe('outbound calls to simulated phones', () => {
   });
 
   it('cancels a ringing call with Status=canceled and ignores canceled on an answered call', async () => {
-    await h.control('POST', `/_emulator/numbers/${encodeURIComponent(CALLER)}/policy`, { answer: 'answer', delayMs: 300 });
+    await h.control('POST', `/_emulator/numbers/${encodeURIComponent(CALLER)}/policy`, {
+      answer: 'answer',
+      delayMs: 300,
+    });
     const ringing = await h.rest('POST', '/Calls.json', { To: CALLER, From: SHOW_NUMBER, Url: `${h.app.url}/voice` });
     await waitForCall(h, String(ringing.body.sid), (c) => c.status === 'ringing');
-    expect((await h.rest('POST', `/Calls/${String(ringing.body.sid)}.json`, { Status: 'canceled' })).body.status).toBe('canceled');
+    expect((await h.rest('POST', `/Calls/${String(ringing.body.sid)}.json`, { Status: 'canceled' })).body.status).toBe(
+      'canceled',
+    );
     h.app.route('/voice', twiml('<Pause length="100"/>'));
-    await h.control('POST', `/_emulator/numbers/${encodeURIComponent(CALLER)}/policy`, { answer: 'answer', delayMs: 0 });
+    await h.control('POST', `/_emulator/numbers/${encodeURIComponent(CALLER)}/policy`, {
+      answer: 'answer',
+      delayMs: 0,
+    });
     const answered = await h.rest('POST', '/Calls.json', { To: CALLER, From: SHOW_NUMBER, Url: `${h.app.url}/voice` });
     await waitForCall(h, String(answered.body.sid), (c) => c.status === 'in-progress');
-    expect((await h.rest('POST', `/Calls/${String(answered.body.sid)}.json`, { Status: 'canceled' })).body.status).toBe('in-progress');
-    expect((await h.rest('POST', `/Calls/${String(answered.body.sid)}.json`, { Status: 'completed' })).body.status).toBe('completed');
+    expect((await h.rest('POST', `/Calls/${String(answered.body.sid)}.json`, { Status: 'canceled' })).body.status).toBe(
+      'in-progress',
+    );
+    expect(
+      (await h.rest('POST', `/Calls/${String(answered.body.sid)}.json`, { Status: 'completed' })).body.status,
+    ).toBe('completed');
   });
 
   it('restricts waitUrl TwiML to Play, Say, Pause and Redirect, with error 13238 (docs: /docs/api/errors/13238)', async () => {
-    h.app.route('/voice', twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="/bad-wait">room</Conference></Dial>'));
+    h.app.route(
+      '/voice',
+      twiml('<Dial><Conference startConferenceOnEnter="false" waitUrl="/bad-wait">room</Conference></Dial>'),
+    );
     h.app.route('/bad-wait', twiml('<Dial><Conference>other</Conference></Dial>'));
     const sid = await h.ring(CALLER);
     await h.emulator.waitFor((s) => s.notifications.find((n) => n.callSid === sid && n.code === 13238));

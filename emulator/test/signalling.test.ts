@@ -58,7 +58,13 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
     open.push(call);
     expect(call.callSid).toMatch(/^CA[0-9a-f]{32}$/);
     const [request] = await waitForRequests(h, '/client-voice');
-    expect(request?.params).toMatchObject({ From: 'client:screener-7', room: 'screen-7', role: 'screener', CallSid: call.callSid, ApplicationSid: browser.appSid });
+    expect(request?.params).toMatchObject({
+      From: 'client:screener-7',
+      room: 'screen-7',
+      role: 'screener',
+      CallSid: call.callSid,
+      ApplicationSid: browser.appSid,
+    });
     await waitForCall(h, call.callSid, (c) => c.room === 'screen-7');
     // Silence frames flow even when nobody speaks: the SDK reports a dead line otherwise.
     await eventually(() => call.packetsReceived >= 10, 8000, 'RTP from the emulator');
@@ -104,15 +110,26 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
     await sdk.next('ready');
     await h.provisionShowNumber();
     h.app.route('/dial-host', twiml('<Dial><Conference>live</Conference></Dial>'));
-    const dialled = await h.client.calls.create({ to: 'client:host-1', from: '+15005550006', url: `${h.app.url}/dial-host` });
+    const dialled = await h.client.calls.create({
+      to: 'client:host-1',
+      from: '+15005550006',
+      url: `${h.app.url}/dial-host`,
+    });
     const invite = await sdk.next('invite');
-    expect(invite.payload).toMatchObject({ callsid: dialled.sid, parameters: { CallSid: dialled.sid, To: 'client:host-1' } });
+    expect(invite.payload).toMatchObject({
+      callsid: dialled.sid,
+      parameters: { CallSid: dialled.sid, To: 'client:host-1' },
+    });
     const call = await sdk.accept(invite);
     open.push(call);
     await waitForCall(h, dialled.sid, (c) => c.status === 'in-progress' && c.room === 'live');
     await eventually(() => call.packetsReceived >= 10, 8000, 'RTP on the incoming call');
 
-    const abandoned = await h.client.calls.create({ to: 'client:host-1', from: '+15005550006', url: `${h.app.url}/dial-host` });
+    const abandoned = await h.client.calls.create({
+      to: 'client:host-1',
+      from: '+15005550006',
+      url: `${h.app.url}/dial-host`,
+    });
     await sdk.next('invite', (m) => m.payload.callsid === abandoned.sid);
     await h.client.calls(abandoned.sid).update({ status: 'canceled' });
     await sdk.next('cancel', (m) => m.payload.callsid === abandoned.sid);
@@ -136,7 +153,11 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
     const first = sdk.messages.find((m) => m.type === 'answer');
     const before = sdk.messages.length;
     sdk.send('reinvite', { callsid: call.callSid, sdp: await call.restartOffer() });
-    const answer = await eventually(() => sdk.messages.slice(before).find((m) => m.type === 'answer'), 8000, 'the reinvite answer');
+    const answer = await eventually(
+      () => sdk.messages.slice(before).find((m) => m.type === 'answer'),
+      8000,
+      'the reinvite answer',
+    );
     expect(answer.payload.callsid).toBe(call.callSid);
     const sdp = String(answer.payload.sdp);
     expect(sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
@@ -147,7 +168,10 @@ describe("the Voice SDK's signalling (wss://…/signal)", () => {
   });
 
   it('presses DTMF digits sent by the browser: * leaves a hangupOnStar conference', async () => {
-    h.app.route('/client-voice', twiml('<Dial hangupOnStar="true"><Conference>live</Conference></Dial><Say>You left</Say><Pause length="30"/>'));
+    h.app.route(
+      '/client-voice',
+      twiml('<Dial hangupOnStar="true"><Conference>live</Conference></Dial><Say>You left</Say><Pause length="30"/>'),
+    );
     const sdk = await client();
     await sdk.listen(browser.token('host-1'));
     const call = await sdk.connect({});

@@ -13,14 +13,24 @@ const failure = (source: string): TwimlError => {
 
 describe('TwiML parsing', () => {
   it('reads Conference attributes with their documented defaults', () => {
-    const [dial] = parseTwiml('<?xml version="1.0"?><Response><Dial action="/a"><Conference>room &amp; co</Conference></Dial></Response>');
+    const [dial] = parseTwiml(
+      '<?xml version="1.0"?><Response><Dial action="/a"><Conference>room &amp; co</Conference></Dial></Response>',
+    );
     expect(dial).toMatchObject({
       verb: 'Dial',
       action: '/a',
       method: 'POST',
       timeLimit: 14400,
       hangupOnStar: false,
-      conference: { name: 'room & co', muted: false, beep: 'true', startConferenceOnEnter: true, endConferenceOnExit: false, waitUrl: null, maxParticipants: 250 },
+      conference: {
+        name: 'room & co',
+        muted: false,
+        beep: 'true',
+        startConferenceOnEnter: true,
+        endConferenceOnExit: false,
+        waitUrl: null,
+        maxParticipants: 250,
+      },
     });
   });
 
@@ -28,7 +38,16 @@ describe('TwiML parsing', () => {
     const [plain, custom] = parseTwiml(
       '<Response><Gather/><Gather input="dtmf" action="/m" method="get" timeout="9" finishOnKey="*" numDigits="4" actionOnEmptyResult="true"><Say>Hi</Say><Pause/></Gather></Response>',
     );
-    expect(plain).toEqual({ verb: 'Gather', action: null, method: 'POST', timeout: 5, finishOnKey: '#', numDigits: null, actionOnEmptyResult: false, prompt: [] });
+    expect(plain).toEqual({
+      verb: 'Gather',
+      action: null,
+      method: 'POST',
+      timeout: 5,
+      finishOnKey: '#',
+      numDigits: null,
+      actionOnEmptyResult: false,
+      prompt: [],
+    });
     expect(custom).toEqual({
       verb: 'Gather',
       action: '/m',
@@ -37,7 +56,10 @@ describe('TwiML parsing', () => {
       finishOnKey: '*',
       numDigits: 4,
       actionOnEmptyResult: true,
-      prompt: [{ verb: 'Say', text: 'Hi', loop: 1 }, { verb: 'Pause', length: 1 }],
+      prompt: [
+        { verb: 'Say', text: 'Hi', loop: 1 },
+        { verb: 'Pause', length: 1 },
+      ],
     });
     expect(parseTwiml('<Response><Gather finishOnKey=""/></Response>')[0]).toMatchObject({ finishOnKey: '' });
     expect(failure('<Response><Gather numDigits="0"/></Response>').code).toBe(12200);
@@ -49,7 +71,9 @@ describe('TwiML parsing', () => {
   });
 
   it('reads Say, Play loop, Pause, Redirect, Hangup and Reject', () => {
-    const verbs = parseTwiml('<Response><Say>Hi</Say><Play loop="0">http://a/b.mp3</Play><Pause length="3"/><Redirect method="get">/next</Redirect><Hangup/><Reject reason="busy"/></Response>');
+    const verbs = parseTwiml(
+      '<Response><Say>Hi</Say><Play loop="0">http://a/b.mp3</Play><Pause length="3"/><Redirect method="get">/next</Redirect><Hangup/><Reject reason="busy"/></Response>',
+    );
     expect(verbs).toEqual([
       { verb: 'Say', text: 'Hi', loop: 1 },
       { verb: 'Play', url: 'http://a/b.mp3', loop: 0 },
@@ -67,7 +91,10 @@ describe('TwiML parsing', () => {
     expect(failure('<Response><Dance/></Response>').code).toBe(12200);
     expect(failure('<Response><Pause length="soon"/></Response>').code).toBe(12200);
     expect(failure('<Response><Dial><Conference beep="loud">r</Conference></Dial></Response>').code).toBe(12200);
-    expect(failure(`<Response><Dial><Conference participantLabel="${'x'.repeat(129)}">r</Conference></Dial></Response>`).code).toBe(12200);
+    expect(
+      failure(`<Response><Dial><Conference participantLabel="${'x'.repeat(129)}">r</Conference></Dial></Response>`)
+        .code,
+    ).toBe(12200);
     expect(failure('<Response><Record/></Response>').message).toMatch(/not supported by the emulator/);
   });
 });

@@ -52,7 +52,11 @@ describe('webhooks like Twilio sends them', () => {
       ['3', 'completed'],
     ]);
     const completed = bySequence[3]?.params;
-    expect(completed).toMatchObject({ CallSid: created.body.sid, CallbackSource: 'call-progress-events', Direction: 'outbound-api' });
+    expect(completed).toMatchObject({
+      CallSid: created.body.sid,
+      CallbackSource: 'call-progress-events',
+      Direction: 'outbound-api',
+    });
     expect(completed?.CallDuration).toMatch(/^\d+$/);
     expect(completed?.Timestamp).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
     expect(bySequence[0]?.params).not.toHaveProperty('CallDuration');

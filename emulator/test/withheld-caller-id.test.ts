@@ -18,18 +18,21 @@ describe('withheld caller IDs on inbound calls', () => {
   });
   afterEach(() => h.close());
 
-  it.each(WITHHELD_FORMS)('rings with From %j and passes it unchanged in the voice webhook, status callback and REST', async (from) => {
-    h.app.route('/voice', twiml('<Say>Hello</Say><Hangup/>'));
-    const sid = await h.ring(from);
-    const [voice] = await waitForRequests(h, '/voice');
-    expect(voice?.params).toMatchObject({ CallSid: sid, From: from, Caller: from, To: SHOW_NUMBER });
-    expect(voice?.signatureValid).toBe(true);
-    await waitForCall(h, sid, (c) => c.status === 'completed');
-    const [status] = await waitForRequests(h, '/status');
-    expect(status?.params).toMatchObject({ CallSid: sid, From: from, CallStatus: 'completed' });
-    const fetched = await h.rest('GET', `/Calls/${sid}.json`);
-    expect(fetched.body.from).toBe(from);
-  });
+  it.each(WITHHELD_FORMS)(
+    'rings with From %j and passes it unchanged in the voice webhook, status callback and REST',
+    async (from) => {
+      h.app.route('/voice', twiml('<Say>Hello</Say><Hangup/>'));
+      const sid = await h.ring(from);
+      const [voice] = await waitForRequests(h, '/voice');
+      expect(voice?.params).toMatchObject({ CallSid: sid, From: from, Caller: from, To: SHOW_NUMBER });
+      expect(voice?.signatureValid).toBe(true);
+      await waitForCall(h, sid, (c) => c.status === 'completed');
+      const [status] = await waitForRequests(h, '/status');
+      expect(status?.params).toMatchObject({ CallSid: sid, From: from, CallStatus: 'completed' });
+      const fetched = await h.rest('GET', `/Calls/${sid}.json`);
+      expect(fetched.body.from).toBe(from);
+    },
+  );
 
   it('refuses a caller ID that no carrier sends, with 20001', async () => {
     for (const from of ['<script>', 'client:alice', '+1 415 555 0100']) {

@@ -21,7 +21,11 @@ export async function runAction(work: () => Promise<string>, formData?: FormData
       return { ok: false, message, fields: error.fields, values: typedValues(formData) };
     }
     logProblem('error', 'action', error);
-    return { ok: false, message: 'Something went wrong on our side. It has been logged; try again.', values: typedValues(formData) };
+    return {
+      ok: false,
+      message: 'Something went wrong on our side. It has been logged; try again.',
+      values: typedValues(formData),
+    };
   }
 }
 

@@ -57,11 +57,20 @@ export function statusWords(status: AudioStatus): string {
 /** Twilio Voice SDK error codes (the same from the rehearsal emulator), in words a screener or host can act on. */
 export function describeAudioError(error: { code?: number; message?: string } | null | undefined): string {
   const code = error?.code;
-  if (code === 31401 || code === 31208 || code === 31402 || /NotAllowedError|Permission denied/i.test(error?.message ?? '')) return 'The browser is not allowed to use the microphone. Allow microphone access for this site, then connect again.';
+  if (
+    code === 31401 ||
+    code === 31208 ||
+    code === 31402 ||
+    /NotAllowedError|Permission denied/i.test(error?.message ?? '')
+  )
+    return 'The browser is not allowed to use the microphone. Allow microphone access for this site, then connect again.';
   if (code === 31000 && /destroyed/i.test(error?.message ?? '')) return 'The headset was switched off. Connect again.';
-  if (code === 20101 || code === 20104 || code === 31204 || code === 31205) return 'The headset pass expired or is invalid. Connect again to get a new one.';
-  if (/NotFoundError|Requested device not found/i.test(error?.message ?? '')) return 'No microphone found. Plug in a headset, then check it again.';
-  if (code === 31005 || code === 31009 || code === 53405 || code === 53000) return 'Lost the connection to the phone service. Check the network, then connect again.';
+  if (code === 20101 || code === 20104 || code === 31204 || code === 31205)
+    return 'The headset pass expired or is invalid. Connect again to get a new one.';
+  if (/NotFoundError|Requested device not found/i.test(error?.message ?? ''))
+    return 'No microphone found. Plug in a headset, then check it again.';
+  if (code === 31005 || code === 31009 || code === 53405 || code === 53000)
+    return 'Lost the connection to the phone service. Check the network, then connect again.';
   if (error?.message) return `The headset reported a problem: ${error.message}`;
   return 'The headset reported a problem. Connect again.';
 }

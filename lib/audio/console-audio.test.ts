@@ -14,7 +14,8 @@ function fakeCall() {
     isMuted: () => call.muted,
     disconnect: vi.fn(),
     on: (event: string, listener: Listener) => void listeners.set(event, [...(listeners.get(event) ?? []), listener]),
-    emit: (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((l) => (l as (...a: unknown[]) => void)(...args)),
+    emit: (event: string, ...args: unknown[]) =>
+      listeners.get(event)?.forEach((l) => (l as (...a: unknown[]) => void)(...args)),
   };
   return call;
 }
@@ -46,12 +47,21 @@ describe('ConsoleAudio', () => {
   it('connects to the room asked for and reports the states in words', async () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);
-    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 'tok', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 'tok', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
     await audio.connect({ room: 'live', episodeId: 'ep1' });
     expect(device.connect).toHaveBeenCalledWith({ room: 'live', episodeId: 'ep1' });
     expect(audio.getSnapshot()).toMatchObject({ status: 'connecting', liveEpisodeId: 'ep1' });
     call.emit('accept');
-    expect(audio.getSnapshot()).toMatchObject({ status: 'connected', callSid: 'CA1', inputs: [{ id: 'mic', label: 'Mic' }], inputId: 'mic', outputId: 'spk' });
+    expect(audio.getSnapshot()).toMatchObject({
+      status: 'connected',
+      callSid: 'CA1',
+      inputs: [{ id: 'mic', label: 'Mic' }],
+      inputId: 'mic',
+      outputId: 'spk',
+    });
     audio.setMuted(true);
     expect(call.mute).toHaveBeenCalledWith(true);
     expect(audio.getSnapshot().muted).toBe(true);
@@ -66,7 +76,10 @@ describe('ConsoleAudio', () => {
     const call = fakeCall();
     const { device, expire } = fakeDevice(call);
     const tokens = ['first', 'second'];
-    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: tokens.shift() ?? 'none', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: tokens.shift() ?? 'none', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
     await audio.connect({ room: 'screen' });
     expire();
     await vi.waitFor(() => expect(device.updateToken).toHaveBeenCalledWith('second'));
@@ -76,7 +89,10 @@ describe('ConsoleAudio', () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);
     device.connect.mockRejectedValueOnce({ code: 31401, message: 'Permission denied' });
-    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
     await audio.connect({ room: 'screen' });
     expect(audio.getSnapshot()).toMatchObject({ status: 'error' });
     expect(audio.getSnapshot().message).toMatch(/Allow microphone access/);
@@ -97,12 +113,20 @@ describe('ConsoleAudio', () => {
   it('checks the headset: opens the microphone, lists the devices, and passes the level on', async () => {
     const call = fakeCall();
     const { device, inputs, level, changed } = fakeDevice(call);
-    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
     const levels: unknown[] = [];
     audio.onLevels((l) => levels.push(l));
     await audio.check();
     expect(device.setInput).toHaveBeenCalledWith('default');
-    expect(audio.getSnapshot()).toMatchObject({ status: 'idle', checked: true, inputs: [{ id: 'mic', label: 'Mic' }], inputId: 'mic' });
+    expect(audio.getSnapshot()).toMatchObject({
+      status: 'idle',
+      checked: true,
+      inputs: [{ id: 'mic', label: 'Mic' }],
+      inputId: 'mic',
+    });
     level(0.4);
     expect(levels).toEqual([{ input: 0.4, output: null }]);
     inputs.push({ id: 'usb', label: 'USB headset' });
@@ -116,7 +140,10 @@ describe('ConsoleAudio', () => {
   it('reports what the person hears while a call is up', async () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);
-    const audio = new ConsoleAudio({ fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }), createDevice: async () => device });
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
     const levels: unknown[] = [];
     audio.onLevels((l) => levels.push(l));
     await audio.connect({ room: 'screen' });

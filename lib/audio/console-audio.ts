@@ -53,7 +53,11 @@ export class ConsoleAudio {
   }
 
   get isLive(): boolean {
-    return this.snapshot.status === 'connected' || this.snapshot.status === 'reconnecting' || this.snapshot.status === 'connecting';
+    return (
+      this.snapshot.status === 'connected' ||
+      this.snapshot.status === 'reconnecting' ||
+      this.snapshot.status === 'connecting'
+    );
   }
 
   /** Before the first connect: opens the microphone for the meter and lists the real devices. */
@@ -65,7 +69,11 @@ export class ConsoleAudio {
       await device.setInput(this.snapshot.inputId ?? 'default');
       this.set({ ...this.choices(), checked: true, checking: false });
     } catch (error) {
-      this.set({ status: 'error', checking: false, message: describeAudioError(error as { code?: number; message?: string }) });
+      this.set({
+        status: 'error',
+        checking: false,
+        message: describeAudioError(error as { code?: number; message?: string }),
+      });
     }
   }
 
@@ -80,13 +88,26 @@ export class ConsoleAudio {
 
   async connect(room: AudioRoom): Promise<void> {
     if (this.isLive) return;
-    this.set({ status: 'connecting', message: statusWords('connecting'), muted: false, liveEpisodeId: room.room === 'live' ? room.episodeId : null });
+    this.set({
+      status: 'connecting',
+      message: statusWords('connecting'),
+      muted: false,
+      liveEpisodeId: room.room === 'live' ? room.episodeId : null,
+    });
     try {
       const device = await this.ensureDevice();
-      const params: Record<string, string> = room.room === 'live' ? { room: 'live', episodeId: room.episodeId } : { room: 'screen' };
+      const params: Record<string, string> =
+        room.room === 'live' ? { room: 'live', episodeId: room.episodeId } : { room: 'screen' };
       const call = await device.connect(params);
       this.call = call;
-      call.on('accept', () => this.set({ status: 'connected', message: statusWords('connected'), callSid: call.parameters.CallSid ?? null, ...this.choices() }));
+      call.on('accept', () =>
+        this.set({
+          status: 'connected',
+          message: statusWords('connected'),
+          callSid: call.parameters.CallSid ?? null,
+          ...this.choices(),
+        }),
+      );
       call.on('volume', (input, output) => this.emitLevels({ input, output }));
       call.on('reconnecting', () => this.set({ status: 'reconnecting', message: statusWords('reconnecting') }));
       call.on('reconnected', () => this.set({ status: 'connected', message: statusWords('connected') }));
@@ -94,7 +115,13 @@ export class ConsoleAudio {
         if (this.call !== call) return;
         this.call = null;
         this.emitLevels({ input: 0, output: null });
-        this.set({ status: 'disconnected', message: statusWords('disconnected'), muted: false, callSid: null, liveEpisodeId: null });
+        this.set({
+          status: 'disconnected',
+          message: statusWords('disconnected'),
+          muted: false,
+          callSid: null,
+          liveEpisodeId: null,
+        });
       };
       call.on('disconnect', ended);
       call.on('cancel', ended);
@@ -191,8 +218,14 @@ export class ConsoleAudio {
       inputs,
       outputs,
       outputSelectable: device.outputSelectable(),
-      inputId: this.snapshot.inputId && inputs.some((i) => i.id === this.snapshot.inputId) ? this.snapshot.inputId : (inputs[0]?.id ?? null),
-      outputId: this.snapshot.outputId && outputs.some((o) => o.id === this.snapshot.outputId) ? this.snapshot.outputId : (outputs[0]?.id ?? null),
+      inputId:
+        this.snapshot.inputId && inputs.some((i) => i.id === this.snapshot.inputId)
+          ? this.snapshot.inputId
+          : (inputs[0]?.id ?? null),
+      outputId:
+        this.snapshot.outputId && outputs.some((o) => o.id === this.snapshot.outputId)
+          ? this.snapshot.outputId
+          : (outputs[0]?.id ?? null),
     };
   }
 
@@ -205,7 +238,14 @@ export class ConsoleAudio {
 /** Fetches a Voice access token and the Device settings from the app for the signed-in person. */
 export async function fetchVoicePass(): Promise<VoicePass> {
   const response = await fetch('/api/voice-token', { method: 'POST', credentials: 'same-origin' });
-  const body = (await response.json().catch(() => ({}))) as { token?: string; settings?: DeviceSettings; error?: { message?: string } };
-  if (!response.ok || !body.token || !body.settings) throw Object.assign(new Error(body.error?.message ?? 'The server did not give a headset pass.'), { code: response.status });
+  const body = (await response.json().catch(() => ({}))) as {
+    token?: string;
+    settings?: DeviceSettings;
+    error?: { message?: string };
+  };
+  if (!response.ok || !body.token || !body.settings)
+    throw Object.assign(new Error(body.error?.message ?? 'The server did not give a headset pass.'), {
+      code: response.status,
+    });
   return { token: body.token, settings: body.settings };
 }

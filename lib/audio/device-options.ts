@@ -6,7 +6,23 @@
  */
 
 /** Every sound the SDK plays (its `Device.SoundName`); naming all of them keeps it from fetching any from sdk.twilio.com. */
-export const SDK_SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9', 'dtmfs', 'dtmfh'] as const;
+export const SDK_SOUND_NAMES = [
+  'incoming',
+  'outgoing',
+  'disconnect',
+  'dtmf0',
+  'dtmf1',
+  'dtmf2',
+  'dtmf3',
+  'dtmf4',
+  'dtmf5',
+  'dtmf6',
+  'dtmf7',
+  'dtmf8',
+  'dtmf9',
+  'dtmfs',
+  'dtmfh',
+] as const;
 export type SdkSoundName = (typeof SDK_SOUND_NAMES)[number];
 
 /** Where the app serves its own synthesized copies of those sounds (scripts/make-device-sounds.ts writes them). */

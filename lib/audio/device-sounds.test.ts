@@ -12,7 +12,10 @@ describe('the Voice SDK sounds the app ships', () => {
     for (const name of SDK_SOUND_NAMES) {
       const file = readFileSync(path.join('public', deviceSoundUrl(name)));
       const expected = encodeWav(renderTones(DEVICE_SOUNDS[name], DEVICE_SOUND_SAMPLE_RATE), DEVICE_SOUND_SAMPLE_RATE);
-      expect(Buffer.compare(file, Buffer.from(expected)), `${name}.wav is stale: run npx tsx scripts/make-device-sounds.ts`).toBe(0);
+      expect(
+        Buffer.compare(file, Buffer.from(expected)),
+        `${name}.wav is stale: run npx tsx scripts/make-device-sounds.ts`,
+      ).toBe(0);
     }
   });
 

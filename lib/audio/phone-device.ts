@@ -61,7 +61,10 @@ export async function createTwilioDevice(token: string, settings: DeviceSettings
   const audio = () => device.audio;
   return {
     async connect(params) {
-      const call = await device.connect({ params, ...(settings.rtcConfiguration ? { rtcConfiguration: settings.rtcConfiguration } : {}) });
+      const call = await device.connect({
+        params,
+        ...(settings.rtcConfiguration ? { rtcConfiguration: settings.rtcConfiguration } : {}),
+      });
       return call;
     },
     updateToken: (t) => device.updateToken(t),

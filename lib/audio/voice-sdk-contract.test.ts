@@ -32,7 +32,9 @@ interface SdkPStream extends EventEmitter {
 
 /** The SDK's PStream (its signalling client) on a fake transport that records what it sends. */
 async function pstreamOnFakeTransport() {
-  const { default: PStream } = (await import(path.join(sdkRoot, 'esm/twilio/pstream.js'))) as { default: new (token: string, uris: string[], options: object) => SdkPStream };
+  const { default: PStream } = (await import(path.join(sdkRoot, 'esm/twilio/pstream.js'))) as {
+    default: new (token: string, uris: string[], options: object) => SdkPStream;
+  };
   const sent: SentMessage[] = [];
   class FakeTransport extends EventEmitter {
     open() {
@@ -61,8 +63,16 @@ describe('the Voice SDK contract rehearsal relies on', () => {
   });
 
   it('still reads the private Device options chunderw, publishEvents and fileInputStream, in both builds', () => {
-    for (const [build, device] of [['esm', esm('device.js')], ['es5', es5('device.js')]] as const) {
-      for (const use of [/_options\.chunderw === 'string'/, /_options\.publishEvents === false/, /_options\.fileInputStream \|\| \w+\._callInputStream/, /_options\.sounds && \w+\._options\.sounds\[\w+\]/]) {
+    for (const [build, device] of [
+      ['esm', esm('device.js')],
+      ['es5', es5('device.js')],
+    ] as const) {
+      for (const use of [
+        /_options\.chunderw === 'string'/,
+        /_options\.publishEvents === false/,
+        /_options\.fileInputStream \|\| \w+\._callInputStream/,
+        /_options\.sounds && \w+\._options\.sounds\[\w+\]/,
+      ]) {
         expect(use.test(device), `${build}/twilio/device.js still matches ${use}`).toBe(true);
       }
     }
@@ -73,14 +83,21 @@ describe('the Voice SDK contract rehearsal relies on', () => {
     expect(types).toMatch(/codecPreferences\?: Call\.Codec\[\];/);
   });
 
-  it("still lets the app re-list devices after the microphone permission (AudioHelper._updateAvailableDevices)", () => {
+  it('still lets the app re-list devices after the microphone permission (AudioHelper._updateAvailableDevices)', () => {
     const helper = esm('audiohelper.js');
-    expect(helper.includes('this._updateAvailableDevices = () => {'), '_updateAvailableDevices is still a method returning a promise').toBe(true);
-    expect(readFileSync(path.join(sdkRoot, 'es5/twilio/audiohelper.d.ts'), 'utf8')).toContain('_updateAvailableDevices: () => Promise<void>;');
+    expect(
+      helper.includes('this._updateAvailableDevices = () => {'),
+      '_updateAvailableDevices is still a method returning a promise',
+    ).toBe(true);
+    expect(readFileSync(path.join(sdkRoot, 'es5/twilio/audiohelper.d.ts'), 'utf8')).toContain(
+      '_updateAvailableDevices: () => Promise<void>;',
+    );
   });
 
   it('turns the chunderw host into wss://host/signal', async () => {
-    const { createSignalingEndpointURL } = (await import(path.join(sdkRoot, 'esm/twilio/regions.js'))) as { createSignalingEndpointURL: (uri: string) => string };
+    const { createSignalingEndpointURL } = (await import(path.join(sdkRoot, 'esm/twilio/regions.js'))) as {
+      createSignalingEndpointURL: (uri: string) => string;
+    };
     expect(createSignalingEndpointURL('127.0.0.1:3032')).toBe('wss://127.0.0.1:3032/signal');
   });
 
@@ -101,9 +118,17 @@ describe('the Voice SDK contract rehearsal relies on', () => {
     stream.reject('CA3');
     stream.register({ audio: true });
     stream.setToken('fresh-token');
-    expect(sent.map(({ type, payload }) => ({ type, payload: type === 'listen' ? { ...payload, browserinfo: typeof payload.browserinfo } : payload }))).toEqual([
+    expect(
+      sent.map(({ type, payload }) => ({
+        type,
+        payload: type === 'listen' ? { ...payload, browserinfo: typeof payload.browserinfo } : payload,
+      })),
+    ).toEqual([
       { type: 'listen', payload: { browserinfo: 'object', reconnectTimeout: 0, token: 'the-token' } },
-      { type: 'invite', payload: { callsid: 'TJSxyz', sdp: 'offer-sdp', twilio: { params: 'room=live&episodeId=e1' } } },
+      {
+        type: 'invite',
+        payload: { callsid: 'TJSxyz', sdp: 'offer-sdp', twilio: { params: 'room=live&episodeId=e1' } },
+      },
       { type: 'invite', payload: { callsid: 'CA1', reconnect: 'reconnect-token', sdp: 'offer-sdp', twilio: {} } },
       { type: 'answer', payload: { sdp: 'answer-sdp', callsid: 'CA2' } },
       { type: 'hangup', payload: { callsid: 'CA1' } },
@@ -120,8 +145,13 @@ describe('the Voice SDK contract rehearsal relies on', () => {
   it('hands each server message to listeners by its type, with its payload', async () => {
     const { stream, receive } = await pstreamOnFakeTransport();
     const got: [string, unknown][] = [];
-    for (const type of ['connected', 'ready', 'ringing', 'answer', 'hangup', 'cancel', 'invite', 'error']) stream.on(type, (payload: unknown) => got.push([type, payload]));
-    receive({ type: 'connected', version: '1.6', payload: { region: 'local', token: { identity: 'user-1', ttl: 900 } } });
+    for (const type of ['connected', 'ready', 'ringing', 'answer', 'hangup', 'cancel', 'invite', 'error'])
+      stream.on(type, (payload: unknown) => got.push([type, payload]));
+    receive({
+      type: 'connected',
+      version: '1.6',
+      payload: { region: 'local', token: { identity: 'user-1', ttl: 900 } },
+    });
     receive({ type: 'answer', version: '1.6', payload: { callsid: 'CA1', sdp: 'answer-sdp' } });
     receive({ type: 'hangup', version: '1.6', payload: { callsid: 'CA1', error: { code: 31005, message: 'gone' } } });
     expect(got).toEqual([
@@ -135,7 +165,10 @@ describe('the Voice SDK contract rehearsal relies on', () => {
     const device = esm('device.js');
     const call = esm('call.js');
     const expected: [string, string][] = [
-      ...['connected', 'error', 'invite', 'ready', 'offline'].map((type): [string, string] => [device, `this._stream.addListener('${type}'`]),
+      ...['connected', 'error', 'invite', 'ready', 'offline'].map((type): [string, string] => [
+        device,
+        `this._stream.addListener('${type}'`,
+      ]),
       ...['ringing', 'cancel', 'error'].map((type): [string, string] => [call, `this._pstream.on('${type}'`]),
       [call, `this._pstream.on('answer', this._onAnswer)`],
       [call, `this._pstream.addListener('hangup', this._onHangup)`],
@@ -147,6 +180,7 @@ describe('the Voice SDK contract rehearsal relies on', () => {
 
   it('answers the one-character heartbeat and gives up on a silent server', () => {
     const transport = esm('wstransport.js');
-    for (const text of [`message.data === '\\n'`, `this._socket.send('\\n')`, 'const HEARTBEAT_TIMEOUT = 15000;']) expect(transport.includes(text), text).toBe(true);
+    for (const text of [`message.data === '\\n'`, `this._socket.send('\\n')`, 'const HEARTBEAT_TIMEOUT = 15000;'])
+      expect(transport.includes(text), text).toBe(true);
   });
 });

@@ -2,7 +2,8 @@
 export function encodeWav(samples: Float32Array, sampleRate: number): Uint8Array {
   const bytes = new Uint8Array(44 + samples.length * 2);
   const view = new DataView(bytes.buffer);
-  const text = (offset: number, value: string) => [...value].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  const text = (offset: number, value: string) =>
+    [...value].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
   text(0, 'RIFF');
   view.setUint32(4, 36 + samples.length * 2, true);
   text(8, 'WAVE');
@@ -38,7 +39,9 @@ export function renderTones(segments: ToneSegment[], sampleRate: number): Float3
     for (let i = 0; i < length && frequencies.length > 0; i++) {
       const envelope = Math.min(1, i / fade, (length - 1 - i) / fade);
       const t = i / sampleRate;
-      out[at + i] = (envelope * amplitude * frequencies.reduce((sum, f) => sum + Math.sin(2 * Math.PI * f * t), 0)) / frequencies.length;
+      out[at + i] =
+        (envelope * amplitude * frequencies.reduce((sum, f) => sum + Math.sin(2 * Math.PI * f * t), 0)) /
+        frequencies.length;
     }
     at += length;
   }

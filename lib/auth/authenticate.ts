@@ -23,7 +23,11 @@ export type LoginResult =
  * that decides whether it may be checked at all, so the limit holds across app instances and under any number
  * of simultaneous attempts; the answer for an unknown email is the same, and as slow, as a wrong password.
  */
-export async function authenticate(input: { email: string; password: string; ip?: string | null }): Promise<LoginResult> {
+export async function authenticate(input: {
+  email: string;
+  password: string;
+  ip?: string | null;
+}): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
   const reserved = await reserveLoginAttempt(email, input.ip ?? null, {
     since: new Date(Date.now() - LOGIN_WINDOW_MS),
@@ -33,9 +37,12 @@ export async function authenticate(input: { email: string; password: string; ip?
     maxPerAccount: settings().LOGIN_MAX_FAILURES,
     maxAccountsPerAddress: settings().LOGIN_MAX_ACCOUNTS_PER_ADDRESS,
   });
-  if (reserved === null) return { ok: false, reason: 'throttled', retryAfterMinutes: Math.ceil(LOGIN_WINDOW_MS / 60_000) };
+  if (reserved === null)
+    return { ok: false, reason: 'throttled', retryAfterMinutes: Math.ceil(LOGIN_WINDOW_MS / 60_000) };
   const user = await findUserByEmail(email);
-  const valid = user ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
+  const valid = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !valid || user.disabled) return { ok: false, reason: 'invalid' };
   await clearLoginAttempts(email);
   return { ok: true, user };

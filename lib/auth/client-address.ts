@@ -32,10 +32,16 @@ function plain(address: string): string {
  * (TRUSTED_PROXY_COUNT, 0 by default) the entry the outermost of them wrote (the Nth from the end of X-Forwarded-For, the peer being the last proxy). Null
  * when the request did not come through the server's socket (tests that call handlers directly).
  */
-export function clientAddress(headers: Headers, trustedProxies: number = settings().TRUSTED_PROXY_COUNT): string | null {
+export function clientAddress(
+  headers: Headers,
+  trustedProxies: number = settings().TRUSTED_PROXY_COUNT,
+): string | null {
   const peer = headers.get(PEER_ADDRESS_HEADER);
   if (!peer) return null;
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chain = [...forwarded, peer].map(plain);
   return chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? null;
 }

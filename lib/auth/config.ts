@@ -38,7 +38,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const result = await authenticate({ ...parsed.data, ip: clientAddress(request.headers) });
-        if (result.ok) return { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role, epoch: result.user.sessionEpoch };
+        if (result.ok)
+          return {
+            id: result.user.id,
+            name: result.user.name,
+            email: result.user.email,
+            role: result.user.role,
+            epoch: result.user.sessionEpoch,
+          };
         if (result.reason === 'throttled') throw new ThrottledLogin();
         return null;
       },
@@ -56,7 +63,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       const claims = tokenClaims.safeParse(token);
-      if (claims.success) Object.assign(session.user, { id: claims.data.uid, role: claims.data.role, epoch: claims.data.epoch, sid: claims.data.sid });
+      if (claims.success)
+        Object.assign(session.user, {
+          id: claims.data.uid,
+          role: claims.data.role,
+          epoch: claims.data.epoch,
+          sid: claims.data.sid,
+        });
       return session;
     },
   },

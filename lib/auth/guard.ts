@@ -38,7 +38,9 @@ export async function requireActor(): Promise<Actor> {
  * requireActor for a console poll, with the show's console version read in the same statement as a signed-in
  * user, so that a poll which finds nothing new costs one statement. consoleVersion is null for an unknown show.
  */
-export async function requireActorWithConsoleVersion(showId: string): Promise<{ actor: Actor; consoleVersion: number | null }> {
+export async function requireActorWithConsoleVersion(
+  showId: string,
+): Promise<{ actor: Actor; consoleVersion: number | null }> {
   let found: { actor: Actor | null; consoleVersion: number | null };
   if (bearerToken(await headers())) {
     const actor = await currentActor();

@@ -26,7 +26,10 @@ export async function sessionActor(claims: SessionClaims | undefined): Promise<A
 }
 
 /** sessionActor and a show's console version, in one statement (a console poll). */
-export async function sessionActorWithConsoleVersion(claims: SessionClaims | undefined, showId: string): Promise<{ actor: Actor | null; consoleVersion: number | null }> {
+export async function sessionActorWithConsoleVersion(
+  claims: SessionClaims | undefined,
+  showId: string,
+): Promise<{ actor: Actor | null; consoleVersion: number | null }> {
   if (!wellFormed(claims)) return { actor: null, consoleVersion: null };
   const found = await findSessionUserWithConsoleVersion(claims.id, claims.sid, showId);
   return { actor: actorOf(found, claims), consoleVersion: found?.consoleVersion ?? null };

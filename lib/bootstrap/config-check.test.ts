@@ -26,10 +26,14 @@ describe('start-up configuration check', () => {
   });
 
   it('asks for a shared AUTH_SECRET when instances share a Postgres', () => {
-    expect(configurationProblems({ DATABASE_URL: 'postgres://db/sb' })).toEqual([expect.stringContaining('AUTH_SECRET is not set')]);
+    expect(configurationProblems({ DATABASE_URL: 'postgres://db/sb' })).toEqual([
+      expect.stringContaining('AUTH_SECRET is not set'),
+    ]);
   });
 
   it('reports a malformed general setting at start', () => {
-    expect(configurationProblems({ RECONCILE_INTERVAL_MS: '0' })).toEqual([expect.stringContaining('RECONCILE_INTERVAL_MS must be between 100 and')]);
+    expect(configurationProblems({ RECONCILE_INTERVAL_MS: '0' })).toEqual([
+      expect.stringContaining('RECONCILE_INTERVAL_MS must be between 100 and'),
+    ]);
   });
 });

@@ -11,9 +11,16 @@ beforeEach(async () => truncateAll(await getDbHandle()));
 
 describe('first run', () => {
   it('creates the producer from ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
-    const report = await runFirstRun({ rehearsal: false, adminEmail: 'boss@example.com', adminPassword: 'boss-password-1' });
+    const report = await runFirstRun({
+      rehearsal: false,
+      adminEmail: 'boss@example.com',
+      adminPassword: 'boss-password-1',
+    });
     expect(report.producer).toEqual({ email: 'boss@example.com', generated: false });
-    expect(await authenticate({ email: 'boss@example.com', password: 'boss-password-1', ip: null })).toMatchObject({ ok: true, user: { role: 'producer' } });
+    expect(await authenticate({ email: 'boss@example.com', password: 'boss-password-1', ip: null })).toMatchObject({
+      ok: true,
+      user: { role: 'producer' },
+    });
     expect((await listUsers()).map((user) => user.role)).toEqual(['producer']);
     expect(await listShows()).toEqual([]);
   });
@@ -23,7 +30,9 @@ describe('first run', () => {
     const password = first.producer?.password;
     expect(password).toMatch(/^[\w-]{16}$/);
     expect(describeFirstRun(first).join('\n')).toContain(password);
-    expect(await authenticate({ email: first.producer!.email, password: password!, ip: null })).toMatchObject({ ok: true });
+    expect(await authenticate({ email: first.producer!.email, password: password!, ip: null })).toMatchObject({
+      ok: true,
+    });
     const second = await runFirstRun({ rehearsal: false });
     expect(second.producer).toBeUndefined();
     expect(describeFirstRun(second)).toEqual([]);
@@ -35,7 +44,10 @@ describe('first run', () => {
     const roles = (await listUsers()).map((user) => user.role).sort();
     expect(roles).toEqual(['host', 'producer', 'screener']);
     for (const account of DEMO_ACCOUNTS) {
-      expect(await authenticate({ email: account.email, password: account.password, ip: null })).toMatchObject({ ok: true, user: { role: account.role } });
+      expect(await authenticate({ email: account.email, password: account.password, ip: null })).toMatchObject({
+        ok: true,
+        user: { role: account.role },
+      });
     }
     expect((await listShows()).map((show) => show.phoneNumber)).toEqual([DEMO_SHOW.phoneNumber]);
   });

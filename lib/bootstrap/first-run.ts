@@ -19,7 +19,11 @@ export interface FirstRunReport {
  * Creates the first producer when nobody can log in yet, and in rehearsal mode the demo team and show.
  * Runs under an advisory lock so that instances starting together create one producer, not two.
  */
-export async function runFirstRun(options: { rehearsal: boolean; adminEmail?: string; adminPassword?: string }): Promise<FirstRunReport> {
+export async function runFirstRun(options: {
+  rehearsal: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+}): Promise<FirstRunReport> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK_ID})`);
@@ -47,12 +51,17 @@ export async function runFirstRun(options: { rehearsal: boolean; adminEmail?: st
 export function describeFirstRun(report: FirstRunReport): string[] {
   const lines: string[] = [];
   if (report.producer?.generated) {
-    lines.push(`First run: created producer ${report.producer.email} with one-time password ${report.producer.password}`);
-    lines.push('  (printed once only: sign in and change it under Team, or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)');
+    lines.push(
+      `First run: created producer ${report.producer.email} with one-time password ${report.producer.password}`,
+    );
+    lines.push(
+      '  (printed once only: sign in and change it under Team, or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)',
+    );
   } else if (report.producer) {
     lines.push(`First run: created producer ${report.producer.email} from ADMIN_EMAIL/ADMIN_PASSWORD`);
   }
-  for (const account of report.demoAccounts) lines.push(`Rehearsal: demo ${account.role} ${account.email} / ${account.password}`);
+  for (const account of report.demoAccounts)
+    lines.push(`Rehearsal: demo ${account.role} ${account.email} / ${account.password}`);
   if (report.demoShow) lines.push(`Rehearsal: demo show "${report.demoShow.name}" on ${report.demoShow.phoneNumber}`);
   return lines;
 }

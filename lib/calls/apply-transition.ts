@@ -46,14 +46,29 @@ function timestampsFor(state: CallSession['state'], at: Date): SessionChanges {
  * Moves one (locked) session through the state machine inside the caller's transaction and logs it. Throws
  * 409 conflict:call_state with the machine's explanation when the move is not allowed.
  */
-export async function applyTransition(tx: Queryable, session: CallSession, input: CallInput, meta: TransitionMeta): Promise<AppliedTransition> {
+export async function applyTransition(
+  tx: Queryable,
+  session: CallSession,
+  input: CallInput,
+  meta: TransitionMeta,
+): Promise<AppliedTransition> {
   const result = transition({ state: session.state, muted: session.muted }, input);
   if (!result.ok) throw new AppError('conflict:call_state', result.message);
   const { next } = result;
   const name = meta.name ?? input;
   if (!next.changed) {
     await insertCallEvent(
-      { sessionId: session.id, callSid: session.callSid, source: meta.source, name, fromState: session.state, toState: session.state, actorId: meta.actorId ?? null, detail: meta.detail ?? {}, dedupeKey: meta.dedupeKey },
+      {
+        sessionId: session.id,
+        callSid: session.callSid,
+        source: meta.source,
+        name,
+        fromState: session.state,
+        toState: session.state,
+        actorId: meta.actorId ?? null,
+        detail: meta.detail ?? {},
+        dedupeKey: meta.dedupeKey,
+      },
       tx,
     );
     return { session, before: session, next };
@@ -69,12 +84,15 @@ export async function applyTransition(tx: Queryable, session: CallSession, input
     pendingCommand: next.effect === 'none' ? null : name,
     attention: null,
     ...(next.state !== session.state ? timestampsFor(next.state, at) : {}),
-    ...(isTerminal(next.state) ? { endReason: meta.endReason ?? name, pendingCommand: next.effect === 'farewell' ? name : null } : {}),
+    ...(isTerminal(next.state)
+      ? { endReason: meta.endReason ?? name, pendingCommand: next.effect === 'farewell' ? name : null }
+      : {}),
     ...meta.extra,
   };
   if (next.state === 'ready' && session.state !== 'on_air') changes.deckPosition = at.getTime();
   const updated = await updateSession(session.id, changes, tx);
-  if (next.state === 'on_air' && session.state !== 'on_air' && session.callerId) await recordCallerAired(session.callerId, at, tx);
+  if (next.state === 'on_air' && session.state !== 'on_air' && session.callerId)
+    await recordCallerAired(session.callerId, at, tx);
   await insertCallEvent(
     {
       sessionId: session.id,

@@ -58,7 +58,14 @@ describe('lines and the board', () => {
     const first = { ...(await getBoard(episode.id)), etag: await etag() };
     expect(first.board.groups.queued.map((card) => card.id)).toEqual([a.id]);
     expect(first.board.groups.screening).toEqual([]);
-    expect(first.board.groups.ready).toMatchObject([{ id: c.id, card: { name: 'Cy', topic: 'Tides' }, screener: { id: fx.screener2.id, name: 'Sky Screener' }, muted: true }]);
+    expect(first.board.groups.ready).toMatchObject([
+      {
+        id: c.id,
+        card: { name: 'Cy', topic: 'Tides' },
+        screener: { id: fx.screener2.id, name: 'Sky Screener' },
+        muted: true,
+      },
+    ]);
     expect(first.board.ended).toMatchObject([{ id: b.id, state: 'rejected' }]);
     expect(first.board.groups.queued[0]?.caller).toMatchObject({ callCount: 1, airedCount: 0 });
 
@@ -75,6 +82,9 @@ describe('lines and the board', () => {
   });
 
   it('answers 404 for an unknown episode', async () => {
-    await expect(getBoard('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404, code: 'not_found:episode' });
+    await expect(getBoard('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found:episode',
+    });
   });
 });

@@ -20,9 +20,29 @@ export interface BoardCard {
   arrival: number | null;
   deckPosition: number | null;
   screener: { id: string; name: string } | null;
-  card: { name: string | null; location: string | null; topic: string | null; comment: string | null; priority: 'low' | 'normal' | 'high' };
-  caller: { id: string; callCount: number; airedCount: number; lastCallAt: string | null; notes: string | null; flags: string[] } | null;
-  times: { createdAt: string; queuedAt: string | null; screeningAt: string | null; readyAt: string | null; onAirAt: string | null; endedAt: string | null };
+  card: {
+    name: string | null;
+    location: string | null;
+    topic: string | null;
+    comment: string | null;
+    priority: 'low' | 'normal' | 'high';
+  };
+  caller: {
+    id: string;
+    callCount: number;
+    airedCount: number;
+    lastCallAt: string | null;
+    notes: string | null;
+    flags: string[];
+  } | null;
+  times: {
+    createdAt: string;
+    queuedAt: string | null;
+    screeningAt: string | null;
+    readyAt: string | null;
+    onAirAt: string | null;
+    endedAt: string | null;
+  };
   endReason: string | null;
   /** The caller who won the episode's contest ("WINNER"): screen them first. */
   contestWinner?: boolean;
@@ -52,7 +72,13 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
     arrival: s.arrivalSeq,
     deckPosition: s.deckPosition,
     screener: s.screenerId ? { id: s.screenerId, name: row.screenerName ?? '' } : null,
-    card: { name: s.cardName, location: s.cardLocation, topic: s.cardTopic, comment: s.cardComment, priority: s.cardPriority },
+    card: {
+      name: s.cardName,
+      location: s.cardLocation,
+      topic: s.cardTopic,
+      comment: s.cardComment,
+      priority: s.cardPriority,
+    },
     caller: s.callerId
       ? {
           id: s.callerId,
@@ -63,7 +89,14 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
           flags: row.callerFlags ?? [],
         }
       : null,
-    times: { createdAt: s.createdAt.toISOString(), queuedAt: iso(s.queuedAt), screeningAt: iso(s.screeningAt), readyAt: iso(s.readyAt), onAirAt: iso(s.onAirAt), endedAt: iso(s.endedAt) },
+    times: {
+      createdAt: s.createdAt.toISOString(),
+      queuedAt: iso(s.queuedAt),
+      screeningAt: iso(s.screeningAt),
+      readyAt: iso(s.readyAt),
+      onAirAt: iso(s.onAirAt),
+      endedAt: iso(s.endedAt),
+    },
     endReason: s.endReason,
     contestWinner: s.contestWinner,
   };
@@ -78,10 +111,17 @@ export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ b
   for (const row of rows.open) {
     const card = toCard(row);
     if (card.state === 'ringing' || card.state === 'queued') groups.queued.push(card);
-    else if (card.state === 'screening' || card.state === 'ready' || card.state === 'on_air') groups[card.state].push(card);
+    else if (card.state === 'screening' || card.state === 'ready' || card.state === 'on_air')
+      groups[card.state].push(card);
   }
   const board: Board = {
-    episode: { id: episode.id, showId: episode.showId, title: episode.title, openedAt: episode.openedAt.toISOString(), closedAt: iso(episode.closedAt) },
+    episode: {
+      id: episode.id,
+      showId: episode.showId,
+      title: episode.title,
+      openedAt: episode.openedAt.toISOString(),
+      closedAt: iso(episode.closedAt),
+    },
     groups,
     ended: rows.ended.map(toCard),
   };

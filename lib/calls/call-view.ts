@@ -12,7 +12,13 @@ export interface CallView {
   attention: string | null;
   muted: boolean;
   screenerId: string | null;
-  card: { name: string | null; location: string | null; topic: string | null; comment: string | null; priority: CallSession['cardPriority'] };
+  card: {
+    name: string | null;
+    location: string | null;
+    topic: string | null;
+    comment: string | null;
+    priority: CallSession['cardPriority'];
+  };
 }
 
 export function toCallView(s: CallSession): CallView {
@@ -27,6 +33,12 @@ export function toCallView(s: CallSession): CallView {
     attention: s.attention,
     muted: s.muted,
     screenerId: s.screenerId,
-    card: { name: s.cardName, location: s.cardLocation, topic: s.cardTopic, comment: s.cardComment, priority: s.cardPriority },
+    card: {
+      name: s.cardName,
+      location: s.cardLocation,
+      topic: s.cardTopic,
+      comment: s.cardComment,
+      priority: s.cardPriority,
+    },
   };
 }

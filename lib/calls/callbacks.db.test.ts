@@ -7,7 +7,12 @@ import { truncateAll } from '@/tests/support/test-database';
 import { createCallFixture, newCallSid, type CallFixture } from '@/tests/support/call-fixtures';
 import { pointAtUnreachableTwilio } from '@/tests/support/offline-twilio';
 import { answerIncomingCall } from './door';
-import { handleCallStatus, handleConferenceStatus, type CallStatusCallback, type ConferenceCallback } from './callbacks';
+import {
+  handleCallStatus,
+  handleConferenceStatus,
+  type CallStatusCallback,
+  type ConferenceCallback,
+} from './callbacks';
 import { runCallCommand } from './commands';
 
 let fx: CallFixture;
@@ -23,13 +28,28 @@ beforeEach(async () => {
 });
 
 async function queuedCaller(): Promise<CallSession> {
-  const { session } = await answerIncomingCall({ callSid: newCallSid(), from: '+14155550150', to: fx.show.phoneNumber });
+  const { session } = await answerIncomingCall({
+    callSid: newCallSid(),
+    from: '+14155550150',
+    to: fx.show.phoneNumber,
+  });
   if (!session) throw new Error('no session');
   return session;
 }
 
-const status = (session: CallSession, callStatus: string, sequenceNumber: number): CallStatusCallback => ({ callSid: session.callSid, callStatus, sequenceNumber });
-const participant = (session: CallSession, event: string, room: string, conferenceSid: string, sequenceNumber: number, extra: Partial<ConferenceCallback> = {}): ConferenceCallback => ({
+const status = (session: CallSession, callStatus: string, sequenceNumber: number): CallStatusCallback => ({
+  callSid: session.callSid,
+  callStatus,
+  sequenceNumber,
+});
+const participant = (
+  session: CallSession,
+  event: string,
+  room: string,
+  conferenceSid: string,
+  sequenceNumber: number,
+  extra: Partial<ConferenceCallback> = {},
+): ConferenceCallback => ({
   conferenceSid,
   friendlyName: room,
   event,
@@ -49,12 +69,24 @@ async function deliver(batch: Delivery[]): Promise<void> {
 }
 
 function essence(s: CallSession | undefined) {
-  return s && { state: s.state, room: s.room, confirmedRoom: s.confirmedRoom, conferenceSid: s.conferenceSid, pendingCommand: s.pendingCommand, lastStatusSequence: s.lastStatusSequence, endReason: s.endReason };
+  return (
+    s && {
+      state: s.state,
+      room: s.room,
+      confirmedRoom: s.confirmedRoom,
+      conferenceSid: s.conferenceSid,
+      pendingCommand: s.pendingCommand,
+      lastStatusSequence: s.lastStatusSequence,
+      endReason: s.endReason,
+    }
+  );
 }
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 const HOLD_CONF = `CF${'a'.repeat(32)}`;
@@ -80,7 +112,11 @@ describe('Twilio callbacks', () => {
       { kind: 'status', cb: status(session, 'in-progress', 1) },
       { kind: 'status', cb: status(session, 'ringing', 0) },
     ]);
-    expect(await findSession(session.id)).toMatchObject({ state: 'abandoned', lastStatusSequence: 3, endReason: 'caller_hung_up' });
+    expect(await findSession(session.id)).toMatchObject({
+      state: 'abandoned',
+      lastStatusSequence: 3,
+      endReason: 'caller_hung_up',
+    });
   });
 
   it('keeps a rejected call rejected when its hang-up arrives, and clears the pending farewell', async () => {
@@ -88,7 +124,11 @@ describe('Twilio callbacks', () => {
     await runCallCommand(fx.screener, session.id, 'reject');
     expect(await findSession(session.id)).toMatchObject({ state: 'rejected', pendingCommand: 'reject' });
     await handleCallStatus(status(session, 'completed', 5));
-    expect(await findSession(session.id)).toMatchObject({ state: 'rejected', pendingCommand: null, endReason: 'rejected' });
+    expect(await findSession(session.id)).toMatchObject({
+      state: 'rejected',
+      pendingCommand: null,
+      endReason: 'rejected',
+    });
   });
 
   it('ends an on-air caller who hangs up as completed, from the conference leave alone', async () => {
@@ -97,8 +137,16 @@ describe('Twilio callbacks', () => {
     await runCallCommand(fx.screener, session.id, 'approve');
     await runCallCommand(fx.host, session.id, 'air');
     const live = `live-${fx.episode?.id}`;
-    await handleConferenceStatus(participant(session, 'participant-leave', live, `CF${'c'.repeat(32)}`, 9, { reasonParticipantLeft: 'participant_hung_up' }));
-    expect(await findSession(session.id)).toMatchObject({ state: 'completed', endReason: 'caller_hung_up', confirmedRoom: null });
+    await handleConferenceStatus(
+      participant(session, 'participant-leave', live, `CF${'c'.repeat(32)}`, 9, {
+        reasonParticipantLeft: 'participant_hung_up',
+      }),
+    );
+    expect(await findSession(session.id)).toMatchObject({
+      state: 'completed',
+      endReason: 'caller_hung_up',
+      confirmedRoom: null,
+    });
   });
 
   it('reaches the same end state from every order of a batch of callbacks, with redeliveries', async () => {
@@ -108,7 +156,12 @@ describe('Twilio callbacks', () => {
     await runCallCommand(fx.screener, session.id, 'pickup');
     const batch: Delivery[] = [
       { kind: 'conference', cb: participant(session, 'participant-join', hold, HOLD_CONF, 1) },
-      { kind: 'conference', cb: participant(session, 'participant-leave', hold, HOLD_CONF, 2, { reasonParticipantLeft: 'participant_updated_via_api' }) },
+      {
+        kind: 'conference',
+        cb: participant(session, 'participant-leave', hold, HOLD_CONF, 2, {
+          reasonParticipantLeft: 'participant_updated_via_api',
+        }),
+      },
       { kind: 'conference', cb: participant(session, 'participant-join', screen, SCREEN_CONF, 4) },
       { kind: 'status', cb: status(session, 'in-progress', 1) },
     ];
@@ -116,12 +169,29 @@ describe('Twilio callbacks', () => {
     const outcomes = new Set<string>();
     for (const order of permutations(batch)) {
       await (await db()).delete(callEvents).where(eq(callEvents.sessionId, session.id));
-      await updateSession(session.id, { confirmedRoom: null, conferenceSid: null, pendingCommand: snapshot?.pendingCommand ?? null, lastStatusSequence: -1 }, await db());
+      await updateSession(
+        session.id,
+        {
+          confirmedRoom: null,
+          conferenceSid: null,
+          pendingCommand: snapshot?.pendingCommand ?? null,
+          lastStatusSequence: -1,
+        },
+        await db(),
+      );
       await deliver([...order, ...order.slice(0, 2)]);
       outcomes.add(JSON.stringify(essence(await findSession(session.id))));
     }
     expect([...outcomes]).toEqual([
-      JSON.stringify({ state: 'screening', room: screen, confirmedRoom: screen, conferenceSid: SCREEN_CONF, pendingCommand: null, lastStatusSequence: 1, endReason: null }),
+      JSON.stringify({
+        state: 'screening',
+        room: screen,
+        confirmedRoom: screen,
+        conferenceSid: SCREEN_CONF,
+        pendingCommand: null,
+        lastStatusSequence: 1,
+        endReason: null,
+      }),
     ]);
   });
 

@@ -28,7 +28,12 @@ export type CallbackOutcome = 'duplicate' | 'orphan' | 'stale' | 'applied' | 're
 export async function handleCallStatus(callback: CallStatusCallback): Promise<CallbackOutcome> {
   const { callSid, callStatus, sequenceNumber } = callback;
   const dedupeKey = `status:${callSid}:${sequenceNumber ?? 'none'}:${callStatus}`;
-  const detail = { status: callStatus, sequence: sequenceNumber, timestamp: callback.timestamp ?? null, duration: callback.callDuration ?? null };
+  const detail = {
+    status: callStatus,
+    sequence: sequenceNumber,
+    timestamp: callback.timestamp ?? null,
+    duration: callback.callDuration ?? null,
+  };
   const db = await getDb();
   return db.transaction(async (tx): Promise<CallbackOutcome> => {
     await lockCallSid(tx, callSid);
@@ -42,9 +47,19 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
     const input = endInputForStatus(callStatus);
     const seq = sequenceNumber ?? session.lastStatusSequence;
     const record = (outcome: CallbackOutcome) =>
-      insertCallEvent({ sessionId: session.id, callSid, source: 'twilio', name, fromState: session.state, toState: session.state, detail: { ...detail, outcome }, dedupeKey }, tx).then(
-        () => outcome,
-      );
+      insertCallEvent(
+        {
+          sessionId: session.id,
+          callSid,
+          source: 'twilio',
+          name,
+          fromState: session.state,
+          toState: session.state,
+          detail: { ...detail, outcome },
+          dedupeKey,
+        },
+        tx,
+      ).then(() => outcome);
     if (!input && seq <= session.lastStatusSequence) return record('stale');
     const progress: SessionChanges = { lastStatusSequence: Math.max(seq, session.lastStatusSequence) };
     if (!input) {
@@ -94,7 +109,8 @@ async function confirmParticipant(session: CallSession, cb: ConferenceCallback, 
     if (!inTarget && session.confirmedRoom === session.room) return;
     Object.assign(changes, { confirmedRoom: cb.friendlyName, conferenceSid: cb.conferenceSid });
     const audioMatches = session.state !== 'on_air' || cb.muted === undefined || cb.muted === session.muted;
-    if (inTarget && session.pendingCommand && audioMatches) Object.assign(changes, { pendingCommand: null, attention: null });
+    if (inTarget && session.pendingCommand && audioMatches)
+      Object.assign(changes, { pendingCommand: null, attention: null });
   } else if (cb.event === 'participant-leave') {
     if (session.confirmedRoom === cb.friendlyName) Object.assign(changes, { confirmedRoom: null, conferenceSid: null });
   } else if (inTarget && session.pendingCommand && cb.muted === (session.state === 'ready' || session.muted)) {
@@ -127,12 +143,25 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
     if (await hasDedupeKey(dedupeKey, tx)) return 'duplicate';
     const session = cb.callSid && !staffRole ? await findSessionByCallSid(cb.callSid, tx, true) : undefined;
     await insertCallEvent(
-      { sessionId: session?.id ?? null, callSid: cb.callSid ?? null, source: 'twilio', name: cb.event, fromState: session?.state, toState: session?.state, detail, dedupeKey },
+      {
+        sessionId: session?.id ?? null,
+        callSid: cb.callSid ?? null,
+        source: 'twilio',
+        name: cb.event,
+        fromState: session?.state,
+        toState: session?.state,
+        detail,
+        dedupeKey,
+      },
       tx,
     );
     if (!session) return 'recorded';
     await confirmParticipant(session, cb, tx);
-    if (cb.event === 'participant-leave' && cb.reasonParticipantLeft === 'participant_hung_up' && !isTerminal(session.state)) {
+    if (
+      cb.event === 'participant-leave' &&
+      cb.reasonParticipantLeft === 'participant_hung_up' &&
+      !isTerminal(session.state)
+    ) {
       const fresh = (await findSessionByCallSid(session.callSid, tx, true)) ?? session;
       await applyTransition(tx, fresh, 'caller_hung_up', {
         source: 'twilio',
@@ -160,6 +189,11 @@ async function followUp(cb: ConferenceCallback, staffRole: ReturnType<typeof sta
     }
   } catch (error) {
     // The reconciler repairs whatever this could not; the callback itself was recorded.
-    logProblem('warn', 'calls', `follow-up of ${cb.event} in ${cb.friendlyName} failed:`, error instanceof Error ? error.message : error);
+    logProblem(
+      'warn',
+      'calls',
+      `follow-up of ${cb.event} in ${cb.friendlyName} failed:`,
+      error instanceof Error ? error.message : error,
+    );
   }
 }

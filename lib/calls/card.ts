@@ -35,7 +35,11 @@ export function cardChanges(card: CardInput): SessionChanges {
 }
 
 /** Screeners and hosts edit the caller card; the caller's name and place are remembered for next time. */
-export async function updateCallCard(actor: Actor, sessionId: string, input: z.infer<typeof cardPatchSchema>): Promise<CallSession> {
+export async function updateCallCard(
+  actor: Actor,
+  sessionId: string,
+  input: z.infer<typeof cardPatchSchema>,
+): Promise<CallSession> {
   assertAccess(actor, ACCESS.handleCalls);
   const { version, ...card } = input;
   const db = await getDb();
@@ -43,11 +47,19 @@ export async function updateCallCard(actor: Actor, sessionId: string, input: z.i
     const session = await findSessionForUpdate(sessionId, tx);
     if (!session) throw new AppError('not_found:call', 'That call was not found.');
     if (version !== undefined && version !== session.version) {
-      throw new AppError('conflict:call_state', `Someone else changed this caller first: the call is now ${describeState(session.state)}. Check the card and try again.`);
+      throw new AppError(
+        'conflict:call_state',
+        `Someone else changed this caller first: the call is now ${describeState(session.state)}. Check the card and try again.`,
+      );
     }
-    if (isTerminal(session.state)) throw new AppError('conflict:call_state', `This call is ${describeState(session.state)}; its card can no longer change.`);
+    if (isTerminal(session.state))
+      throw new AppError(
+        'conflict:call_state',
+        `This call is ${describeState(session.state)}; its card can no longer change.`,
+      );
     const updated = await updateSession(session.id, cardChanges(card), tx);
-    if (session.callerId) await rememberCallerDetails(session.callerId, { name: card.name, location: card.location }, tx);
+    if (session.callerId)
+      await rememberCallerDetails(session.callerId, { name: card.name, location: card.location }, tx);
     return updated;
   });
 }

@@ -42,9 +42,24 @@ describe('call commands', () => {
   it('moves a caller through the whole show, logging each step with its actor', async () => {
     const session = await queuedCaller();
     const picked = await runCallCommand(fx.screener, session.id, 'pickup', { version: session.version });
-    expect(picked).toMatchObject({ state: 'screening', screenerId: fx.screener.id, room: `screen-${fx.screener.id}`, version: session.version + 1 });
-    const approved = await runCallCommand(fx.screener, session.id, 'approve', { version: picked.version, card: { name: 'Ada', topic: 'Bridges', priority: 'high' } });
-    expect(approved).toMatchObject({ state: 'ready', room: `live-${fx.episode?.id}`, muted: true, cardName: 'Ada', cardTopic: 'Bridges', cardPriority: 'high' });
+    expect(picked).toMatchObject({
+      state: 'screening',
+      screenerId: fx.screener.id,
+      room: `screen-${fx.screener.id}`,
+      version: session.version + 1,
+    });
+    const approved = await runCallCommand(fx.screener, session.id, 'approve', {
+      version: picked.version,
+      card: { name: 'Ada', topic: 'Bridges', priority: 'high' },
+    });
+    expect(approved).toMatchObject({
+      state: 'ready',
+      room: `live-${fx.episode?.id}`,
+      muted: true,
+      cardName: 'Ada',
+      cardTopic: 'Bridges',
+      cardPriority: 'high',
+    });
     const aired = await runCallCommand(fx.host, session.id, 'air');
     expect(aired).toMatchObject({ state: 'on_air', muted: false, room: approved.room });
     expect((await runCallCommand(fx.host, session.id, 'mute')).muted).toBe(true);
@@ -53,7 +68,13 @@ describe('call commands', () => {
     await runCallCommand(fx.host, session.id, 'air');
     const dropped = await runCallCommand(fx.host, session.id, 'drop');
     expect(dropped).toMatchObject({ state: 'completed', endReason: 'dropped', room: null });
-    const events = await (await db()).select().from(callEvents).where(eq(callEvents.sessionId, session.id)).orderBy(asc(callEvents.id));
+    const events = await (
+      await db()
+    )
+      .select()
+      .from(callEvents)
+      .where(eq(callEvents.sessionId, session.id))
+      .orderBy(asc(callEvents.id));
     expect(events.map((e) => [e.name, e.fromState, e.toState, e.actorId])).toEqual([
       ['arrived', null, 'queued', null],
       ['pickup', 'queued', 'screening', fx.screener.id],
@@ -79,7 +100,9 @@ describe('call commands', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as AppError;
     expect(refused.code).toBe('conflict:call_state');
-    expect(refused.message).toBe("2 callers are on air, this show's limit. Take someone off air (back to deck or drop) first.");
+    expect(refused.message).toBe(
+      "2 callers are on air, this show's limit. Take someone off air (back to deck or drop) first.",
+    );
   });
 
   it('lets exactly one of two screeners pick up the same caller at the same moment; the other is told why', async () => {
@@ -97,29 +120,44 @@ describe('call commands', () => {
     expect(error.status).toBe(409);
     expect(error.code).toBe('conflict:call_state');
     const winner = (await findSession(session.id))?.screenerId === fx.screener.id ? fx.screener : fx.screener2;
-    expect(error.message).toBe(`Someone else changed this caller first: the call is now being screened by ${winner.name}.`);
+    expect(error.message).toBe(
+      `Someone else changed this caller first: the call is now being screened by ${winner.name}.`,
+    );
   });
 
   it('also refuses the second of two pickups that carry no version', async () => {
     const session = await queuedCaller();
-    const results = await Promise.allSettled([runCallCommand(fx.screener, session.id, 'pickup'), runCallCommand(fx.screener2, session.id, 'pickup')]);
+    const results = await Promise.allSettled([
+      runCallCommand(fx.screener, session.id, 'pickup'),
+      runCallCommand(fx.screener2, session.id, 'pickup'),
+    ]);
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(lost).toHaveLength(1);
-    expect((lost[0]?.reason as AppError).message).toMatch(/^Sam Screener is already screening this caller\.|^Sky Screener is already screening this caller\./);
+    expect((lost[0]?.reason as AppError).message).toMatch(
+      /^Sam Screener is already screening this caller\.|^Sky Screener is already screening this caller\./,
+    );
   });
 
   it('keeps a screener to one caller at a time, even when two pickups race', async () => {
     const a = await queuedCaller('+14155550124');
     const b = await queuedCaller('+14155550125');
-    const results = await Promise.allSettled([runCallCommand(fx.screener, a.id, 'pickup'), runCallCommand(fx.screener, b.id, 'pickup')]);
+    const results = await Promise.allSettled([
+      runCallCommand(fx.screener, a.id, 'pickup'),
+      runCallCommand(fx.screener, b.id, 'pickup'),
+    ]);
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(lost).toHaveLength(1);
-    expect((lost[0]?.reason as AppError).message).toBe('You are already screening another caller: approve, reject or requeue them first.');
+    expect((lost[0]?.reason as AppError).message).toBe(
+      'You are already screening another caller: approve, reject or requeue them first.',
+    );
   });
 
   it('checks roles: screeners do not air, hosts do not pick up', async () => {
     const session = await queuedCaller();
-    expect(await failure(runCallCommand(fx.host, session.id, 'pickup'))).toMatchObject({ status: 403, code: 'forbidden:call' });
+    expect(await failure(runCallCommand(fx.host, session.id, 'pickup'))).toMatchObject({
+      status: 403,
+      code: 'forbidden:call',
+    });
     await runCallCommand(fx.producer, session.id, 'pickup');
     await runCallCommand(fx.producer, session.id, 'approve');
     expect(await failure(runCallCommand(fx.screener, session.id, 'air'))).toMatchObject({ status: 403 });
@@ -130,7 +168,9 @@ describe('call commands', () => {
     const session = await queuedCaller();
     const illegal = await failure(runCallCommand(fx.host, session.id, 'air'));
     expect(illegal).toMatchObject({ status: 409, code: 'conflict:call_state' });
-    expect(illegal.message).toBe('Cannot put on air this caller: the call is waiting in the queue, and only a caller on deck can be.');
+    expect(illegal.message).toBe(
+      'Cannot put on air this caller: the call is waiting in the queue, and only a caller on deck can be.',
+    );
     const stale = await failure(runCallCommand(fx.screener, session.id, 'pickup', { version: session.version + 5 }));
     expect(stale.message).toBe('Someone else changed this caller first: the call is now waiting in the queue.');
     expect(await findSession(session.id)).toMatchObject({ state: 'queued', version: session.version });
@@ -153,9 +193,21 @@ describe('call commands', () => {
 
   it('edits the card with a version check and remembers the caller', async () => {
     const session = await queuedCaller('+14155550126');
-    const edited = await updateCallCard(fx.screener, session.id, { name: 'Grace', location: 'Arlington', comment: 'Navy', version: session.version });
-    expect(edited).toMatchObject({ cardName: 'Grace', cardLocation: 'Arlington', cardComment: 'Navy', version: session.version + 1 });
-    expect((await failure(updateCallCard(fx.screener, session.id, { topic: 'x', version: session.version }))).code).toBe('conflict:call_state');
+    const edited = await updateCallCard(fx.screener, session.id, {
+      name: 'Grace',
+      location: 'Arlington',
+      comment: 'Navy',
+      version: session.version,
+    });
+    expect(edited).toMatchObject({
+      cardName: 'Grace',
+      cardLocation: 'Arlington',
+      cardComment: 'Navy',
+      version: session.version + 1,
+    });
+    expect(
+      (await failure(updateCallCard(fx.screener, session.id, { topic: 'x', version: session.version }))).code,
+    ).toBe('conflict:call_state');
     const next = await queuedCaller('+14155550126');
     expect(next).toMatchObject({ cardName: 'Grace', cardLocation: 'Arlington' });
   });

@@ -40,7 +40,12 @@ async function screenerName(id: string | null, tx: Queryable): Promise<string> {
  * Runs one command as an actor: role check, then (in one transaction) version check, state machine and the
  * event log, then the Twilio action. Twilio's confirmation arrives later through the conference callbacks.
  */
-export async function runCallCommand(actor: Actor, sessionId: string, command: CallCommand, body: CommandBody = {}): Promise<CallSession> {
+export async function runCallCommand(
+  actor: Actor,
+  sessionId: string,
+  command: CallCommand,
+  body: CommandBody = {},
+): Promise<CallSession> {
   assertRole(actor, COMMAND_ROLES[command], 'forbidden:call');
   const db = await getDb();
   const applied = await db.transaction(async (tx) => {
@@ -49,7 +54,10 @@ export async function runCallCommand(actor: Actor, sessionId: string, command: C
     if (!session) throw new AppError('not_found:call', 'That call was not found.');
     if (body.version !== undefined && body.version !== session.version) {
       const who = session.state === 'screening' ? ` by ${await screenerName(session.screenerId, tx)}` : '';
-      throw new AppError('conflict:call_state', `Someone else changed this caller first: the call is now ${describeState(session.state)}${who}.`);
+      throw new AppError(
+        'conflict:call_state',
+        `Someone else changed this caller first: the call is now ${describeState(session.state)}${who}.`,
+      );
     }
     if (command === 'pickup' && session.state === 'screening') {
       const who = session.screenerId === actor.id ? 'You are' : `${await screenerName(session.screenerId, tx)} is`;
@@ -58,16 +66,30 @@ export async function runCallCommand(actor: Actor, sessionId: string, command: C
     if (command === 'pickup' || command === 'rescreen') {
       const [other] = await listScreeningBy(actor.id, tx);
       if (other && other.id !== session.id) {
-        throw new AppError('conflict:call_state', 'You are already screening another caller: approve, reject or requeue them first.');
+        throw new AppError(
+          'conflict:call_state',
+          'You are already screening another caller: approve, reject or requeue them first.',
+        );
       }
     }
-    if (SCREENER_HELD.has(command) && session.state === 'screening' && session.screenerId !== actor.id && actor.role === 'screener') {
-      throw new AppError('conflict:call_state', `${await screenerName(session.screenerId, tx)} is screening this caller; only they (or a producer) can decide.`);
+    if (
+      SCREENER_HELD.has(command) &&
+      session.state === 'screening' &&
+      session.screenerId !== actor.id &&
+      actor.role === 'screener'
+    ) {
+      throw new AppError(
+        'conflict:call_state',
+        `${await screenerName(session.screenerId, tx)} is screening this caller; only they (or a producer) can decide.`,
+      );
     }
     if (command === 'air' && session.state === 'ready' && session.episodeId) {
       const { onAir, limit } = await lockOnAirCount(session.episodeId, tx);
       if (onAir >= limit) {
-        throw new AppError('conflict:call_state', `${onAir} callers are on air, this show's limit. Take someone off air (back to deck or drop) first.`);
+        throw new AppError(
+          'conflict:call_state',
+          `${onAir} callers are on air, this show's limit. Take someone off air (back to deck or drop) first.`,
+        );
       }
     }
     const extra = body.card ? cardChanges(body.card) : {};

@@ -46,12 +46,21 @@ describe('contest mode at the door', () => {
       const released = results.filter((r) => r !== winner);
       expect(released.map((r) => r.decision)).toEqual(Array(39).fill('contest_released'));
       for (const r of released) {
-        expect(r.session).toMatchObject({ state: 'contest_released', endReason: 'contest_released', room: null, contestWinner: false });
-        expect(r.twiml).toBe(`<?xml version="1.0" encoding="UTF-8"?><Response><Say>${CONTEST_RELEASED_MESSAGE}</Say><Hangup/></Response>`);
+        expect(r.session).toMatchObject({
+          state: 'contest_released',
+          endReason: 'contest_released',
+          room: null,
+          contestWinner: false,
+        });
+        expect(r.twiml).toBe(
+          `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${CONTEST_RELEASED_MESSAGE}</Say><Hangup/></Response>`,
+        );
       }
       // The 40 callers took 40 consecutive arrival numbers, none twice, right after the opening.
       const start = opened.winningArrival! - target;
-      expect(results.map((r) => r.session?.arrivalSeq).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 40 }, (_, i) => start + i + 1));
+      expect(results.map((r) => r.session?.arrivalSeq).sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: 40 }, (_, i) => start + i + 1),
+      );
       const status = await contestStatus(fx.producer, episodeId());
       expect(status).toMatchObject({ open: true, target, counted: 40, winnerSessionId: winner.session?.id });
       await closeContest(fx.producer, episodeId());
@@ -64,7 +73,12 @@ describe('contest mode at the door', () => {
     const [first, second] = [await ring('+14155550701'), await ring('+14155550702')];
     expect(first.decision).toBe('contest_released');
     expect(second).toMatchObject({ decision: 'queued', session: { contestWinner: true, arrivalSeq: 7 } });
-    const [event] = await (await db()).select().from(callEvents).where(eq(callEvents.sessionId, second.session?.id ?? ''));
+    const [event] = await (
+      await db()
+    )
+      .select()
+      .from(callEvents)
+      .where(eq(callEvents.sessionId, second.session?.id ?? ''));
     expect(event?.detail).toMatchObject({ decision: 'queued', arrival: 7, contestWinner: true });
   });
 
@@ -75,7 +89,14 @@ describe('contest mode at the door', () => {
     expect(closed).toMatchObject({ open: false, target: 3, counted: 4 });
     const after = await ringMany(6, '556');
     // The winner waits already, so four more fit under the limit of five.
-    expect(after.map((r) => r.decision).sort()).toEqual(['queue_full', 'queue_full', 'queued', 'queued', 'queued', 'queued']);
+    expect(after.map((r) => r.decision).sort()).toEqual([
+      'queue_full',
+      'queue_full',
+      'queued',
+      'queued',
+      'queued',
+      'queued',
+    ]);
     expect(after.every((r) => r.session?.contestWinner === false)).toBe(true);
     const queued = await (await db()).select().from(callSessions).where(eq(callSessions.state, 'queued'));
     expect(queued.filter((s) => s.contestWinner)).toHaveLength(1);
@@ -104,11 +125,20 @@ describe('contest controls', () => {
   it('refuse a second contest while one runs, closing none, and contests on closed lines', async () => {
     await openContest(fx.producer, episodeId(), { target: 5 });
     const twice = await refusedWith(openContest(fx.producer, episodeId(), { target: 6 }));
-    expect(twice).toMatchObject({ code: 'conflict:episode', message: 'A contest is already running on this episode (caller number 5 wins). Close it first.' });
+    expect(twice).toMatchObject({
+      code: 'conflict:episode',
+      message: 'A contest is already running on this episode (caller number 5 wins). Close it first.',
+    });
     await closeContest(fx.producer, episodeId());
-    expect((await refusedWith(closeContest(fx.producer, episodeId()))).message).toBe('No contest is running on this episode.');
+    expect((await refusedWith(closeContest(fx.producer, episodeId()))).message).toBe(
+      'No contest is running on this episode.',
+    );
     await (await db()).update(episodes).set({ closedAt: new Date() }).where(eq(episodes.id, episodeId()));
-    expect((await refusedWith(openContest(fx.producer, episodeId(), { target: 5 }))).message).toMatch(/^The lines of this episode are closed/);
-    expect((await refusedWith(openContest(fx.producer, '00000000-0000-4000-8000-000000000000', { target: 5 }))).code).toBe('not_found:episode');
+    expect((await refusedWith(openContest(fx.producer, episodeId(), { target: 5 }))).message).toMatch(
+      /^The lines of this episode are closed/,
+    );
+    expect(
+      (await refusedWith(openContest(fx.producer, '00000000-0000-4000-8000-000000000000', { target: 5 }))).code,
+    ).toBe('not_found:episode');
   });
 });

@@ -7,7 +7,13 @@ import { endEpisodeContest, findEpisodeById, startEpisodeContest } from '@/lib/d
 import type { Episode } from '@/lib/db/schema';
 
 export const openContestSchema = z
-  .object({ target: z.number({ error: 'Say which caller wins, such as 10 for the tenth.' }).int('The winning caller is a whole number.').min(1, 'The winning caller is at least the first.').max(10_000, 'Keep the winning caller under 10,000.') })
+  .object({
+    target: z
+      .number({ error: 'Say which caller wins, such as 10 for the tenth.' })
+      .int('The winning caller is a whole number.')
+      .min(1, 'The winning caller is at least the first.')
+      .max(10_000, 'Keep the winning caller under 10,000.'),
+  })
   .strict();
 
 export interface ContestView {
@@ -50,13 +56,24 @@ export async function contestStatus(actor: Actor, episodeId: string): Promise<Co
  * "The Nth caller wins": from now on the Nth call to arrive goes to the front of the queue as the winner, and
  * every other caller hears the contest message and is released, until the producer closes the contest.
  */
-export async function openContest(actor: Actor, episodeId: string, input: z.infer<typeof openContestSchema>): Promise<ContestView> {
+export async function openContest(
+  actor: Actor,
+  episodeId: string,
+  input: z.infer<typeof openContestSchema>,
+): Promise<ContestView> {
   assertAccess(actor, ACCESS.runShows);
   const started = await startEpisodeContest(episodeId, input.target);
   if (started) return toView(started);
   const episode = await episodeOrThrow(episodeId);
-  if (episode.closedAt) throw new AppError('conflict:episode', 'The lines of this episode are closed: open them before starting a contest.');
-  throw new AppError('conflict:episode', `A contest is already running on this episode (caller number ${episode.contestTarget ?? '?'} wins). Close it first.`);
+  if (episode.closedAt)
+    throw new AppError(
+      'conflict:episode',
+      'The lines of this episode are closed: open them before starting a contest.',
+    );
+  throw new AppError(
+    'conflict:episode',
+    `A contest is already running on this episode (caller number ${episode.contestTarget ?? '?'} wins). Close it first.`,
+  );
 }
 
 /** Ends the contest: callers are screened normally again. The winner, if one rang, stays in the queue. */

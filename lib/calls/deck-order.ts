@@ -10,7 +10,10 @@ import { AppError } from '@/lib/errors';
 export const deckOrderSchema = z
   .object({ order: z.array(z.uuid()).min(1, 'Say which callers go in which order.').max(200) })
   .strict()
-  .refine((input) => new Set(input.order).size === input.order.length, { message: 'A caller appears twice in the order.', path: ['order'] });
+  .refine((input) => new Set(input.order).size === input.order.length, {
+    message: 'A caller appears twice in the order.',
+    path: ['order'],
+  });
 
 /** The whole deck with the named callers put, in the given order, into the places they held. */
 export function mergeDeckOrder(current: readonly string[], wanted: readonly string[]): string[] {
@@ -24,7 +27,11 @@ export function mergeDeckOrder(current: readonly string[], wanted: readonly stri
  * the places they held, in the order given, and everyone else keeps their place. The whole deck is renumbered
  * 1..n; a caller approved later gets a timestamp position and so joins at the end.
  */
-export async function reorderDeck(actor: Actor, episodeId: string, input: z.infer<typeof deckOrderSchema>): Promise<string[]> {
+export async function reorderDeck(
+  actor: Actor,
+  episodeId: string,
+  input: z.infer<typeof deckOrderSchema>,
+): Promise<string[]> {
   assertAccess(actor, ACCESS.arrangeDeck);
   if (!(await findEpisodeById(episodeId))) throw new AppError('not_found:episode', 'That episode was not found.');
   const db = await getDb();
@@ -32,7 +39,10 @@ export async function reorderDeck(actor: Actor, episodeId: string, input: z.infe
     const deck = (await lockDeck(episodeId, tx)).map((row) => row.id);
     const present = new Set(deck);
     if (input.order.some((id) => !present.has(id))) {
-      throw new AppError('conflict:call_state', 'A caller in that order is no longer on deck. The deck has been refreshed; try again.');
+      throw new AppError(
+        'conflict:call_state',
+        'A caller in that order is no longer on deck. The deck has been refreshed; try again.',
+      );
     }
     const order = mergeDeckOrder(deck, input.order);
     await writeDeckPositions(new Map(order.map((id, i) => [id, i + 1])), tx);

@@ -36,7 +36,8 @@ export async function answerDeviceConnect(connect: DeviceConnect): Promise<strin
   const userId = userIdFromClient(connect.from);
   const user = userId ? await findUserById(userId) : undefined;
   if (!user || user.disabled) return farewellTwiml(MESSAGES.notAllowed);
-  const wanted: StaffRole = connect.room === 'live' || (connect.room === undefined && user.role === 'host') ? 'host' : 'screener';
+  const wanted: StaffRole =
+    connect.room === 'live' || (connect.room === undefined && user.role === 'host') ? 'host' : 'screener';
   if (!roleAllows(user.role, [wanted])) return farewellTwiml(MESSAGES.notAllowed);
   let room = screenRoom(user.id);
   if (wanted === 'host') {
@@ -44,6 +45,15 @@ export async function answerDeviceConnect(connect: DeviceConnect): Promise<strin
     if (!episode) return farewellTwiml(NO_SHOW_MESSAGE);
     room = liveRoom(episode.id);
   }
-  await insertCallEvent({ callSid: connect.callSid, source: 'twilio', name: 'staff_connected', actorId: user.id, detail: { room, role: wanted } });
-  return staffPlacementTwiml({ room, label: staffLabel(wanted, connect.callSid), endConferenceOnExit: wanted === 'screener' }, conferenceUrls(null));
+  await insertCallEvent({
+    callSid: connect.callSid,
+    source: 'twilio',
+    name: 'staff_connected',
+    actorId: user.id,
+    detail: { room, role: wanted },
+  });
+  return staffPlacementTwiml(
+    { room, label: staffLabel(wanted, connect.callSid), endConferenceOnExit: wanted === 'screener' },
+    conferenceUrls(null),
+  );
 }

@@ -26,7 +26,11 @@ describe('the door under overload', () => {
     let locked = () => {};
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const blocker = (await db()).transaction(async (tx) => {
-      await tx.select().from(episodes).where(eq(episodes.id, fx.episode?.id ?? '')).for('update');
+      await tx
+        .select()
+        .from(episodes)
+        .where(eq(episodes.id, fx.episode?.id ?? ''))
+        .for('update');
       locked();
       await held;
     });
@@ -36,7 +40,10 @@ describe('the door under overload', () => {
     await blocker;
     expect(first).toMatch(/<Pause length="1"\/><Redirect method="POST">[^<]*\/api\/twilio\/voice<\/Redirect>/);
     expect(first).not.toContain('Hangup');
-    const session = await eventually(async () => (await (await db()).select().from(callSessions).where(eq(callSessions.callSid, call.callSid)))[0], 'the decision committed');
+    const session = await eventually(
+      async () => (await (await db()).select().from(callSessions).where(eq(callSessions.callSid, call.callSid)))[0],
+      'the decision committed',
+    );
     expect(session.state).toBe('queued');
     const again = await answerIncomingCallWithin(call);
     expect(again).toContain(`>hold-${session.id}</Conference>`);
@@ -44,7 +51,10 @@ describe('the door under overload', () => {
   });
 
   it('answers the decision itself when it is in within the budget', async () => {
-    const twiml = await answerIncomingCallWithin({ callSid: newCallSid(), from: '+14155550182', to: fx.show.phoneNumber }, 10_000);
+    const twiml = await answerIncomingCallWithin(
+      { callSid: newCallSid(), from: '+14155550182', to: fx.show.phoneNumber },
+      10_000,
+    );
     expect(twiml).toContain('<Say>Thanks for calling the test show.</Say>');
     expect(twiml).not.toContain('Redirect');
   });

@@ -25,7 +25,12 @@ describe('the door', () => {
     const result = await answerIncomingCall({ callSid, from: '+14155550101', to: fx.show.phoneNumber });
     expect(result.decision).toBe('queued');
     const session = result.session;
-    expect(session).toMatchObject({ state: 'queued', episodeId: fx.episode?.id, room: `hold-${session?.id}`, arrivalSeq: 1 });
+    expect(session).toMatchObject({
+      state: 'queued',
+      episodeId: fx.episode?.id,
+      room: `hold-${session?.id}`,
+      arrivalSeq: 1,
+    });
     expect(result.twiml).toContain('<Say>Thanks for calling the test show.</Say>');
     expect(result.twiml).toContain(`>hold-${session?.id}</Conference>`);
     expect(result.twiml).toContain('startConferenceOnEnter="false"');
@@ -52,7 +57,9 @@ describe('the door', () => {
     const callSid = newCallSid();
     const result = await answerIncomingCall({ callSid, from: '+14155550103', to: fx.show.phoneNumber });
     expect(result.decision).toBe('off_air');
-    expect(result.twiml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say>The test show is off the air.</Say><Hangup/></Response>');
+    expect(result.twiml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say>The test show is off the air.</Say><Hangup/></Response>',
+    );
     expect(result.session).toMatchObject({ state: 'off_air', episodeId: null, room: null });
     expect(result.session?.endedAt).toBeInstanceOf(Date);
   });
@@ -69,13 +76,18 @@ describe('the door', () => {
   it('turns callers away with a busy message once the queue is at its limit, even when they ring together', async () => {
     fx = await createCallFixture(await db(), { maxQueue: 2 });
     const results = await Promise.all(
-      ['+14155550111', '+14155550112', '+14155550113', '+14155550114'].map((from) => answerIncomingCall({ callSid: newCallSid(), from, to: fx.show.phoneNumber })),
+      ['+14155550111', '+14155550112', '+14155550113', '+14155550114'].map((from) =>
+        answerIncomingCall({ callSid: newCallSid(), from, to: fx.show.phoneNumber }),
+      ),
     );
     expect(results.map((r) => r.decision).sort()).toEqual(['queue_full', 'queue_full', 'queued', 'queued']);
     const full = results.find((r) => r.decision === 'queue_full');
     expect(full?.twiml).toContain('All of our lines are busy right now.');
     expect(full?.session?.state).toBe('queue_full');
-    const arrivals = results.filter((r) => r.decision === 'queued').map((r) => r.session?.arrivalSeq).sort();
+    const arrivals = results
+      .filter((r) => r.decision === 'queued')
+      .map((r) => r.session?.arrivalSeq)
+      .sort();
     expect(arrivals).toEqual([1, 2]);
   });
 

@@ -38,7 +38,13 @@ async function applyEarlyCallbacks(tx: Queryable, session: CallSession, statuses
   for (const status of statuses) {
     const input = endInputForStatus(status);
     if (input && !isTerminal(current.state)) {
-      current = (await applyTransition(tx, current, input, { source: 'twilio', name: `early_status:${status}`, endReason: END_REASON_FOR_EVENT[input] })).session;
+      current = (
+        await applyTransition(tx, current, input, {
+          source: 'twilio',
+          name: `early_status:${status}`,
+          endReason: END_REASON_FOR_EVENT[input],
+        })
+      ).session;
     }
   }
   return current;
@@ -53,14 +59,25 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
   const db = await getDb();
   const sessionId = crypto.randomUUID();
   return db.transaction(async (tx) => {
-    const arrival = { ...call, callerNumber: isWithheldNumber(call.from) ? null : call.from, sessionId, holdRoom: holdRoom(sessionId) };
+    const arrival = {
+      ...call,
+      callerNumber: isWithheldNumber(call.from) ? null : call.from,
+      sessionId,
+      holdRoom: holdRoom(sessionId),
+    };
     const { decision, winner, session: decided, show, earlyStatuses } = await decideArrival(arrival, tx);
-    if (decision === 'unknown_number' || !show || !decided) return { decision: 'unknown_number', session: null, twiml: farewellTwiml(MESSAGES.unknownNumber) };
-    if (decision === 'repeat') return { decision, session: decided, twiml: await placementTwiml(decided, tx, { show }) };
+    if (decision === 'unknown_number' || !show || !decided)
+      return { decision: 'unknown_number', session: null, twiml: farewellTwiml(MESSAGES.unknownNumber) };
+    if (decision === 'repeat')
+      return { decision, session: decided, twiml: await placementTwiml(decided, tx, { show }) };
     // Rare: only when a status callback beat this webhook. Then the episode lock is held a little longer.
     const session = earlyStatuses.length > 0 ? await applyEarlyCallbacks(tx, decided, earlyStatuses) : decided;
     if (decision !== 'queued') return { decision, session, twiml: farewellTwiml(REFUSALS[decision](show)) };
-    return { decision, session, twiml: await placementTwiml(session, tx, { greeting: winner ? CONTEST_WINNER_GREETING : show.greeting, show }) };
+    return {
+      decision,
+      session,
+      twiml: await placementTwiml(session, tx, { greeting: winner ? CONTEST_WINNER_GREETING : show.greeting, show }),
+    };
   });
 }
 

@@ -14,7 +14,11 @@ import { moveToPlacement } from './placement';
  * Ends a session whose call Twilio no longer has (its hang-up callback never reached us). `ended` says whether
  * this call ended it, or found it already ended (by a late callback, or by another instance).
  */
-export async function endVanishedCall(sessionId: string, name: string, detail: Record<string, unknown> = {}): Promise<{ session: CallSession; ended: boolean } | undefined> {
+export async function endVanishedCall(
+  sessionId: string,
+  name: string,
+  detail: Record<string, unknown> = {},
+): Promise<{ session: CallSession; ended: boolean } | undefined> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const current = await findSession(sessionId, tx);
@@ -23,7 +27,13 @@ export async function endVanishedCall(sessionId: string, name: string, detail: R
     const session = await findSessionForUpdate(sessionId, tx);
     if (!session) return undefined;
     if (isTerminal(session.state)) return { session, ended: false };
-    const applied = await applyTransition(tx, session, 'caller_hung_up', { source: 'system', name, endReason: name, detail, extra: { confirmedRoom: null, conferenceSid: null } });
+    const applied = await applyTransition(tx, session, 'caller_hung_up', {
+      source: 'system',
+      name,
+      endReason: name,
+      detail,
+      extra: { confirmedRoom: null, conferenceSid: null },
+    });
     return { session: applied.session, ended: true };
   });
 }
@@ -40,7 +50,10 @@ async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSe
   }
   logProblem('warn', 'calls', `session ${session.id}: ${error.message}`);
   const attention = permanent ? error.message : 'Twilio did not answer in time; retrying shortly.';
-  const patched = await patchSession(session.id, { attention, pendingCommand: permanent ? null : session.pendingCommand });
+  const patched = await patchSession(session.id, {
+    attention,
+    pendingCommand: permanent ? null : session.pendingCommand,
+  });
   return patched ?? session;
 }
 

@@ -22,7 +22,11 @@ beforeEach(async () => {
 
 describe('closing and opening the lines (issue 11, finding 3)', () => {
   it('keeps a caller who was being screened visible when the lines are closed and opened again, so the screener can go on', async () => {
-    const { session } = await answerIncomingCall({ callSid: newCallSid(), from: '+14155550140', to: fx.show.phoneNumber });
+    const { session } = await answerIncomingCall({
+      callSid: newCallSid(),
+      from: '+14155550140',
+      to: fx.show.phoneNumber,
+    });
     if (!session) throw new Error('no session');
     await runCallCommand(fx.screener, session.id, 'pickup');
     const closed = await closeLines(fx.producer, fx.show.id);

@@ -8,14 +8,20 @@ import { closeEpisode, findOpenEpisode, insertOpenEpisode, latestEpisodes, reope
 import { findShowById } from '@/lib/db/shows';
 import type { Episode } from '@/lib/db/schema';
 
-export const openLinesSchema = z.object({ title: z.string().trim().min(1, 'Give the episode a title.').max(200).optional() }).strict();
+export const openLinesSchema = z
+  .object({ title: z.string().trim().min(1, 'Give the episode a title.').max(200).optional() })
+  .strict();
 
 /**
  * Opens the lines: calls from now on are queued instead of turned away. Closing the lines only stops admitting
  * callers, so while anyone is still in the last episode (waiting, screening, on deck, on air) opening them
  * again continues that episode, where those callers stay visible; otherwise a new, empty episode starts.
  */
-export async function openLines(actor: Actor, showId: string, input: z.infer<typeof openLinesSchema> = {}): Promise<Episode> {
+export async function openLines(
+  actor: Actor,
+  showId: string,
+  input: z.infer<typeof openLinesSchema> = {},
+): Promise<Episode> {
   assertAccess(actor, ACCESS.runShows);
   const show = await findShowById(showId);
   if (!show) throw new AppError('not_found:show', 'That show was not found.');

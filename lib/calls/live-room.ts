@@ -4,9 +4,15 @@ import { findEpisodeById } from '@/lib/db/episodes';
 import { findShowById } from '@/lib/db/shows';
 import { desiredLiveAudio } from '@/lib/telephony/live-audio';
 import { liveRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
-import { holdAudioUrl, listActiveConferences, listParticipants, updateParticipantAudio } from '@/lib/telephony/twilio-actions';
+import {
+  holdAudioUrl,
+  listActiveConferences,
+  listParticipants,
+  updateParticipantAudio,
+} from '@/lib/telephony/twilio-actions';
 
-export type LiveSyncOutcome = { status: 'in_sync' } | { status: 'updated' } | { status: 'absent' } | { status: 'error'; error: unknown };
+export type LiveSyncOutcome =
+  { status: 'in_sync' } | { status: 'updated' } | { status: 'absent' } | { status: 'error'; error: unknown };
 
 export interface LiveSyncResult {
   hostPresent: boolean;

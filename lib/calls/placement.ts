@@ -20,12 +20,21 @@ function farewellFor(session: CallSession): string {
  * The one answer to "where does this call belong now?", read from the database: its room as TwiML, or the
  * closing words of a finished call. The door, the Dial action and every redirect answer with this.
  */
-export async function placementTwiml(session: CallSession, db: Queryable, options: { greeting?: string; show?: Show } = {}): Promise<string> {
+export async function placementTwiml(
+  session: CallSession,
+  db: Queryable,
+  options: { greeting?: string; show?: Show } = {},
+): Promise<string> {
   if (isTerminal(session.state) || !session.room) return farewellFor(session);
   const show = options.show ?? (await findShowById(session.showId, db));
   if (!show) return farewellTwiml(null);
   return callerPlacementTwiml(
-    { room: session.room, muted: session.state === 'ready' || session.muted, dialAction: publicUrl('/api/twilio/dial-action'), greeting: options.greeting },
+    {
+      room: session.room,
+      muted: session.state === 'ready' || session.muted,
+      dialAction: publicUrl('/api/twilio/dial-action'),
+      greeting: options.greeting,
+    },
     conferenceUrls(show),
   );
 }
@@ -53,14 +62,37 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
     await lockCallSid(tx, request.callSid);
     let session = await findSessionByCallSid(request.callSid, tx, true);
     if (!session) return farewellTwiml(null);
-    const detail = { moved: request.moved, dialCallStatus: request.dialCallStatus ?? null, callStatus: request.callStatus ?? null };
+    const detail = {
+      moved: request.moved,
+      dialCallStatus: request.dialCallStatus ?? null,
+      callStatus: request.callStatus ?? null,
+    };
     const ended = request.callStatus ? endInputForStatus(request.callStatus) : null;
     if (ended && !isTerminal(session.state)) {
-      session = (await applyTransition(tx, session, ended, { source: 'twilio', name: 'dial_ended', endReason: END_REASON_FOR_EVENT[ended], detail })).session;
+      session = (
+        await applyTransition(tx, session, ended, {
+          source: 'twilio',
+          name: 'dial_ended',
+          endReason: END_REASON_FOR_EVENT[ended],
+          detail,
+        })
+      ).session;
     } else if (!request.moved && request.dialCallStatus && session.state === 'screening') {
-      session = (await applyTransition(tx, session, 'requeue', { source: 'system', name: 'screen_room_ended', detail })).session;
+      session = (await applyTransition(tx, session, 'requeue', { source: 'system', name: 'screen_room_ended', detail }))
+        .session;
     } else {
-      await insertCallEvent({ sessionId: session.id, callSid: session.callSid, source: 'twilio', name: request.moved ? 'placement' : 'dial_action', fromState: session.state, toState: session.state, detail }, tx);
+      await insertCallEvent(
+        {
+          sessionId: session.id,
+          callSid: session.callSid,
+          source: 'twilio',
+          name: request.moved ? 'placement' : 'dial_action',
+          fromState: session.state,
+          toState: session.state,
+          detail,
+        },
+        tx,
+      );
     }
     // This answer itself puts the call where it belongs; the join callback then clears pendingCommand.
     return placementTwiml(session, tx);

@@ -7,7 +7,9 @@ import { settings } from '@/lib/env';
 import { logProblem } from '@/lib/log';
 import { reconcileOnce } from './reconciler';
 
-const state = globalThis as unknown as { switchboardReconciler?: { timer: NodeJS.Timeout; provisionedFor: string | null; lastError: string | null } };
+const state = globalThis as unknown as {
+  switchboardReconciler?: { timer: NodeJS.Timeout; provisionedFor: string | null; lastError: string | null };
+};
 
 function warnOnce(loop: NonNullable<typeof state.switchboardReconciler>, message: string): void {
   if (loop.lastError === message) return;
@@ -45,7 +47,11 @@ export function startReconcilerLoop(): void {
   if (state.switchboardReconciler) return;
   const intervalMs = settings().RECONCILE_INTERVAL_MS;
   let inFlight = false;
-  const loop = { timer: undefined as unknown as NodeJS.Timeout, provisionedFor: null as string | null, lastError: null as string | null };
+  const loop = {
+    timer: undefined as unknown as NodeJS.Timeout,
+    provisionedFor: null as string | null,
+    lastError: null as string | null,
+  };
   loop.timer = setInterval(() => {
     if (inFlight) return;
     inFlight = true;

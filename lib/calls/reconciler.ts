@@ -2,7 +2,12 @@ import 'server-only';
 import { logProblem } from '@/lib/log';
 import { AppError } from '@/lib/errors';
 import { withAdvisoryLock } from '@/lib/db/advisory-lock';
-import { findSessionByCallSid, listEndedSessionsWithLooseEnds, listOpenSessions, patchSession } from '@/lib/db/call-sessions';
+import {
+  findSessionByCallSid,
+  listEndedSessionsWithLooseEnds,
+  listOpenSessions,
+  patchSession,
+} from '@/lib/db/call-sessions';
 import { listOpenEpisodes } from '@/lib/db/episodes';
 import type { CallSession } from '@/lib/db/schema';
 import { isInLiveRoom, isTerminal } from '@/lib/telephony/call-session-machine';
@@ -72,30 +77,51 @@ async function checkSession(session: CallSession, where: Located | undefined, re
     if (await isCallGone(session.callSid)) {
       // Its callback may have landed since this pass listed the session: only report what this pass repaired.
       if ((await endVanishedCall(session.id, 'reconciled_hangup'))?.ended) {
-        repairs.push({ action: 'ended', sessionId: session.id, detail: 'the call had ended but its callback never arrived' });
+        repairs.push({
+          action: 'ended',
+          sessionId: session.id,
+          detail: 'the call had ended but its callback never arrived',
+        });
       }
       return;
     }
     await moveToPlacement(session);
-    repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in no room; sent back to ${session.room}` });
+    repairs.push({
+      action: 'moved',
+      sessionId: session.id,
+      detail: `the call was in no room; sent back to ${session.room}`,
+    });
     return;
   }
   const room = where.conference.friendlyName;
   if (room !== session.room) {
     await moveToPlacement(session);
-    repairs.push({ action: 'moved', sessionId: session.id, detail: `the call was in ${room} instead of ${session.room}` });
+    repairs.push({
+      action: 'moved',
+      sessionId: session.id,
+      detail: `the call was in ${room} instead of ${session.room}`,
+    });
     return;
   }
   const liveRoom = isInLiveRoom(session.state);
   const confirmed = session.confirmedRoom === room && session.conferenceSid === where.conference.sid;
   if (!confirmed || (session.pendingCommand && !liveRoom)) {
-    await patchSession(session.id, { confirmedRoom: room, conferenceSid: where.conference.sid, ...(liveRoom ? {} : { pendingCommand: null, attention: null }) });
+    await patchSession(session.id, {
+      confirmedRoom: room,
+      conferenceSid: where.conference.sid,
+      ...(liveRoom ? {} : { pendingCommand: null, attention: null }),
+    });
     repairs.push({ action: 'confirmed', sessionId: session.id, detail: `confirmed in ${room}` });
   }
 }
 
 /** Hangs up calls sitting in one of our rooms whose session has already ended (or never existed). */
-async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<string>, settled: number, repairs: Repair[]): Promise<void> {
+async function removeGhosts(
+  rooms: Map<string, Located[]>,
+  openCallSids: Set<string>,
+  settled: number,
+  repairs: Repair[],
+): Promise<void> {
   for (const [room, located] of rooms) {
     for (const { participant } of located) {
       if (staffRoleOfLabel(participant.label) || openCallSids.has(participant.callSid)) continue;
@@ -105,11 +131,19 @@ async function removeGhosts(rooms: Map<string, Located[]>, openCallSids: Set<str
         if (session.updatedAt.getTime() > settled) continue;
         // Its drop or reject never reached Twilio: the placement answer now plays the goodbye, then hangs up.
         await moveToPlacement(session).catch(() => undefined);
-        repairs.push({ action: 'moved', sessionId: session.id, detail: `a finished call was still in ${room}; sent to its goodbye` });
+        repairs.push({
+          action: 'moved',
+          sessionId: session.id,
+          detail: `a finished call was still in ${room}; sent to its goodbye`,
+        });
         continue;
       }
       await hangUpCall(participant.callSid).catch(() => undefined);
-      repairs.push({ action: 'ghost_hung_up', sessionId: session?.id ?? null, detail: `a finished call was still in ${room}` });
+      repairs.push({
+        action: 'ghost_hung_up',
+        sessionId: session?.id ?? null,
+        detail: `a finished call was still in ${room}`,
+      });
     }
   }
 }
@@ -120,7 +154,11 @@ async function closeLooseEnds(byCallSid: Map<string, Located>, settled: number, 
     if (session.updatedAt.getTime() > settled || byCallSid.has(session.callSid)) continue;
     if (!(await isCallGone(session.callSid))) continue;
     await patchSession(session.id, { pendingCommand: null, attention: null, confirmedRoom: null, conferenceSid: null });
-    repairs.push({ action: 'confirmed', sessionId: session.id, detail: 'the call had ended but its last callback never arrived' });
+    repairs.push({
+      action: 'confirmed',
+      sessionId: session.id,
+      detail: 'the call had ended but its last callback never arrived',
+    });
   }
 }
 
@@ -134,9 +172,17 @@ async function admitLobby(repairs: Repair[]): Promise<void> {
     for (const participant of participants) {
       try {
         const parties = await fetchCallParties(participant.callSid);
-        const door = await answerIncomingCall({ callSid: participant.callSid, from: usableCallerId(parties.from), to: parties.to });
+        const door = await answerIncomingCall({
+          callSid: participant.callSid,
+          from: usableCallerId(parties.from),
+          to: parties.to,
+        });
         await moveCall(participant.callSid, door.twiml);
-        repairs.push({ action: 'moved', sessionId: door.session?.id ?? null, detail: 'a call that rang while the app could not answer came through the door from the lobby' });
+        repairs.push({
+          action: 'moved',
+          sessionId: door.session?.id ?? null,
+          detail: 'a call that rang while the app could not answer came through the door from the lobby',
+        });
       } catch (error) {
         logProblem('warn', 'reconciler', `lobby call: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -146,7 +192,9 @@ async function admitLobby(repairs: Repair[]): Promise<void> {
 
 async function pass(options: Required<ReconcileOptions>): Promise<ReconcileReport> {
   const repairs: Repair[] = [];
-  await admitLobby(repairs).catch((error: unknown) => logProblem('warn', 'reconciler', `lobby: ${error instanceof Error ? error.message : String(error)}`));
+  await admitLobby(repairs).catch((error: unknown) =>
+    logProblem('warn', 'reconciler', `lobby: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const episodes = await listOpenEpisodes();
   const sessions = await listOpenSessions({ since: new Date(Date.now() - 24 * 3600_000) });
   if (episodes.length === 0 && sessions.length === 0) return { ran: true, checkedSessions: 0, repairs };
@@ -165,8 +213,11 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
   const screenersAway = new Set<string>();
   for (const session of sessions) {
     if (session.state !== 'screening' || !session.screenerId || !session.screeningAt) continue;
-    const present = (rooms.get(screenRoom(session.screenerId)) ?? []).some((l) => staffRoleOfLabel(l.participant.label) === 'screener');
-    if (!present && session.screeningAt.getTime() < Date.now() - options.screenerGraceMs) screenersAway.add(session.screenerId);
+    const present = (rooms.get(screenRoom(session.screenerId)) ?? []).some(
+      (l) => staffRoleOfLabel(l.participant.label) === 'screener',
+    );
+    if (!present && session.screeningAt.getTime() < Date.now() - options.screenerGraceMs)
+      screenersAway.add(session.screenerId);
   }
   for (const screenerId of screenersAway) {
     for (const moved of await requeueAfterScreenerLeft(screenerId, 'no screener in the room (reconciler)')) {
@@ -176,7 +227,12 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
   for (const episode of episodes) {
     const result = await syncLiveRoom(episode.id);
     for (const [sessionId, outcome] of result.sessions) {
-      if (outcome.status === 'updated') repairs.push({ action: 'audio', sessionId, detail: result.hostPresent ? 'live audio corrected' : 'no host: held' });
+      if (outcome.status === 'updated')
+        repairs.push({
+          action: 'audio',
+          sessionId,
+          detail: result.hostPresent ? 'live audio corrected' : 'no host: held',
+        });
     }
   }
   return { ran: true, checkedSessions: sessions.length, repairs };

@@ -21,7 +21,11 @@ async function screenerStillThere(userId: string): Promise<boolean> {
  * `evenIfStillThere`: the screener may no longer screen), the caller they were screening goes back to the
  * queue, hearing hold audio, rather than waiting in an empty room.
  */
-export async function requeueAfterScreenerLeft(userId: string, reason: string, options: { evenIfStillThere?: boolean } = {}): Promise<CallSession[]> {
+export async function requeueAfterScreenerLeft(
+  userId: string,
+  reason: string,
+  options: { evenIfStillThere?: boolean } = {},
+): Promise<CallSession[]> {
   const screening = await listScreeningBy(userId);
   if (screening.length === 0 || (!options.evenIfStillThere && (await screenerStillThere(userId)))) return [];
   const db = await getDb();
@@ -31,7 +35,11 @@ export async function requeueAfterScreenerLeft(userId: string, reason: string, o
       await lockCallSid(tx, candidate.callSid);
       const session = await findSessionForUpdate(candidate.id, tx);
       if (session?.state !== 'screening' || session.screenerId !== userId) return null;
-      return applyTransition(tx, session, 'requeue', { source: 'system', name: 'screener_left', detail: { screenerId: userId, reason } });
+      return applyTransition(tx, session, 'requeue', {
+        source: 'system',
+        name: 'screener_left',
+        detail: { screenerId: userId, reason },
+      });
     });
     if (applied) moved.push(await carryOut(applied.session, applied.next.effect));
   }

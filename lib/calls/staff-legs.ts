@@ -21,7 +21,12 @@ export async function releaseStaffMember(userId: string, reason: string): Promis
       ended.push(callSid);
     } catch (error) {
       // The reconciler finds a screener gone from their room; a leg that could not be hung up is logged.
-      logProblem('warn', 'calls', `could not end the browser call ${callSid} of a released staff member:`, error instanceof Error ? error.message : error);
+      logProblem(
+        'warn',
+        'calls',
+        `could not end the browser call ${callSid} of a released staff member:`,
+        error instanceof Error ? error.message : error,
+      );
     }
   }
   await requeueAfterScreenerLeft(userId, reason, { evenIfStillThere: true });

@@ -11,13 +11,17 @@ import { twilioConfig } from '@/lib/telephony/config';
 /** The API key and TwiML App from the environment, or, in rehearsal, the ones provisioning created. */
 export async function deviceCredentials(): Promise<DeviceCredentials> {
   const config = twilioConfig();
-  const stored = config.apiKeySid && config.apiKeySecret && config.twimlAppSid ? null : await readProvisionedTelephony();
+  const stored =
+    config.apiKeySid && config.apiKeySecret && config.twimlAppSid ? null : await readProvisionedTelephony();
   const usable = stored?.accountSid === config.accountSid ? stored : null;
   const apiKeySid = config.apiKeySid ?? usable?.apiKeySid;
   const apiKeySecret = config.apiKeySecret ?? usable?.apiKeySecret;
   const twimlAppSid = config.twimlAppSid ?? usable?.twimlAppSid;
   if (!apiKeySid || !apiKeySecret || !twimlAppSid) {
-    throw new AppError('unavailable:twilio', 'The browser phone is not set up yet: run `npm run twilio:setup` (or start rehearsal mode) first.');
+    throw new AppError(
+      'unavailable:twilio',
+      'The browser phone is not set up yet: run `npm run twilio:setup` (or start rehearsal mode) first.',
+    );
   }
   return { accountSid: config.accountSid, apiKeySid, apiKeySecret, twimlAppSid };
 }

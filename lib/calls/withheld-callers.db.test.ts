@@ -19,7 +19,17 @@ beforeEach(async () => {
 
 describe('withheld numbers at the door', () => {
   it('gives every withheld caller a session of their own and no caller record', async () => {
-    const froms = ['Anonymous', 'Restricted', 'Unavailable', '+266696687', '+2562533', '+8656696', '', 'anonymous', 'client:'];
+    const froms = [
+      'Anonymous',
+      'Restricted',
+      'Unavailable',
+      '+266696687',
+      '+2562533',
+      '+8656696',
+      '',
+      'anonymous',
+      'client:',
+    ];
     const results = [];
     for (const from of froms) results.push(await ring(from));
     expect(results.map((r) => r.decision)).toEqual(froms.map(() => 'queued'));
@@ -39,7 +49,11 @@ describe('withheld numbers at the door', () => {
     const first = await ring('+14155550142');
     await updateCallCard(fx.screener, first.session?.id ?? '', { name: 'Robin', location: 'Bristol' });
     const second = await ring('+14155550142');
-    expect(second.session).toMatchObject({ cardName: 'Robin', cardLocation: 'Bristol', callerId: first.session?.callerId });
+    expect(second.session).toMatchObject({
+      cardName: 'Robin',
+      cardLocation: 'Bristol',
+      callerId: first.session?.callerId,
+    });
     expect(second.session?.callerId).not.toBeNull();
   });
 

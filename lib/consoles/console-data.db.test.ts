@@ -45,7 +45,9 @@ describe('console view', () => {
     await postChatMessage(fx.host, fx.episode?.id ?? '', { body: 'Next after the break' });
     const chatted = await getConsoleView(fx.screener, fx.show.id);
     expect(chatted.etag).not.toBe(picked.etag);
-    expect(chatted.view.messages).toMatchObject([{ body: 'Next after the break', author: { id: fx.host.id, role: 'host' } }]);
+    expect(chatted.view.messages).toMatchObject([
+      { body: 'Next after the break', author: { id: fx.host.id, role: 'host' } },
+    ]);
   });
 
   it('shows the latest episode after the lines close, and no board before any episode', async () => {

@@ -16,19 +16,30 @@ export const CHAT_HISTORY = 100;
  * with its ETag. The version is read before the view, so a change made meanwhile leaves an older ETag and shows
  * on the next poll.
  */
-export async function getConsoleView(actor: Pick<Actor, 'id' | 'role'>, showId: string): Promise<{ view: ConsoleView; etag: string }> {
+export async function getConsoleView(
+  actor: Pick<Actor, 'id' | 'role'>,
+  showId: string,
+): Promise<{ view: ConsoleView; etag: string }> {
   const version = await findConsoleVersion(showId);
   const show = await findShowById(showId);
   if (!show || version === null) throw new AppError('not_found:show', 'That show was not found.');
   const [episode] = await latestEpisodes(show.id, 1);
   const board = episode ? (await getBoard(episode.id)).board : null;
-  const [messages, shows] = await Promise.all([episode ? listRecentMessages(episode.id, CHAT_HISTORY) : [], listShowsWithWaiting()]);
+  const [messages, shows] = await Promise.all([
+    episode ? listRecentMessages(episode.id, CHAT_HISTORY) : [],
+    listShowsWithWaiting(),
+  ]);
   const view = viewForRole(
     {
       show: { id: show.id, name: show.name, phoneNumber: show.phoneNumber, onAirLimit: show.onAirLimit },
       linesOpen: Boolean(episode && !episode.closedAt),
       board,
-      messages: messages.map((m) => ({ id: m.id, body: m.body, createdAt: m.createdAt.toISOString(), author: { id: m.authorId, name: m.authorName, role: m.authorRole } })),
+      messages: messages.map((m) => ({
+        id: m.id,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+        author: { id: m.authorId, name: m.authorName, role: m.authorRole },
+      })),
       shows,
     },
     actor.role,
@@ -41,10 +52,14 @@ export async function pickConsoleShowId(requested: string | undefined): Promise<
   const shows = await listShows();
   if (requested && shows.some((s) => s.id === requested)) return requested;
   // Without a choice: the show on air now, else the one most recently on air, else the oldest show.
-  const latest = await Promise.all(shows.map(async (show) => ({ show, episode: (await latestEpisodes(show.id, 1))[0] })));
+  const latest = await Promise.all(
+    shows.map(async (show) => ({ show, episode: (await latestEpisodes(show.id, 1))[0] })),
+  );
   const onAir = latest.find(({ episode }) => episode && !episode.closedAt);
   if (onAir) return onAir.show.id;
-  const lastAired = latest.filter(({ episode }) => episode).sort((a, b) => b.episode!.openedAt.getTime() - a.episode!.openedAt.getTime())[0];
+  const lastAired = latest
+    .filter(({ episode }) => episode)
+    .sort((a, b) => b.episode!.openedAt.getTime() - a.episode!.openedAt.getTime())[0];
   if (lastAired) return lastAired.show.id;
   return [...shows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.id ?? null;
 }

@@ -11,7 +11,9 @@ export interface ConsoleSettings {
   shortcutsEnabled: boolean;
 }
 
-const settingsInput = z.object({ shortcutsEnabled: z.boolean({ message: 'Say whether single-key shortcuts are on.' }) }).strict();
+const settingsInput = z
+  .object({ shortcutsEnabled: z.boolean({ message: 'Say whether single-key shortcuts are on.' }) })
+  .strict();
 
 export async function getConsoleSettings(actor: Pick<Actor, 'id'>): Promise<ConsoleSettings> {
   const user = await findUserById(actor.id);

@@ -54,8 +54,14 @@ describe("a show's console version", () => {
     await runCallCommand(fx.screener, second.id, 'pickup');
     await runCallCommand(fx.screener, second.id, 'approve');
     expect(await bumps(() => reorderDeck(fx.host, fx.episode?.id ?? '', { order: [second.id, first.id] }))).toBe(true);
-    expect(await bumps(async () => (await db()).update(callers).set({ notes: 'regular' }).where(eq(callers.phoneNumber, '+14155550101')))).toBe(true);
-    expect(await bumps(async () => (await db()).update(users).set({ name: 'Sam S.' }).where(eq(users.id, fx.screener.id)))).toBe(true);
+    expect(
+      await bumps(async () =>
+        (await db()).update(callers).set({ notes: 'regular' }).where(eq(callers.phoneNumber, '+14155550101')),
+      ),
+    ).toBe(true);
+    expect(
+      await bumps(async () => (await db()).update(users).set({ name: 'Sam S.' }).where(eq(users.id, fx.screener.id))),
+    ).toBe(true);
     expect(await bumps(() => closeLines(fx.producer, fx.show.id))).toBe(true);
     expect(await bumps(() => openLines(fx.producer, fx.show.id))).toBe(true);
   });
@@ -63,7 +69,9 @@ describe("a show's console version", () => {
   it('stays put for bookkeeping no console shows, and for other shows', async () => {
     const session = await ring('+14155550104');
     await handleCallStatus({ callSid: session.callSid, callStatus: 'ringing', sequenceNumber: 0 });
-    expect(await bumps(() => handleCallStatus({ callSid: session.callSid, callStatus: 'in-progress', sequenceNumber: 1 }))).toBe(false);
+    expect(
+      await bumps(() => handleCallStatus({ callSid: session.callSid, callStatus: 'in-progress', sequenceNumber: 1 })),
+    ).toBe(false);
     const other = await createCallFixture(await db(), { phoneNumber: '+15005550007' });
     expect(await bumps(() => ring('+14155550105', other.show.phoneNumber))).toBe(false);
     expect(await version(other.show.id)).toBeGreaterThan(0);

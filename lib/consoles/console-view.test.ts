@@ -9,7 +9,12 @@ function card(id: string, fromNumber: string): BoardCard {
 
 const board: Board = {
   episode: { id: 'e', showId: 's', title: 'T', openedAt: '2025-01-01T00:00:00.000Z', closedAt: null },
-  groups: { queued: [card('1', '+14155550101')], screening: [card('2', '+14155550102')], ready: [card('3', '+14155550103')], on_air: [card('4', '+14155550104')] },
+  groups: {
+    queued: [card('1', '+14155550101')],
+    screening: [card('2', '+14155550102')],
+    ready: [card('3', '+14155550103')],
+    on_air: [card('4', '+14155550104')],
+  },
   ended: [card('5', '+14155550105')],
 };
 
@@ -22,7 +27,13 @@ describe('host view of the board', () => {
   });
 
   it('leaves screeners and producers the full numbers', () => {
-    const view: ConsoleView = { show: { id: 's', name: 'S', phoneNumber: '+15005550006', onAirLimit: 3 }, linesOpen: true, board, messages: [], shows: [] };
+    const view: ConsoleView = {
+      show: { id: 's', name: 'S', phoneNumber: '+15005550006', onAirLimit: 3 },
+      linesOpen: true,
+      board,
+      messages: [],
+      shows: [],
+    };
     expect(viewForRole(view, 'screener').board?.groups.queued[0]?.fromNumber).toBe('+14155550101');
     expect(viewForRole(view, 'producer').board?.groups.queued[0]?.fromNumber).toBe('+14155550101');
     expect(viewForRole(view, 'host').board?.groups.queued[0]?.fromNumber).toBe('••• 0101');

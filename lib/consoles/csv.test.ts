@@ -25,7 +25,14 @@ describe('toCsv', () => {
       ],
       columns,
     );
-    expect(csv.split('\r\n')).toEqual(['name,count', '"Lovelace, Ada",1', '"She said ""hi""",2', '"two\nlines",3', ',4', '']);
+    expect(csv.split('\r\n')).toEqual([
+      'name,count',
+      '"Lovelace, Ada",1',
+      '"She said ""hi""",2',
+      '"two\nlines",3',
+      ',4',
+      '',
+    ]);
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {
@@ -42,13 +49,21 @@ describe('toCsv', () => {
 
 describe('toCsv cells a spreadsheet could split or run', () => {
   it('quotes cells holding a semicolon or a tab, which spreadsheets in many locales take for separators', () => {
-    const csv = toCsv([{ name: 'Ada; Grace', count: 1 }, { name: 'col\tumn', count: 2 }], columns);
+    const csv = toCsv(
+      [
+        { name: 'Ada; Grace', count: 1 },
+        { name: 'col\tumn', count: 2 },
+      ],
+      columns,
+    );
     expect(csv.split('\r\n')).toEqual(['name,count', '"Ada; Grace",1', '"col\tumn",2', '']);
   });
 
   it('defuses every formula start (=, +, -, @, tab, carriage return) in text cells, and still quotes what needs it', () => {
     for (const start of ['=', '+', '-', '@']) {
-      expect(toCsv([{ name: `${start}SUM(A1;A2)`, count: 0 }], columns)).toBe(`name,count\r\n"'${start}SUM(A1;A2)",0\r\n`);
+      expect(toCsv([{ name: `${start}SUM(A1;A2)`, count: 0 }], columns)).toBe(
+        `name,count\r\n"'${start}SUM(A1;A2)",0\r\n`,
+      );
       expect(toCsv([{ name: `${start}1`, count: 0 }], columns)).toBe(`name,count\r\n'${start}1,0\r\n`);
     }
     expect(toCsv([{ name: '\t=1', count: 0 }], columns)).toBe(`name,count\r\n"'\t=1",0\r\n`);

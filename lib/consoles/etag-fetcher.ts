@@ -31,7 +31,9 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy's error page, say): fall back to words for the status.
   }
-  const fallback = STATUS_WORDS[response.status] ?? (response.status >= 500 ? 'The server had a problem. Try again in a moment.' : 'That did not work.');
+  const fallback =
+    STATUS_WORDS[response.status] ??
+    (response.status >= 500 ? 'The server had a problem. Try again in a moment.' : 'That did not work.');
   return new ApiError(message ?? fallback, response.status, code);
 }
 
@@ -47,7 +49,11 @@ export function createEtagFetcher<T>(fetchImpl: FetchLike = (input, init) => fet
     const cached = cache.get(url);
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers: cached ? { 'if-none-match': cached.etag } : {}, cache: 'no-store', credentials: 'same-origin' });
+      response = await fetchImpl(url, {
+        headers: cached ? { 'if-none-match': cached.etag } : {},
+        cache: 'no-store',
+        credentials: 'same-origin',
+      });
     } catch {
       throw new ApiError(UNREACHABLE_MESSAGE, 0, null);
     }
@@ -65,7 +71,12 @@ export function createEtagFetcher<T>(fetchImpl: FetchLike = (input, init) => fet
 }
 
 /** Sends a JSON command and returns the parsed answer, or throws an ApiError with words a person understands. */
-export async function sendJson<T>(url: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body?: unknown, fetchImpl: FetchLike = (i, n) => fetch(i, n)): Promise<T> {
+export async function sendJson<T>(
+  url: string,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  body?: unknown,
+  fetchImpl: FetchLike = (i, n) => fetch(i, n),
+): Promise<T> {
   let response: Response;
   try {
     response = await fetchImpl(url, {

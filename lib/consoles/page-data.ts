@@ -18,8 +18,13 @@ export interface ConsolePageData {
  * Everything a console page renders on the server, so its first HTML already holds the board (no blank flash),
  * and the browser's first poll can be answered 304. Null when no show exists yet.
  */
-export async function loadConsolePage(actor: Actor, searchParams: Record<string, string | string[] | undefined>): Promise<ConsolePageData | null> {
-  const { show } = showParamSchema.parse({ show: typeof searchParams.show === 'string' ? searchParams.show : undefined });
+export async function loadConsolePage(
+  actor: Actor,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<ConsolePageData | null> {
+  const { show } = showParamSchema.parse({
+    show: typeof searchParams.show === 'string' ? searchParams.show : undefined,
+  });
   const showId = await pickConsoleShowId(show);
   if (!showId) return null;
   const [initial, consoleSettings] = await Promise.all([getConsoleView(actor, showId), getConsoleSettings(actor)]);

@@ -13,6 +13,7 @@ describe('maskPhone', () => {
   });
 
   it('never leaks more than four digits', () => {
-    for (const n of ['+14155550123', '+861012345678901', '+33612345678']) expect(maskPhone(n).replace(/\D/g, '')).toHaveLength(4);
+    for (const n of ['+14155550123', '+861012345678901', '+33612345678'])
+      expect(maskPhone(n).replace(/\D/g, '')).toHaveLength(4);
   });
 });

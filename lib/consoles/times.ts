@@ -2,7 +2,10 @@
  * How the studio shows a moment in time: in the viewer's own time zone, always with the zone's name, so nobody
  * has to guess whether 14:05 is local or UTC. Safe in client components.
  */
-export function formatLocalTime(at: Date | string | number, options: { date?: boolean; seconds?: boolean; timeZone?: string } = {}): string {
+export function formatLocalTime(
+  at: Date | string | number,
+  options: { date?: boolean; seconds?: boolean; timeZone?: string } = {},
+): string {
   return new Date(at).toLocaleString(undefined, {
     ...(options.date ? { year: 'numeric', month: 'short', day: 'numeric' } : {}),
     hour: '2-digit',

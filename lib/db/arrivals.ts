@@ -15,7 +15,10 @@ export interface Arrival {
   holdRoom: string;
 }
 
-export type ArrivalDecision = Extract<CallState, 'queued' | 'off_air' | 'blocked' | 'queue_full' | 'contest_released'> | 'unknown_number' | 'repeat';
+export type ArrivalDecision =
+  | Extract<CallState, 'queued' | 'off_air' | 'blocked' | 'queue_full' | 'contest_released'>
+  | 'unknown_number'
+  | 'repeat';
 
 export interface DecidedArrival {
   decision: ArrivalDecision;
@@ -131,10 +134,18 @@ export async function decideArrival(arrival: Arrival, tx: Queryable): Promise<De
   // committed while we waited for it (a status callback takes the same lock). Both are sent at once (pipelined
   // on Postgres); the server runs them in order.
   const locked = lockCallSid(tx, arrival.callSid);
-  const decided = queryRows(tx, DECIDE_ARRIVAL, [arrival.callSid, arrival.to, arrival.from, arrival.callerNumber, arrival.sessionId, arrival.holdRoom]);
+  const decided = queryRows(tx, DECIDE_ARRIVAL, [
+    arrival.callSid,
+    arrival.to,
+    arrival.from,
+    arrival.callerNumber,
+    arrival.sessionId,
+    arrival.holdRoom,
+  ]);
   const [, [row]] = await Promise.all([locked, decided]);
   if (!row) throw new Error('the arrival decision returned no row');
-  const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value) as Record<string, unknown> | null;
+  const json = (value: unknown) =>
+    (typeof value === 'string' ? (JSON.parse(value) as unknown) : value) as Record<string, unknown> | null;
   const sessionRow = json(row.session) ?? json(row.existing);
   const showRow = json(row.show);
   const statuses = json(row.early_statuses) as unknown as string[] | null;

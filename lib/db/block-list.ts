@@ -13,13 +13,21 @@ export interface BlockedCallerRow {
 }
 
 /** Blocks a number: the door reads callers.blocked and turns its next calls away. The caller row is made if new. */
-export async function blockNumber(phoneNumber: string, reason: string, blockedBy: string, db?: Queryable): Promise<Caller> {
+export async function blockNumber(
+  phoneNumber: string,
+  reason: string,
+  blockedBy: string,
+  db?: Queryable,
+): Promise<Caller> {
   const q = db ?? (await getDb());
   const now = new Date();
   const [row] = await q
     .insert(callers)
     .values({ phoneNumber, blocked: true, blockedReason: reason, blockedAt: now, blockedBy })
-    .onConflictDoUpdate({ target: callers.phoneNumber, set: { blocked: true, blockedReason: reason, blockedAt: now, blockedBy, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: callers.phoneNumber,
+      set: { blocked: true, blockedReason: reason, blockedAt: now, blockedBy, updatedAt: now },
+    })
     .returning();
   if (!row) throw new Error('blocking returned no caller row');
   return row;

@@ -6,13 +6,21 @@ import { callEvents, type CallEvent, type NewCallEvent } from './schema';
 /** Appends an event; answers undefined when its dedupe key was already recorded (a redelivered callback). */
 export async function insertCallEvent(values: NewCallEvent, db?: Queryable): Promise<CallEvent | undefined> {
   const q = db ?? (await getDb());
-  const [row] = await q.insert(callEvents).values(values).onConflictDoNothing({ target: callEvents.dedupeKey }).returning();
+  const [row] = await q
+    .insert(callEvents)
+    .values(values)
+    .onConflictDoNothing({ target: callEvents.dedupeKey })
+    .returning();
   return row;
 }
 
 export async function hasDedupeKey(dedupeKey: string, db?: Queryable): Promise<boolean> {
   const q = db ?? (await getDb());
-  const [row] = await q.select({ id: callEvents.id }).from(callEvents).where(eq(callEvents.dedupeKey, dedupeKey)).limit(1);
+  const [row] = await q
+    .select({ id: callEvents.id })
+    .from(callEvents)
+    .where(eq(callEvents.dedupeKey, dedupeKey))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -25,7 +33,11 @@ export async function listSessionEvents(sessionId: string, db?: Queryable): Prom
  * The highest conference SequenceNumber recorded for this call in this conference: a participant event older
  * than it describes a past the call has already left.
  */
-export async function latestConferenceSequence(callSid: string, conferenceSid: string, db?: Queryable): Promise<number | null> {
+export async function latestConferenceSequence(
+  callSid: string,
+  conferenceSid: string,
+  db?: Queryable,
+): Promise<number | null> {
   const q = db ?? (await getDb());
   const [row] = await q
     .select({ seq: sql<number | null>`max((${callEvents.detail}->>'sequence')::int)` })
@@ -40,6 +52,8 @@ export async function listStaffCallSids(userId: string, since: Date, db?: Querya
   const rows = await q
     .selectDistinct({ callSid: callEvents.callSid })
     .from(callEvents)
-    .where(and(eq(callEvents.actorId, userId), eq(callEvents.name, 'staff_connected'), gte(callEvents.createdAt, since)));
+    .where(
+      and(eq(callEvents.actorId, userId), eq(callEvents.name, 'staff_connected'), gte(callEvents.createdAt, since)),
+    );
   return rows.map((row) => row.callSid).filter((sid): sid is string => Boolean(sid));
 }

@@ -40,9 +40,10 @@ function likePattern(text: string): string {
 
 // The first pickup, from the event log: screening_at is overwritten when a caller is screened again. The outer
 // column is written out in full because drizzle leaves it unqualified in a select without joins.
-const firstAnsweredAt = sql<Date | null>`(select min(e.created_at) from call_events e where e.session_id = "call_sessions"."id" and e.name = 'pickup')`.mapWith(
-  (value: string | Date | null) => (value === null ? null : new Date(value)),
-);
+const firstAnsweredAt =
+  sql<Date | null>`(select min(e.created_at) from call_events e where e.session_id = "call_sessions"."id" and e.name = 'pickup')`.mapWith(
+    (value: string | Date | null) => (value === null ? null : new Date(value)),
+  );
 
 const historyColumns = {
   id: callSessions.id,
@@ -99,7 +100,14 @@ export async function listEpisodeCalls(episodeIds: readonly string[], db?: Query
   if (episodeIds.length === 0) return [];
   const q = db ?? (await getDb());
   return q
-    .select({ episodeId: callSessions.episodeId, state: callSessions.state, arrivedAt: callSessions.createdAt, firstAnsweredAt, onAirAt: callSessions.onAirAt, endedAt: callSessions.endedAt })
+    .select({
+      episodeId: callSessions.episodeId,
+      state: callSessions.state,
+      arrivedAt: callSessions.createdAt,
+      firstAnsweredAt,
+      onAirAt: callSessions.onAirAt,
+      endedAt: callSessions.endedAt,
+    })
     .from(callSessions)
     .where(and(isNotNull(callSessions.episodeId), inArray(callSessions.episodeId, [...episodeIds])));
 }
@@ -107,7 +115,13 @@ export async function listEpisodeCalls(episodeIds: readonly string[], db?: Query
 export async function listEpisodesForFilter(limit: number, db?: Queryable) {
   const q = db ?? (await getDb());
   return q
-    .select({ id: episodes.id, title: episodes.title, showId: episodes.showId, openedAt: episodes.openedAt, closedAt: episodes.closedAt })
+    .select({
+      id: episodes.id,
+      title: episodes.title,
+      showId: episodes.showId,
+      openedAt: episodes.openedAt,
+      closedAt: episodes.closedAt,
+    })
     .from(episodes)
     .orderBy(desc(episodes.openedAt))
     .limit(limit);

@@ -27,7 +27,10 @@ export async function lockOnAirCount(episodeId: string, tx: Queryable): Promise<
   const [row] = await tx
     .select({
       limit: shows.onAirLimit,
-      onAir: sql<number>`(select count(*) from ${callSessions} where ${callSessions.episodeId} = ${episodes.id} and ${callSessions.state} = 'on_air')`.mapWith(Number),
+      onAir:
+        sql<number>`(select count(*) from ${callSessions} where ${callSessions.episodeId} = ${episodes.id} and ${callSessions.state} = 'on_air')`.mapWith(
+          Number,
+        ),
     })
     .from(episodes)
     .innerJoin(shows, eq(shows.id, episodes.showId))
@@ -47,7 +50,11 @@ export async function findSessionForUpdate(id: string, tx: Queryable): Promise<C
   return row;
 }
 
-export async function findSessionByCallSid(callSid: string, db?: Queryable, lock = false): Promise<CallSession | undefined> {
+export async function findSessionByCallSid(
+  callSid: string,
+  db?: Queryable,
+  lock = false,
+): Promise<CallSession | undefined> {
   const q = db ?? (await getDb());
   const query = q.select().from(callSessions).where(eq(callSessions.callSid, callSid)).limit(1);
   const [row] = lock ? await query.for('update') : await query;
@@ -71,7 +78,11 @@ export async function updateSession(id: string, changes: SessionChanges, tx: Que
  * Records what Twilio confirmed (room, pending command cleared) without bumping the version: a confirmation
  * must not make a console's next command fail its version check. The board's ETag still sees it.
  */
-export async function patchSession(id: string, changes: SessionChanges, db?: Queryable): Promise<CallSession | undefined> {
+export async function patchSession(
+  id: string,
+  changes: SessionChanges,
+  db?: Queryable,
+): Promise<CallSession | undefined> {
   const q = db ?? (await getDb());
   const [row] = await q
     .update(callSessions)
@@ -91,7 +102,10 @@ export async function listScreeningBy(screenerId: string, db?: Queryable): Promi
     .orderBy(asc(callSessions.createdAt));
 }
 
-export async function listOpenSessions(filter: { episodeId?: string; since?: Date } = {}, db?: Queryable): Promise<CallSession[]> {
+export async function listOpenSessions(
+  filter: { episodeId?: string; since?: Date } = {},
+  db?: Queryable,
+): Promise<CallSession[]> {
   const q = db ?? (await getDb());
   return q
     .select()
@@ -153,7 +167,11 @@ const boardColumns = {
 };
 
 /** Every open session of an episode plus the most recently ended ones, with caller history and screener. */
-export async function listBoardRows(episodeId: string, recentLimit: number, db?: Queryable): Promise<{ open: BoardRow[]; ended: BoardRow[] }> {
+export async function listBoardRows(
+  episodeId: string,
+  recentLimit: number,
+  db?: Queryable,
+): Promise<{ open: BoardRow[]; ended: BoardRow[] }> {
   const q = db ?? (await getDb());
   const base = () =>
     q

@@ -11,12 +11,18 @@ export async function recordCallerAired(callerId: string, at: Date, tx: Queryabl
 }
 
 /** What the screener learned, kept for the caller's next call. */
-export async function rememberCallerDetails(callerId: string, details: { name?: string | null; location?: string | null }, db?: Queryable): Promise<void> {
+export async function rememberCallerDetails(
+  callerId: string,
+  details: { name?: string | null; location?: string | null },
+  db?: Queryable,
+): Promise<void> {
   const q = db ?? (await getDb());
   const set: Partial<Pick<Caller, 'name' | 'location'>> = {};
   if (details.name) set.name = details.name;
   if (details.location) set.location = details.location;
   if (Object.keys(set).length === 0) return;
-  await q.update(callers).set({ ...set, updatedAt: new Date() }).where(eq(callers.id, callerId));
+  await q
+    .update(callers)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(callers.id, callerId));
 }
-

@@ -25,7 +25,9 @@ export interface DbHandle {
  * Statements sent since start, when counting was asked for (npm run bench); BEGIN and COMMIT are not counted.
  * On globalThis, like the database itself, because Next gives each route bundle its own copy of this module.
  */
-const statementCount = ((globalThis as { switchboardStatements?: { enabled: boolean; n: number } }).switchboardStatements ??= { enabled: false, n: 0 });
+const statementCount = ((
+  globalThis as { switchboardStatements?: { enabled: boolean; n: number } }
+).switchboardStatements ??= { enabled: false, n: 0 });
 const countingLogger = { logQuery: () => void (statementCount.n += 1) };
 
 export function statementsSent(): number | null {
@@ -37,7 +39,12 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 const MIGRATION_LOCK_ID = 7_203_114;
 
 /** Opens the database named by the options, runs every pending migration, and returns it ready to use. */
-export async function openDatabase(options: { databaseUrl?: string; pgliteDir?: string; poolSize?: number; countStatements?: boolean }): Promise<DbHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  poolSize?: number;
+  countStatements?: boolean;
+}): Promise<DbHandle> {
   if (options.countStatements) statementCount.enabled = true;
   const logger = options.countStatements ? countingLogger : undefined;
   if (options.databaseUrl) {

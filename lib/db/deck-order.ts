@@ -22,6 +22,9 @@ export async function lockDeck(episodeId: string, tx: Queryable): Promise<Pick<C
 export async function writeDeckPositions(positions: ReadonlyMap<string, number>, tx: Queryable): Promise<void> {
   const now = new Date();
   for (const [id, position] of positions) {
-    await tx.update(callSessions).set({ deckPosition: position, updatedAt: now }).where(and(eq(callSessions.id, id), sql`${callSessions.deckPosition} is distinct from ${position}`));
+    await tx
+      .update(callSessions)
+      .set({ deckPosition: position, updatedAt: now })
+      .where(and(eq(callSessions.id, id), sql`${callSessions.deckPosition} is distinct from ${position}`));
   }
 }

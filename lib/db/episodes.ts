@@ -65,11 +65,20 @@ export async function reopenEpisode(id: string, db?: Queryable): Promise<Episode
 }
 
 /** Starts counting for "the Nth caller wins" from the episode's current arrival count; undefined if closed or already running. */
-export async function startEpisodeContest(episodeId: string, target: number, db?: Queryable): Promise<Episode | undefined> {
+export async function startEpisodeContest(
+  episodeId: string,
+  target: number,
+  db?: Queryable,
+): Promise<Episode | undefined> {
   const q = db ?? (await getDb());
   const [row] = await q
     .update(episodes)
-    .set({ contestOpen: true, contestTarget: target, contestStartArrival: sql`${episodes.arrivals}`, contestWinnerSessionId: null })
+    .set({
+      contestOpen: true,
+      contestTarget: target,
+      contestStartArrival: sql`${episodes.arrivals}`,
+      contestWinnerSessionId: null,
+    })
     .where(and(eq(episodes.id, episodeId), isNull(episodes.closedAt), eq(episodes.contestOpen, false)))
     .returning();
   return row;

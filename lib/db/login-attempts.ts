@@ -20,18 +20,31 @@ export interface LoginLimits {
  * reach the password check. The row stands for a failure until `clearLoginAttempts` removes it on success.
  * Answers the recorded row's id, or null when the attempt is refused.
  */
-export async function reserveLoginAttempt(account: string, address: string | null, limits: LoginLimits): Promise<number | null> {
+export async function reserveLoginAttempt(
+  account: string,
+  address: string | null,
+  limits: LoginLimits,
+): Promise<number | null> {
   const db = await getDb();
   const lockNames = [`account:${account}`, ...(address ? [`address:${address}`] : [])].sort();
   return db.transaction(async (tx) => {
-    for (const name of lockNames) await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${name}))`);
+    for (const name of lockNames)
+      await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${name}))`);
     const [counts] = await tx
       .select({
         forAccount: sql<number>`count(*) filter (where ${loginAttempts.account} = ${account})`.mapWith(Number),
-        accountsFromAddress: sql<number>`count(distinct ${loginAttempts.account}) filter (where ${loginAttempts.address} = ${address})`.mapWith(Number),
+        accountsFromAddress:
+          sql<number>`count(distinct ${loginAttempts.account}) filter (where ${loginAttempts.address} = ${address})`.mapWith(
+            Number,
+          ),
       })
       .from(loginAttempts)
-      .where(and(gte(loginAttempts.createdAt, limits.since), or(eq(loginAttempts.account, account), address ? eq(loginAttempts.address, address) : undefined)));
+      .where(
+        and(
+          gte(loginAttempts.createdAt, limits.since),
+          or(eq(loginAttempts.account, account), address ? eq(loginAttempts.address, address) : undefined),
+        ),
+      );
     if ((counts?.forAccount ?? 0) >= limits.maxPerAccount) return null;
     if (address && (counts?.accountsFromAddress ?? 0) >= limits.maxAccountsPerAddress) return null;
     const [row] = await tx.insert(loginAttempts).values({ account, address }).returning({ id: loginAttempts.id });

@@ -13,7 +13,10 @@ export interface MessageRow {
   authorRole: Role;
 }
 
-export async function insertMessage(values: { episodeId: string; authorId: string; body: string }, db?: Queryable): Promise<Message> {
+export async function insertMessage(
+  values: { episodeId: string; authorId: string; body: string },
+  db?: Queryable,
+): Promise<Message> {
   const q = db ?? (await getDb());
   const [row] = await q.insert(messages).values(values).returning();
   if (!row) throw new Error('insert into messages returned no row');
@@ -24,7 +27,14 @@ export async function insertMessage(values: { episodeId: string; authorId: strin
 export async function listRecentMessages(episodeId: string, limit: number, db?: Queryable): Promise<MessageRow[]> {
   const q = db ?? (await getDb());
   const rows = await q
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorId: users.id, authorName: users.name, authorRole: users.role })
+    .select({
+      id: messages.id,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      authorId: users.id,
+      authorName: users.name,
+      authorRole: users.role,
+    })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorId))
     .where(eq(messages.episodeId, episodeId))

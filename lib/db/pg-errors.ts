@@ -2,7 +2,7 @@
 function pgCause(error: unknown): { code?: string; constraint_name?: string; constraint?: string } | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (typeof current === 'object' && 'code' in current && typeof (current).code === 'string') {
+    if (typeof current === 'object' && 'code' in current && typeof current.code === 'string') {
       return current as { code?: string };
     }
     current = (current as { cause?: unknown }).cause;

@@ -54,7 +54,9 @@ export const shows = pgTable('shows', {
   slug: text('slug').notNull().unique(),
   phoneNumber: text('phone_number').notNull().unique(),
   greeting: text('greeting').notNull(),
-  offAirMessage: text('off_air_message').notNull().default('The lines are closed right now. Please call back during the show.'),
+  offAirMessage: text('off_air_message')
+    .notNull()
+    .default('The lines are closed right now. Please call back during the show.'),
   holdAudioUrl: text('hold_audio_url'),
   maxQueue: integer('max_queue').notNull().default(20),
   // What callers on deck hear: the live show, or hold audio via the participant's Hold/HoldUrl.
@@ -74,7 +76,9 @@ export const episodes = pgTable(
   'episodes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    showId: uuid('show_id').notNull().references(() => shows.id, { onDelete: 'restrict' }),
+    showId: uuid('show_id')
+      .notNull()
+      .references(() => shows.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -92,7 +96,9 @@ export const episodes = pgTable(
   },
   (t) => [
     // At most one open episode per show: "lines open" is a fact about the show, not a UI flag.
-    uniqueIndex('episodes_one_open_per_show').on(t.showId).where(sql`${t.closedAt} is null`),
+    uniqueIndex('episodes_one_open_per_show')
+      .on(t.showId)
+      .where(sql`${t.closedAt} is null`),
     index('episodes_show_idx').on(t.showId, t.openedAt),
   ],
 );
@@ -105,7 +111,10 @@ export const callers = pgTable('callers', {
   name: text('name'),
   location: text('location'),
   notes: text('notes'),
-  flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+  flags: text('flags')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   callCount: integer('call_count').notNull().default(0),
   airedCount: integer('aired_count').notNull().default(0),
   lastCallAt: timestamp('last_call_at', { withTimezone: true }),
@@ -128,7 +137,9 @@ export const callSessions = pgTable(
   'call_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    showId: uuid('show_id').notNull().references(() => shows.id),
+    showId: uuid('show_id')
+      .notNull()
+      .references(() => shows.id),
     // Null for calls that never entered an episode (lines closed).
     episodeId: uuid('episode_id').references(() => episodes.id),
     callerId: uuid('caller_id').references(() => callers.id),
@@ -199,8 +210,12 @@ export const messages = pgTable(
   'messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    episodeId: uuid('episode_id').notNull().references(() => episodes.id),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -219,7 +234,10 @@ export const loginAttempts = pgTable(
     address: text('address'),
     createdAt: createdAt(),
   },
-  (t) => [index('login_attempts_account_idx').on(t.account, t.createdAt), index('login_attempts_address_idx').on(t.address, t.createdAt)],
+  (t) => [
+    index('login_attempts_account_idx').on(t.account, t.createdAt),
+    index('login_attempts_address_idx').on(t.address, t.createdAt),
+  ],
 );
 export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
@@ -228,7 +246,9 @@ export const apiTokens = pgTable('api_tokens', {
   name: text('name').notNull(),
   // SHA-256 of the token; the token itself is shown once when issued.
   tokenHash: text('token_hash').notNull().unique(),
-  userId: uuid('user_id').notNull().references(() => users.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   createdAt: createdAt(),

@@ -10,18 +10,25 @@ export async function listShows(): Promise<Show[]> {
 }
 
 /** Every show with whether its lines are open and how many callers wait unscreened in it, in one statement. */
-export async function listShowsWithWaiting(): Promise<{ id: string; name: string; linesOpen: boolean; waiting: number }[]> {
+export async function listShowsWithWaiting(): Promise<
+  { id: string; name: string; linesOpen: boolean; waiting: number }[]
+> {
   const db = await getDb();
   const rows = await db
     .select({
       id: shows.id,
       name: shows.name,
-      openEpisodes: sql<number>`count(distinct ${episodes.id}) filter (where ${isNull(episodes.closedAt)})`.mapWith(Number),
+      openEpisodes: sql<number>`count(distinct ${episodes.id}) filter (where ${isNull(episodes.closedAt)})`.mapWith(
+        Number,
+      ),
       waiting: count(callSessions.id),
     })
     .from(shows)
     .leftJoin(episodes, eq(episodes.showId, shows.id))
-    .leftJoin(callSessions, and(eq(callSessions.episodeId, episodes.id), inArray(callSessions.state, [...UNSCREENED_STATES])))
+    .leftJoin(
+      callSessions,
+      and(eq(callSessions.episodeId, episodes.id), inArray(callSessions.state, [...UNSCREENED_STATES])),
+    )
     .groupBy(shows.id, shows.name)
     .orderBy(asc(shows.name));
   return rows.map(({ openEpisodes, ...row }) => ({ ...row, linesOpen: openEpisodes > 0 }));
@@ -38,7 +45,6 @@ export async function findShowByPhoneNumber(phoneNumber: string, db?: Queryable)
   const [show] = await q.select().from(shows).where(eq(shows.phoneNumber, phoneNumber)).limit(1);
   return show;
 }
-
 
 export async function insertShow(values: NewShow, db?: Queryable): Promise<Show> {
   const q = db ?? (await getDb());

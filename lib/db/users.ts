@@ -17,7 +17,11 @@ export function normaliseEmail(email: string): string {
 
 export async function findUserByEmail(email: string, db?: Queryable): Promise<User | undefined> {
   const q = db ?? (await getDb());
-  const [user] = await q.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const [user] = await q
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .limit(1);
   return user;
 }
 
@@ -66,10 +70,16 @@ export async function updateUser(
 }
 
 /** The user a session cookie names, and whether that very session was signed out, in one query. */
-export async function findSessionUser(userId: string, sessionId: string): Promise<{ user: User; signedOut: boolean } | undefined> {
+export async function findSessionUser(
+  userId: string,
+  sessionId: string,
+): Promise<{ user: User; signedOut: boolean } | undefined> {
   const db = await getDb();
   const [row] = await db
-    .select({ user: users, signedOut: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})` })
+    .select({
+      user: users,
+      signedOut: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})`,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -95,7 +105,11 @@ export async function findSessionUserWithConsoleVersion(
   const [row] = await queryRows(await getDb(), SESSION_USER_WITH_CONSOLE_VERSION, [userId, sessionId, showId]);
   if (!row) return undefined;
   const version = row.console_version_of_show;
-  return { user: mapRow(users, row), signedOut: row.signed_out_session === true, consoleVersion: version === null || version === undefined ? null : Number(version) };
+  return {
+    user: mapRow(users, row),
+    signedOut: row.signed_out_session === true,
+    consoleVersion: version === null || version === undefined ? null : Number(version),
+  };
 }
 
 /** Signs one session out for good: its cookie, and any copy of it, stops working before it expires. */

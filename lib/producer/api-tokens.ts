@@ -7,7 +7,13 @@ import { insertApiToken, listApiTokens, revokeApiToken } from '@/lib/db/api-toke
 import { AppError } from '@/lib/errors';
 
 export const issueTokenSchema = z
-  .object({ name: z.string().trim().min(1, 'Name the token after what will use it, such as "studio buttons".').max(100, 'Keep the name under 100 characters.') })
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Name the token after what will use it, such as "studio buttons".')
+      .max(100, 'Keep the name under 100 characters.'),
+  })
   .strict();
 
 export interface TokenView {
@@ -19,7 +25,10 @@ export interface TokenView {
 }
 
 /** Issues a token that acts as this producer; the token itself is returned now and never again (only its hash is kept). */
-export async function issueToken(actor: Actor, input: z.infer<typeof issueTokenSchema>): Promise<{ token: string; view: TokenView }> {
+export async function issueToken(
+  actor: Actor,
+  input: z.infer<typeof issueTokenSchema>,
+): Promise<{ token: string; view: TokenView }> {
   assertAccess(actor, ACCESS.manageTokens);
   const { token, tokenHash } = generateApiToken();
   const row = await insertApiToken({ name: input.name, tokenHash, userId: actor.id });
@@ -38,6 +47,18 @@ export async function revokeToken(actor: Actor, id: string): Promise<TokenView> 
   return toView(row);
 }
 
-function toView(row: { id: string; name: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): TokenView {
-  return { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null };
+function toView(row: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
 }

@@ -25,7 +25,9 @@ describe('block list', () => {
     expect(blocked).toMatchObject({ phoneNumber: '+14155550123', reason: 'Abusive' });
     expect((await ring('+14155550123')).decision).toBe('blocked');
     expect((await ring('+14155550999')).decision).toBe('queued');
-    expect(await blockList(fx.producer)).toMatchObject([{ phoneNumber: '+14155550123', reason: 'Abusive', blockedByName: fx.producer.name }]);
+    expect(await blockList(fx.producer)).toMatchObject([
+      { phoneNumber: '+14155550123', reason: 'Abusive', blockedByName: fx.producer.name },
+    ]);
   });
 
   it('blocks a typed number that never called, and unblocking lets it in again', async () => {

@@ -8,15 +8,18 @@ import { AppError } from '@/lib/errors';
 import { isWithheldNumber } from '@/lib/telephony/withheld-number';
 import { e164 } from '@/lib/validation/fields';
 
-const WITHHELD_REFUSAL = 'This caller withheld their number; blocking it would turn away every caller who withholds theirs.';
+const WITHHELD_REFUSAL =
+  'This caller withheld their number; blocking it would turn away every caller who withholds theirs.';
 
-const reason = z.string().trim().min(1, 'Give a reason, so the next producer knows why.').max(300, 'Keep the reason under 300 characters.');
+const reason = z
+  .string()
+  .trim()
+  .min(1, 'Give a reason, so the next producer knows why.')
+  .max(300, 'Keep the reason under 300 characters.');
 
 export const blockInputSchema = z.union([
   z.object({ callId: z.uuid(), reason }).strict(),
-  z
-    .object({ phoneNumber: e164.refine((number) => !isWithheldNumber(number), WITHHELD_REFUSAL), reason })
-    .strict(),
+  z.object({ phoneNumber: e164.refine((number) => !isWithheldNumber(number), WITHHELD_REFUSAL), reason }).strict(),
 ]);
 export type BlockInput = z.infer<typeof blockInputSchema>;
 

@@ -40,13 +40,28 @@ describe('call history', () => {
     await aShow();
     const all = historyFilterSchema.parse({});
     expect(await findCallHistory(fx.producer, all)).toHaveLength(3);
-    expect((await findCallHistory(fx.producer, historyFilterSchema.parse({ q: 'lovelace' }))).map((r) => r.fromNumber)).toEqual(['+14155550101']);
-    expect((await findCallHistory(fx.producer, historyFilterSchema.parse({ q: '0102' }))).map((r) => r.name)).toEqual(['Bob, "the Troll"']);
-    expect((await findCallHistory(fx.producer, historyFilterSchema.parse({ q: '(415) 555-0103' }))).map((r) => r.state)).toEqual(['queued']);
+    expect(
+      (await findCallHistory(fx.producer, historyFilterSchema.parse({ q: 'lovelace' }))).map((r) => r.fromNumber),
+    ).toEqual(['+14155550101']);
+    expect((await findCallHistory(fx.producer, historyFilterSchema.parse({ q: '0102' }))).map((r) => r.name)).toEqual([
+      'Bob, "the Troll"',
+    ]);
+    expect(
+      (await findCallHistory(fx.producer, historyFilterSchema.parse({ q: '(415) 555-0103' }))).map((r) => r.state),
+    ).toEqual(['queued']);
     const rejected = await findCallHistory(fx.producer, historyFilterSchema.parse({ outcome: 'rejected' }));
-    expect(rejected).toMatchObject([{ fromNumber: '+14155550102', rejectReason: 'Off topic', screenerName: fx.screener.name }]);
-    expect(await findCallHistory(fx.producer, historyFilterSchema.parse({ episode: fx.episode?.id, outcome: 'completed' }))).toHaveLength(1);
-    expect(await findCallHistory(fx.producer, historyFilterSchema.parse({ episode: '00000000-0000-4000-8000-000000000000' }))).toEqual([]);
+    expect(rejected).toMatchObject([
+      { fromNumber: '+14155550102', rejectReason: 'Off topic', screenerName: fx.screener.name },
+    ]);
+    expect(
+      await findCallHistory(fx.producer, historyFilterSchema.parse({ episode: fx.episode?.id, outcome: 'completed' })),
+    ).toHaveLength(1);
+    expect(
+      await findCallHistory(
+        fx.producer,
+        historyFilterSchema.parse({ episode: '00000000-0000-4000-8000-000000000000' }),
+      ),
+    ).toEqual([]);
     expect(await findCallHistory(fx.producer, historyFilterSchema.parse({ q: '%' }))).toEqual([]);
   });
 
@@ -54,8 +69,12 @@ describe('call history', () => {
     await aShow();
     const csv = historyCsv(await findCallHistory(fx.producer, historyFilterSchema.parse({ outcome: 'rejected' })));
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('arrived_at,phone_number,name,location,topic,episode,outcome,outcome_words,reject_reason,screener,wait_seconds,on_air_at,air_seconds,ended_at');
-    expect(row).toContain(`'+14155550102,"Bob, ""the Troll""",,,Test episode,rejected,rejected,Off topic,${fx.screener.name},`);
+    expect(header).toBe(
+      'arrived_at,phone_number,name,location,topic,episode,outcome,outcome_words,reject_reason,screener,wait_seconds,on_air_at,air_seconds,ended_at',
+    );
+    expect(row).toContain(
+      `'+14155550102,"Bob, ""the Troll""",,,Test episode,rejected,rejected,Off topic,${fx.screener.name},`,
+    );
   });
 
   it('counts the episode’s calls for the stats', async () => {

@@ -24,13 +24,20 @@ export type HistoryQuery = z.infer<typeof historyFilterSchema>;
 export const HISTORY_PAGE_LIMIT = 200;
 export const HISTORY_EXPORT_LIMIT = 10_000;
 
-export async function findCallHistory(actor: Actor, query: HistoryQuery, limit = HISTORY_PAGE_LIMIT): Promise<HistoryRow[]> {
+export async function findCallHistory(
+  actor: Actor,
+  query: HistoryQuery,
+  limit = HISTORY_PAGE_LIMIT,
+): Promise<HistoryRow[]> {
   assertAccess(actor, ACCESS.manageCallers);
   return searchCallHistory({ search: query.q, episodeId: query.episode, outcome: query.outcome, limit });
 }
 
 /** Seconds a caller waited before a screener answered (or until they gave up). */
-export function waitSeconds(row: Pick<HistoryRow, 'arrivedAt' | 'firstAnsweredAt' | 'endedAt'>, now = Date.now()): number {
+export function waitSeconds(
+  row: Pick<HistoryRow, 'arrivedAt' | 'firstAnsweredAt' | 'endedAt'>,
+  now = Date.now(),
+): number {
   const end = row.firstAnsweredAt ?? row.endedAt;
   return secondsSince(row.arrivedAt, end ? end.getTime() : now);
 }

@@ -15,7 +15,13 @@ export async function latestEpisodeStats(actor: Actor, limit = 20, now = new Dat
   const episodes = await listEpisodesForFilter(limit);
   const calls = await listEpisodeCalls(episodes.map((e) => e.id));
   return episodes.map((episode) => ({
-    episode: { id: episode.id, title: episode.title, showId: episode.showId, openedAt: episode.openedAt.toISOString(), closedAt: episode.closedAt?.toISOString() ?? null },
+    episode: {
+      id: episode.id,
+      title: episode.title,
+      showId: episode.showId,
+      openedAt: episode.openedAt.toISOString(),
+      closedAt: episode.closedAt?.toISOString() ?? null,
+    },
     stats: computeEpisodeStats(
       calls.filter((c) => c.episodeId === episode.id),
       now,

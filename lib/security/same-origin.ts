@@ -20,10 +20,14 @@ export interface OriginCheckInput {
 export function crossSiteRefusal(input: OriginCheckInput): string | null {
   if (!STATE_CHANGING.has(input.method.toUpperCase())) return null;
   if (EXEMPT_PREFIXES.some((prefix) => input.pathname.startsWith(prefix))) return null;
-  if (input.pathname.startsWith('/api/') && /^Bearer\s+\S+$/i.test(input.headers.get('authorization') ?? '')) return null;
+  if (input.pathname.startsWith('/api/') && /^Bearer\s+\S+$/i.test(input.headers.get('authorization') ?? ''))
+    return null;
   const claimed = input.headers.get('origin') ?? originOf(input.headers.get('referer'));
-  if (!claimed || claimed === 'null') return 'This request did not say which page sent it, so it was refused. Use the app, or an API token.';
-  const hosts = [input.headers.get('x-forwarded-host'), input.headers.get('host')].filter((h): h is string => Boolean(h));
+  if (!claimed || claimed === 'null')
+    return 'This request did not say which page sent it, so it was refused. Use the app, or an API token.';
+  const hosts = [input.headers.get('x-forwarded-host'), input.headers.get('host')].filter((h): h is string =>
+    Boolean(h),
+  );
   const allowed = new Set([...(input.extraOrigins ?? []).map(originOf).filter((o): o is string => Boolean(o))]);
   const claimedHost = hostOf(claimed);
   if (allowed.has(claimed) || (claimedHost !== null && hosts.includes(claimedHost))) return null;

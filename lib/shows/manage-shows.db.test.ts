@@ -19,7 +19,6 @@ const valid = {
   deckAudio: 'hold',
 };
 
-
 describe('shows', () => {
   it('a producer creates a show from form values', async () => {
     const producer = await createActor('producer');
@@ -39,7 +38,9 @@ describe('shows', () => {
 
   it('refuses a queue limit beyond what a conference can hold, and a hold audio URL that is not http(s)', async () => {
     const producer = await createActor('producer');
-    const error = await expectAppError(createShow(producer, { ...valid, maxQueue: '400', holdAudioUrl: 'ftp://example.com/a.mp3' }));
+    const error = await expectAppError(
+      createShow(producer, { ...valid, maxQueue: '400', holdAudioUrl: 'ftp://example.com/a.mp3' }),
+    );
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['holdAudioUrl', 'maxQueue']);
   });
 
@@ -47,7 +48,10 @@ describe('shows', () => {
     const producer = await createActor('producer');
     await createShow(producer, valid);
     const sameNumber = await expectAppError(createShow(producer, { ...valid, slug: 'other' }));
-    expect(sameNumber).toMatchObject({ status: 409, fields: { phoneNumber: ['Another show already uses that phone number.'] } });
+    expect(sameNumber).toMatchObject({
+      status: 409,
+      fields: { phoneNumber: ['Another show already uses that phone number.'] },
+    });
     const sameSlug = await expectAppError(createShow(producer, { ...valid, phoneNumber: '+14155550101' }));
     expect(sameSlug).toMatchObject({ status: 409, fields: { slug: ['Another show already uses that slug.'] } });
   });
@@ -55,9 +59,13 @@ describe('shows', () => {
   it('updates a show, and refuses hosts and screeners', async () => {
     const producer = await createActor('producer');
     const show = await createShow(producer, valid);
-    expect(await updateShow(producer, show.id, { ...valid, greeting: 'Hello again.' })).toMatchObject({ greeting: 'Hello again.' });
+    expect(await updateShow(producer, show.id, { ...valid, greeting: 'Hello again.' })).toMatchObject({
+      greeting: 'Hello again.',
+    });
     const host = await createActor('host');
-    expect((await expectAppError(updateShow(host, show.id, { ...valid, greeting: 'Hijack' }))).code).toBe('forbidden:show');
+    expect((await expectAppError(updateShow(host, show.id, { ...valid, greeting: 'Hijack' }))).code).toBe(
+      'forbidden:show',
+    );
     expect((await findShowByPhoneNumber(valid.phoneNumber))?.greeting).toBe('Hello again.');
   });
 });

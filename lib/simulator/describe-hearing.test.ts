@@ -9,7 +9,12 @@ describe('describing what a phone hears', () => {
     friendlyName: 'live-1',
     announcement: null,
     hears: [
-      { callSid: 'CA1', label: 'host-1', from: 'client:user-766cf1ea-0000-4000-8000-000000000001', identity: 'user-766cf1ea-0000-4000-8000-000000000001' },
+      {
+        callSid: 'CA1',
+        label: 'host-1',
+        from: 'client:user-766cf1ea-0000-4000-8000-000000000001',
+        identity: 'user-766cf1ea-0000-4000-8000-000000000001',
+      },
       { callSid: 'CA2', label: 'caller', from: '+15550100', identity: null },
     ],
   };
@@ -22,7 +27,9 @@ describe('describing what a phone hears', () => {
 
   it('says a muted caller on deck listens to the show rather than talks', () => {
     const names = { 'user-766cf1ea-0000-4000-8000-000000000001': 'Hana Host' };
-    expect(describeHearing(live, { names, muted: true })).toBe('Listening to the show: Hana Host, the caller on +15550100 (your line is muted until you are on air).');
+    expect(describeHearing(live, { names, muted: true })).toBe(
+      'Listening to the show: Hana Host, the caller on +15550100 (your line is muted until you are on air).',
+    );
   });
 
   it('says silence plainly and quotes spoken text', () => {

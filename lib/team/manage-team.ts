@@ -57,7 +57,9 @@ async function existingUser(id: string) {
 
 async function keepOneProducer(leavingId: string): Promise<void> {
   if ((await countActiveProducers(leavingId)) === 0) {
-    throw new AppError('conflict:team', 'The team needs at least one active producer. Make someone else a producer first.');
+    throw new AppError(
+      'conflict:team',
+      'The team needs at least one active producer. Make someone else a producer first.',
+    );
   }
 }
-

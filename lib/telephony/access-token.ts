@@ -25,7 +25,9 @@ export function buildVoiceToken(credentials: DeviceCredentials, userId: string, 
     identity,
     ttl: VOICE_TOKEN_TTL_SECONDS,
   });
-  token.addGrant(new twilio.jwt.AccessToken.VoiceGrant({ outgoingApplicationSid: credentials.twimlAppSid, incomingAllow: false }));
+  token.addGrant(
+    new twilio.jwt.AccessToken.VoiceGrant({ outgoingApplicationSid: credentials.twimlAppSid, incomingAllow: false }),
+  );
   return {
     token: token.toJwt(),
     identity,

@@ -13,7 +13,14 @@ import {
   type TwilioEffect,
 } from './call-session-machine';
 
-type Row = { from: CallState; muted?: boolean; to: CallState; muted_after: boolean; room: RoomKind | null; effect: TwilioEffect };
+type Row = {
+  from: CallState;
+  muted?: boolean;
+  to: CallState;
+  muted_after: boolean;
+  room: RoomKind | null;
+  effect: TwilioEffect;
+};
 
 // The legal command moves, written out from ARCHITECTURE.md's diagram; every other (state, command) pair must fail.
 const LEGAL: Record<CallCommand, Row[]> = {
@@ -99,7 +106,11 @@ describe('call session machine: Twilio events', () => {
           } else if (event === 'failed') {
             expect(next).toMatchObject({ state: 'failed', room: null, changed: true });
           } else {
-            expect(next).toMatchObject({ state: state === 'on_air' ? 'completed' : 'abandoned', room: null, changed: true });
+            expect(next).toMatchObject({
+              state: state === 'on_air' ? 'completed' : 'abandoned',
+              room: null,
+              changed: true,
+            });
           }
         });
       }

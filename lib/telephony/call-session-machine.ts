@@ -23,7 +23,16 @@ export const CALL_STATES = [
 export type CallState = (typeof CALL_STATES)[number];
 
 /** States a call never leaves. */
-export const TERMINAL_STATES = ['completed', 'rejected', 'abandoned', 'blocked', 'off_air', 'queue_full', 'contest_released', 'failed'] as const satisfies readonly CallState[];
+export const TERMINAL_STATES = [
+  'completed',
+  'rejected',
+  'abandoned',
+  'blocked',
+  'off_air',
+  'queue_full',
+  'contest_released',
+  'failed',
+] as const satisfies readonly CallState[];
 const TERMINAL_SET: ReadonlySet<CallState> = new Set(TERMINAL_STATES);
 /** States of a call still under way: everything not terminal. */
 export const OPEN_STATES: readonly CallState[] = CALL_STATES.filter((state) => !TERMINAL_SET.has(state));
@@ -35,7 +44,18 @@ export const UNSCREENED_STATES = ['ringing', 'queued'] as const satisfies readon
 export const LIVE_ROOM_STATES = ['ready', 'on_air'] as const satisfies readonly CallState[];
 
 /** Commands people give through the consoles or the JSON API. */
-export const CALL_COMMANDS = ['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to_deck', 'drop', 'mute', 'unmute'] as const;
+export const CALL_COMMANDS = [
+  'pickup',
+  'approve',
+  'reject',
+  'requeue',
+  'rescreen',
+  'air',
+  'to_deck',
+  'drop',
+  'mute',
+  'unmute',
+] as const;
 export type CallCommand = (typeof CALL_COMMANDS)[number];
 
 /** What Twilio tells us happened to the caller's leg. */
@@ -45,7 +65,17 @@ export type CallEventName = (typeof CALL_EVENTS)[number];
 type EndEvent = Extract<CallEventName, 'caller_hung_up' | 'failed'>;
 
 /** Every CallStatus Twilio sends (docs: /docs/voice/api/call-resource, Status values). */
-export const TWILIO_CALL_STATUSES = ['queued', 'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'failed', 'no-answer', 'canceled'] as const;
+export const TWILIO_CALL_STATUSES = [
+  'queued',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'failed',
+  'no-answer',
+  'canceled',
+] as const;
 
 /** Twilio's CallStatus values after which a call is gone for good, and what each means for the session. */
 const ENDED_STATUS_INPUT: ReadonlyMap<string, EndEvent> = new Map([
@@ -63,7 +93,10 @@ export function endInputForStatus(status: string): EndEvent | null {
 }
 
 /** The end reason recorded when Twilio reports the call's end. */
-export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = { caller_hung_up: 'caller_hung_up', failed: 'call_failed' };
+export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = {
+  caller_hung_up: 'caller_hung_up',
+  failed: 'call_failed',
+};
 
 export type CallInput = CallCommand | CallEventName;
 export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS];

@@ -37,15 +37,28 @@ describe('Twilio configuration', () => {
   });
 
   it('names every missing variable in one message', () => {
-    const message = messageOf(() => loadTwilioConfig({ TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SECRET: ' ' }));
-    for (const name of ['TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET', 'TWILIO_TWIML_APP_SID', 'PUBLIC_BASE_URL']) {
+    const message = messageOf(() =>
+      loadTwilioConfig({ TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SECRET: ' ' }),
+    );
+    for (const name of [
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_API_KEY_SID',
+      'TWILIO_API_KEY_SECRET',
+      'TWILIO_TWIML_APP_SID',
+      'PUBLIC_BASE_URL',
+    ]) {
       expect(message).toContain(`- ${name} is missing.`);
     }
   });
 
   it('explains malformed values', () => {
     const message = messageOf(() =>
-      loadTwilioConfig({ ...production, TWILIO_API_KEY_SID: 'AK123', PUBLIC_BASE_URL: 'sb.example.com', TWILIO_API_BASE_URL: 'ftp://x' }),
+      loadTwilioConfig({
+        ...production,
+        TWILIO_API_KEY_SID: 'AK123',
+        PUBLIC_BASE_URL: 'sb.example.com',
+        TWILIO_API_BASE_URL: 'ftp://x',
+      }),
     );
     expect(message).toContain('TWILIO_API_KEY_SID must be "SK" followed by 32 hex digits.');
     expect(message).toContain('PUBLIC_BASE_URL must be an http(s) URL');
@@ -72,7 +85,9 @@ describe('Twilio configuration', () => {
       publicBaseUrl: 'http://127.0.0.1:4000',
       apiBaseUrl: 'http://127.0.0.1:3030',
     });
-    expect(loadTwilioConfig({ EMULATOR_URL: 'http://127.0.0.1:9999/', PUBLIC_BASE_URL: 'http://app.local' })).toMatchObject({
+    expect(
+      loadTwilioConfig({ EMULATOR_URL: 'http://127.0.0.1:9999/', PUBLIC_BASE_URL: 'http://app.local' }),
+    ).toMatchObject({
       apiBaseUrl: 'http://127.0.0.1:9999',
       publicBaseUrl: 'http://app.local',
     });

@@ -15,7 +15,10 @@ describe('live room audio', () => {
   it('holds everyone while no host is in the room, so nobody hears silence', () => {
     for (const deckAudio of ['show', 'hold'] as const) {
       expect(desiredLiveAudio({ state: 'ready', muted: true }, deckAudio, false).hold).toBe(true);
-      expect(desiredLiveAudio({ state: 'on_air', muted: false }, deckAudio, false)).toEqual({ muted: false, hold: true });
+      expect(desiredLiveAudio({ state: 'on_air', muted: false }, deckAudio, false)).toEqual({
+        muted: false,
+        hold: true,
+      });
     }
   });
 });

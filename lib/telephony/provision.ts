@@ -47,8 +47,13 @@ async function exists(ctx: Ctx, action: string, fetch: (client: TwilioClient) =>
   }
 }
 
-async function ensureApiKey(ctx: Ctx, stored: { sid: string | null; secret: string | null }, changes: ProvisionChange[]) {
-  if (ctx.config.apiKeySid && ctx.config.apiKeySecret) return { sid: ctx.config.apiKeySid, secret: ctx.config.apiKeySecret, created: false };
+async function ensureApiKey(
+  ctx: Ctx,
+  stored: { sid: string | null; secret: string | null },
+  changes: ProvisionChange[],
+) {
+  if (ctx.config.apiKeySid && ctx.config.apiKeySecret)
+    return { sid: ctx.config.apiKeySid, secret: ctx.config.apiKeySecret, created: false };
   const storedSid = stored.sid;
   if (storedSid && stored.secret && (await exists(ctx, 'check the API key', (c) => c.keys(storedSid).fetch()))) {
     return { sid: storedSid, secret: stored.secret, created: false };
@@ -71,7 +76,9 @@ async function ensureTwimlApp(ctx: Ctx, storedSid: string | null, changes: Provi
   }
   app ??= (await call(ctx, 'list TwiML Apps', (c) => c.applications.list({ friendlyName: TWIML_APP_NAME })))[0];
   if (!app) {
-    const created = await call(ctx, 'create the TwiML App', (c) => c.applications.create({ friendlyName: TWIML_APP_NAME, voiceUrl, voiceMethod: 'POST' }));
+    const created = await call(ctx, 'create the TwiML App', (c) =>
+      c.applications.create({ friendlyName: TWIML_APP_NAME, voiceUrl, voiceMethod: 'POST' }),
+    );
     changes.push({ resource: 'twiml_app', action: 'created', sid: created.sid, detail: `Voice URL ${voiceUrl}` });
     return created.sid;
   }
@@ -83,23 +90,48 @@ async function ensureTwimlApp(ctx: Ctx, storedSid: string | null, changes: Provi
   return app.sid;
 }
 
-async function ensureNumber(ctx: Ctx, phoneNumber: string, changes: ProvisionChange[], problems: string[]): Promise<void> {
+async function ensureNumber(
+  ctx: Ctx,
+  phoneNumber: string,
+  changes: ProvisionChange[],
+  problems: string[],
+): Promise<void> {
   // Retries through a short outage, then the static fallback (the lobby with hold music) if the app is still down.
   const voiceUrl = `${publicUrl('/api/twilio/voice', undefined, ctx.config)}${VOICE_URL_OVERRIDES}`;
   const voiceFallbackUrl = publicUrl(VOICE_FALLBACK_TWIML_PATH, undefined, ctx.config);
   const statusCallback = publicUrl('/api/twilio/status', undefined, ctx.config);
-  const wanted = { voiceUrl, voiceMethod: 'POST', voiceFallbackUrl, voiceFallbackMethod: 'GET', statusCallback, statusCallbackMethod: 'POST' };
-  const found = (await call(ctx, 'list phone numbers', (c) => c.incomingPhoneNumbers.list({ phoneNumber }))).find((n) => n.phoneNumber === phoneNumber);
+  const wanted = {
+    voiceUrl,
+    voiceMethod: 'POST',
+    voiceFallbackUrl,
+    voiceFallbackMethod: 'GET',
+    statusCallback,
+    statusCallbackMethod: 'POST',
+  };
+  const found = (await call(ctx, 'list phone numbers', (c) => c.incomingPhoneNumbers.list({ phoneNumber }))).find(
+    (n) => n.phoneNumber === phoneNumber,
+  );
   if (!found) {
     if (!ctx.config.rehearsal) {
-      problems.push(`The show number ${phoneNumber} is not on this Twilio account: buy it or port it in, then run setup again.`);
+      problems.push(
+        `The show number ${phoneNumber} is not on this Twilio account: buy it or port it in, then run setup again.`,
+      );
       return;
     }
     try {
-      const created = await call(ctx, 'add the phone number', (c) => c.incomingPhoneNumbers.create({ phoneNumber, ...wanted }));
-      changes.push({ resource: 'phone_number', action: 'created', sid: created.sid, detail: `${phoneNumber} rings ${voiceUrl}` });
+      const created = await call(ctx, 'add the phone number', (c) =>
+        c.incomingPhoneNumbers.create({ phoneNumber, ...wanted }),
+      );
+      changes.push({
+        resource: 'phone_number',
+        action: 'created',
+        sid: created.sid,
+        detail: `${phoneNumber} rings ${voiceUrl}`,
+      });
     } catch (error) {
-      problems.push(`The emulator cannot provide ${phoneNumber}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `The emulator cannot provide ${phoneNumber}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return;
   }
@@ -113,7 +145,12 @@ async function ensureNumber(ctx: Ctx, phoneNumber: string, changes: ProvisionCha
   };
   if (JSON.stringify(current) === JSON.stringify(wanted)) return;
   await call(ctx, 'point the phone number at the app', (c) => c.incomingPhoneNumbers(found.sid).update(wanted));
-  changes.push({ resource: 'phone_number', action: 'updated', sid: found.sid, detail: `${phoneNumber} rings ${voiceUrl}` });
+  changes.push({
+    resource: 'phone_number',
+    action: 'updated',
+    sid: found.sid,
+    detail: `${phoneNumber} rings ${voiceUrl}`,
+  });
 }
 
 /**
@@ -128,11 +165,20 @@ export async function provisionTwilio(options: { purpose?: 'run' | 'setup' } = {
   const problems: string[] = [];
   const storedRow = await readProvisionedTelephony();
   const stored = storedRow?.accountSid === config.accountSid ? storedRow : null;
-  const key = await ensureApiKey(ctx, { sid: stored?.apiKeySid ?? null, secret: stored?.apiKeySecret ?? null }, changes);
+  const key = await ensureApiKey(
+    ctx,
+    { sid: stored?.apiKeySid ?? null, secret: stored?.apiKeySecret ?? null },
+    changes,
+  );
   const twimlAppSid = await ensureTwimlApp(ctx, stored?.twimlAppSid ?? null, changes);
   for (const show of await listShowsForProvisioning()) await ensureNumber(ctx, show.phoneNumber, changes, problems);
   // The secret is kept only where the environment does not provide one (rehearsal, or before setup's output is applied).
   const keepSecret = !config.apiKeySecret;
-  await saveProvisionedTelephony({ accountSid: config.accountSid, apiKeySid: key.sid, apiKeySecret: keepSecret ? key.secret : null, twimlAppSid });
+  await saveProvisionedTelephony({
+    accountSid: config.accountSid,
+    apiKeySid: key.sid,
+    apiKeySecret: keepSecret ? key.secret : null,
+    twimlAppSid,
+  });
   return { changes, problems, apiKeySid: key.sid, twimlAppSid, newApiKeySecret: key.created ? key.secret : null };
 }

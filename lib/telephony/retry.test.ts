@@ -41,7 +41,10 @@ describe('withTwilioRetry', () => {
   it('gives up after the last retry with an unavailable error that keeps the cause', async () => {
     const cause = restError(500, 20500);
     const script = scripted([cause, cause, cause]);
-    const error = await withTwilioRetry('list conferences', script.request, { retries: 2, sleep: async () => {} }).catch((e: unknown) => e);
+    const error = await withTwilioRetry('list conferences', script.request, {
+      retries: 2,
+      sleep: async () => {},
+    }).catch((e: unknown) => e);
     expect(script.calls()).toBe(3);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'unavailable:twilio', status: 503, cause });
@@ -51,15 +54,23 @@ describe('withTwilioRetry', () => {
   it('surfaces other 4xx at once as a refusal, with Twilio message and cause', async () => {
     const cause = restError(400, 21220, 'Call is not in-progress. Cannot redirect.');
     const script = scripted([cause]);
-    const error = await withTwilioRetry('move the call', script.request, { sleep: async () => {} }).catch((e: unknown) => e);
+    const error = await withTwilioRetry('move the call', script.request, { sleep: async () => {} }).catch(
+      (e: unknown) => e,
+    );
     expect(script.calls()).toBe(1);
-    expect(error).toMatchObject({ code: 'conflict:twilio', message: 'Twilio refused to move the call: Call is not in-progress. Cannot redirect.', cause });
+    expect(error).toMatchObject({
+      code: 'conflict:twilio',
+      message: 'Twilio refused to move the call: Call is not in-progress. Cannot redirect.',
+      cause,
+    });
     expect(isPermanentRefusal(error)).toBe(true);
   });
 
   it('reports 404 as not found', async () => {
     const script = scripted([restError(404, 20404)]);
-    await expect(withTwilioRetry('fetch the call', script.request, { sleep: async () => {} })).rejects.toMatchObject({ code: 'not_found:twilio' });
+    await expect(withTwilioRetry('fetch the call', script.request, { sleep: async () => {} })).rejects.toMatchObject({
+      code: 'not_found:twilio',
+    });
     expect(script.calls()).toBe(1);
   });
 });

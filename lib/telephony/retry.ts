@@ -30,7 +30,10 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Full jitter: a random delay up to the exponential ceiling, so many instances do not retry in step. */
-export function backoffDelay(attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>>): number {
+export function backoffDelay(
+  attempt: number,
+  options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>>,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (options.random() * ceiling) / 2);
 }
@@ -41,12 +44,20 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function toAppError(action: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   const status = twilioStatus(error);
-  const detail = typeof (error as TwilioFailureShape | null)?.message === 'string' ? (error as { message: string }).message : String(error);
-  if (status === 404) return new AppError('not_found:twilio', `Twilio could not find what we asked for while trying to ${action}.`, { cause: error });
+  const detail =
+    typeof (error as TwilioFailureShape | null)?.message === 'string'
+      ? (error as { message: string }).message
+      : String(error);
+  if (status === 404)
+    return new AppError('not_found:twilio', `Twilio could not find what we asked for while trying to ${action}.`, {
+      cause: error,
+    });
   if (status !== null && status >= 400 && status < 500 && status !== 429) {
     return new AppError('conflict:twilio', `Twilio refused to ${action}: ${detail}`, { cause: error });
   }
-  return new AppError('unavailable:twilio', `Twilio is not answering, so we could not ${action}. Try again shortly.`, { cause: error });
+  return new AppError('unavailable:twilio', `Twilio is not answering, so we could not ${action}. Try again shortly.`, {
+    cause: error,
+  });
 }
 
 /** A refusal that retrying will not change: the request was understood and declined. */
@@ -55,7 +66,11 @@ export function isPermanentRefusal(error: unknown): boolean {
 }
 
 /** Runs one Twilio request, retrying 429 and 5xx answers with exponential backoff and jitter. */
-export async function withTwilioRetry<T>(action: string, request: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withTwilioRetry<T>(
+  action: string,
+  request: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const retries = options.retries ?? 4;
   const timing = {
     baseDelayMs: options.baseDelayMs ?? 200,

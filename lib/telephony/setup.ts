@@ -17,13 +17,18 @@ export async function runTwilioSetup(out: Out): Promise<number> {
   try {
     const report = await provisionTwilio({ purpose: 'setup' });
     if (report.changes.length === 0) out.log('Twilio already matches this app: nothing changed.');
-    for (const change of report.changes) out.log(`${change.action} ${change.resource.replace('_', ' ')} ${change.sid}: ${change.detail}`);
-    out.log('\nPut these in the app\'s environment (the secret is shown only when the key is created):');
+    for (const change of report.changes)
+      out.log(`${change.action} ${change.resource.replace('_', ' ')} ${change.sid}: ${change.detail}`);
+    out.log("\nPut these in the app's environment (the secret is shown only when the key is created):");
     for (const line of environmentLines(report)) out.log(`  ${line}`);
     for (const problem of report.problems) out.error(`Problem: ${problem}`);
     return report.problems.length ? 1 : 0;
   } catch (error) {
-    out.error(error instanceof AppError ? error.message : `Setup failed: ${error instanceof Error ? error.message : String(error)}`);
+    out.error(
+      error instanceof AppError
+        ? error.message
+        : `Setup failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
 }

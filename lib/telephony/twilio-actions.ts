@@ -5,7 +5,6 @@ import { publicUrl } from './config';
 import { HOLD_TWIML_PATH } from './static-audio';
 import { callTwilio } from './twilio-client';
 
-
 /**
  * Wait and hold audio, fetched by Twilio with GET and never through a route: the show's own audio file when it
  * has one (an MP3 or WAV URL, which Twilio plays as it is), else the app's static hold TwiML around its music.
@@ -75,7 +74,9 @@ export interface ParticipantSummary {
 }
 
 export async function listParticipants(conferenceSid: string): Promise<ParticipantSummary[]> {
-  const rows = await callTwilio('list who is in a room', (client) => client.conferences(conferenceSid).participants.list());
+  const rows = await callTwilio('list who is in a room', (client) =>
+    client.conferences(conferenceSid).participants.list(),
+  );
   return rows.map((p) => ({ callSid: p.callSid, label: p.label ?? null, muted: p.muted, hold: p.hold }));
 }
 
@@ -85,11 +86,19 @@ export interface ParticipantAudio {
   holdUrl?: string;
 }
 
-export async function updateParticipantAudio(conferenceSid: string, callSid: string, audio: ParticipantAudio): Promise<void> {
+export async function updateParticipantAudio(
+  conferenceSid: string,
+  callSid: string,
+  audio: ParticipantAudio,
+): Promise<void> {
   await callTwilio('change what the caller hears', (client) =>
     client
       .conferences(conferenceSid)
       .participants(callSid)
-      .update({ muted: audio.muted, hold: audio.hold, ...(audio.hold && audio.holdUrl ? { holdUrl: audio.holdUrl, holdMethod: 'GET' } : {}) }),
+      .update({
+        muted: audio.muted,
+        hold: audio.hold,
+        ...(audio.hold && audio.holdUrl ? { holdUrl: audio.holdUrl, holdMethod: 'GET' } : {}),
+      }),
   );
 }

@@ -34,6 +34,10 @@ export function setTwilioRetryOptionsForTests(options: RetryOptions): void {
  * Every REST request the app makes goes through here: 429 and 5xx are retried with backoff and jitter; any
  * other failure becomes an AppError (cause kept) whose message says what we were trying to do.
  */
-export function callTwilio<T>(action: string, request: (client: TwilioClient) => Promise<T>, client: TwilioClient = twilioClient()): Promise<T> {
+export function callTwilio<T>(
+  action: string,
+  request: (client: TwilioClient) => Promise<T>,
+  client: TwilioClient = twilioClient(),
+): Promise<T> {
   return withTwilioRetry(action, () => request(client), retryOverrides);
 }

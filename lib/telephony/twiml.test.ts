@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { callerPlacementTwiml, farewellTwiml, holdAudioTwiml, retryAfterHoldTwiml, staffPlacementTwiml } from './twiml';
 
-const urls = { waitUrl: 'https://sb.example/twiml/hold.xml', conferenceStatus: 'https://sb.example/api/twilio/conference-status' };
+const urls = {
+  waitUrl: 'https://sb.example/twiml/hold.xml',
+  conferenceStatus: 'https://sb.example/api/twilio/conference-status',
+};
 
 describe('TwiML builders', () => {
   it('greets a caller and puts it alone in its hold room, where it cannot start the conference', () => {
     const xml = callerPlacementTwiml(
-      { room: 'hold-5b1f8c2e-0000-4000-8000-000000000001', muted: false, dialAction: 'https://sb.example/api/twilio/dial-action', greeting: 'Hello & welcome' },
+      {
+        room: 'hold-5b1f8c2e-0000-4000-8000-000000000001',
+        muted: false,
+        dialAction: 'https://sb.example/api/twilio/dial-action',
+        greeting: 'Hello & welcome',
+      },
       urls,
     );
     expect(xml).toBe(
@@ -34,12 +42,16 @@ describe('TwiML builders', () => {
   });
 
   it('says goodbye and hangs up', () => {
-    expect(farewellTwiml('Thanks')).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thanks</Say><Hangup/></Response>');
+    expect(farewellTwiml('Thanks')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Thanks</Say><Hangup/></Response>',
+    );
     expect(farewellTwiml(null)).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>');
   });
 
   it('loops hold audio forever', () => {
-    expect(holdAudioTwiml('/hold/x.wav')).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Play loop="0">/hold/x.wav</Play></Response>');
+    expect(holdAudioTwiml('/hold/x.wav')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Play loop="0">/hold/x.wav</Play></Response>',
+    );
   });
 
   it('plays the music once, then asks the webhook again', () => {

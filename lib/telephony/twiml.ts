@@ -125,6 +125,15 @@ export function retryAfterHoldTwiml(audioUrl: string, retryUrl: string): string 
 export function lobbyTwiml(paths: { lobby: string; waitUrl: string; action: string }): string {
   const response = new twilio.twiml.VoiceResponse();
   const dial = response.dial({ action: paths.action, method: 'POST' });
-  dial.conference({ beep: 'false', waitUrl: paths.waitUrl, waitMethod: 'GET', startConferenceOnEnter: false, endConferenceOnExit: false }, paths.lobby);
+  dial.conference(
+    {
+      beep: 'false',
+      waitUrl: paths.waitUrl,
+      waitMethod: 'GET',
+      startConferenceOnEnter: false,
+      endConferenceOnExit: false,
+    },
+    paths.lobby,
+  );
   return response.toString();
 }

@@ -21,15 +21,24 @@ export function twimlResponse(twiml: string): Response {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 function withoutControlCharacters(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.replace(CONTROL_CHARACTERS, '')]));
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, value.replace(CONTROL_CHARACTERS, '')]),
+  );
 }
 
 async function verifiedInput<S extends z.ZodType>(request: Request, schema: S) {
   const config = twilioConfig();
-  const verified = await verifyTwilioWebhook(request, { authToken: config.authToken, publicBaseUrl: config.publicBaseUrl, fragments: SIGNED_URL_FRAGMENTS });
+  const verified = await verifyTwilioWebhook(request, {
+    authToken: config.authToken,
+    publicBaseUrl: config.publicBaseUrl,
+    fragments: SIGNED_URL_FRAGMENTS,
+  });
   const parsed = schema.safeParse(withoutControlCharacters({ ...verified.query, ...verified.params }));
   if (!parsed.success) {
-    throw new AppError('bad_request:webhook', `The webhook is missing what it needs: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`);
+    throw new AppError(
+      'bad_request:webhook',
+      `The webhook is missing what it needs: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}.`,
+    );
   }
   return { url: verified.url, input: parsed.data };
 }
@@ -39,7 +48,11 @@ async function verifiedInput<S extends z.ZodType>(request: Request, schema: S) {
  * fails), parse the query and form parameters with the schema (400 when they are unusable), run the handler,
  * answer an empty 204.
  */
-export async function handleTwilioCallback<S extends z.ZodType>(request: Request, schema: S, handler: (input: z.infer<S>) => Promise<void>): Promise<Response> {
+export async function handleTwilioCallback<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<void>,
+): Promise<Response> {
   try {
     const { input } = await verifiedInput(request, schema);
     await handler(input);
@@ -62,21 +75,30 @@ function retryUrl(url: string, attempt: number): string {
  * network sent that we cannot use gets a polite goodbye; a failure on our side (a database blip) plays hold
  * music and asks again, a few times, before apologising.
  */
-export async function handleVoiceWebhook<S extends z.ZodType>(request: Request, schema: S, handler: (input: z.infer<S>) => Promise<string>): Promise<Response> {
+export async function handleVoiceWebhook<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<string>,
+): Promise<Response> {
   let verified: { url: string; input: z.infer<S> };
   try {
     verified = await verifiedInput(request, schema);
   } catch (error) {
     if (error instanceof AppError && error.code === 'forbidden:webhook') return errorResponse(error);
-    console.warn(`[webhook] ${new URL(request.url).pathname}: unusable voice request: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `[webhook] ${new URL(request.url).pathname}: unusable voice request: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return twimlResponse(farewellTwiml(MESSAGES.unavailable));
   }
   try {
     return twimlResponse(await handler(verified.input));
   } catch (error) {
     const attempt = Number(new URL(verified.url).searchParams.get(RETRY_PARAM) ?? 0) + 1;
-    console.warn(`[webhook] ${new URL(request.url).pathname} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
-    if (!Number.isInteger(attempt) || attempt > VOICE_RETRY_LIMIT) return twimlResponse(farewellTwiml(MESSAGES.unavailable));
+    console.warn(
+      `[webhook] ${new URL(request.url).pathname} failed (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (!Number.isInteger(attempt) || attempt > VOICE_RETRY_LIMIT)
+      return twimlResponse(farewellTwiml(MESSAGES.unavailable));
     return twimlResponse(retryAfterHoldTwiml(publicUrl(HOLD_MUSIC_PATH), retryUrl(verified.url, attempt)));
   }
 }

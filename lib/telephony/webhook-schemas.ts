@@ -54,7 +54,7 @@ export const dialActionSchema = z.looseObject({
   CallStatus: z
     .string()
     .optional()
-    .transform((v) => (TWILIO_CALL_STATUSES as readonly string[]).includes(v ?? '') ? v : undefined),
+    .transform((v) => ((TWILIO_CALL_STATUSES as readonly string[]).includes(v ?? '') ? v : undefined)),
   DialCallStatus: z
     .string()
     .optional()
@@ -67,7 +67,10 @@ export const callStatusSchema = z.looseObject({
   CallStatus: z.enum(TWILIO_CALL_STATUSES),
   SequenceNumber: boundedInt.optional(),
   Timestamp: shortText(64).optional(),
-  CallDuration: z.string().regex(/^\d{1,10}$/).optional(),
+  CallDuration: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .optional(),
 });
 
 export const conferenceStatusSchema = z.looseObject({

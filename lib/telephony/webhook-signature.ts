@@ -37,7 +37,10 @@ export async function verifyTwilioWebhook(
   const url = signedUrl(request, options.publicBaseUrl);
   const params = await formParams(request);
   const candidates = [url, ...(options.fragments ?? []).map((fragment) => `${url}${fragment}`)];
-  if (!signature || !candidates.some((candidate) => twilio.validateRequest(options.authToken, signature, candidate, params))) {
+  if (
+    !signature ||
+    !candidates.some((candidate) => twilio.validateRequest(options.authToken, signature, candidate, params))
+  ) {
     throw new AppError('forbidden:webhook', 'This request is not signed by Twilio.');
   }
   return { url, params, query: Object.fromEntries(new URL(url).searchParams) };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { issueMessage, parseFieldErrors } from './field-errors';
 
-const schema = z.object({ phoneNumber: z.string().regex(/^\+\d+$/, 'Use the international E.164 format, e.g. +14155550123.'), maxQueue: z.number() }).strict();
+const schema = z
+  .object({
+    phoneNumber: z.string().regex(/^\+\d+$/, 'Use the international E.164 format, e.g. +14155550123.'),
+    maxQueue: z.number(),
+  })
+  .strict();
 
 function issues(raw: unknown) {
   const result = schema.safeParse(raw);
@@ -28,6 +33,10 @@ describe('issueMessage', () => {
   it('files each message under its field for forms', () => {
     const result = schema.safeParse({ phoneNumber: 'x' });
     expect(result.success).toBe(false);
-    if (!result.success) expect(parseFieldErrors(result.error)).toEqual({ phoneNumber: ['Use the international E.164 format, e.g. +14155550123.'], maxQueue: ['Max queue is missing.'] });
+    if (!result.success)
+      expect(parseFieldErrors(result.error)).toEqual({
+        phoneNumber: ['Use the international E.164 format, e.g. +14155550123.'],
+        maxQueue: ['Max queue is missing.'],
+      });
   });
 });

@@ -8,7 +8,10 @@ const ZOD_OWN_WORDING = /^(Invalid|Too (small|big)|Unrecognized key|Expected)/;
 function fieldWords(path: readonly PropertyKey[]): string | null {
   const last = [...path].reverse().find((segment): segment is string => typeof segment === 'string');
   if (!last) return null;
-  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = last
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -20,7 +23,8 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
   if (!ZOD_OWN_WORDING.test(issue.message)) return issue.message;
   const field = fieldWords(issue.path);
   if (issue.code === 'unrecognized_keys') return 'The request carries something this action does not take.';
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return field ? `${field} is missing.` : 'Something this action needs is missing.';
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return field ? `${field} is missing.` : 'Something this action needs is missing.';
   return field ? `${field} is not valid.` : 'The request is not valid.';
 }
 

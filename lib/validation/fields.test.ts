@@ -6,9 +6,12 @@ describe('E.164 phone numbers', () => {
     expect(e164.safeParse(value).success).toBe(true);
   });
 
-  it.each(['14155550100', '+1 415 555 0100', '+1-415-555-0100', '+0123456789', '+1234', '+1234567890123456', ''])('refuses %j', (value) => {
-    expect(e164.safeParse(value).success).toBe(false);
-  });
+  it.each(['14155550100', '+1 415 555 0100', '+1-415-555-0100', '+0123456789', '+1234', '+1234567890123456', ''])(
+    'refuses %j',
+    (value) => {
+      expect(e164.safeParse(value).success).toBe(false);
+    },
+  );
 
   it('trims surrounding spaces a person pasted', () => {
     expect(e164.parse('  +14155550100 ')).toBe('+14155550100');

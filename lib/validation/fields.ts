@@ -6,9 +6,18 @@ export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 export const e164 = z
   .string()
   .trim()
-  .regex(E164_PATTERN, 'Use the international E.164 format: + then country code and number, digits only (e.g. +14155550123).');
+  .regex(
+    E164_PATTERN,
+    'Use the international E.164 format: + then country code and number, digits only (e.g. +14155550123).',
+  );
 
-export const email = z.string().trim().toLowerCase().min(1, 'Enter an email address.').max(254).email('Enter a valid email address.');
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter an email address.')
+  .max(254)
+  .email('Enter a valid email address.');
 
 export const personName = z.string().trim().min(1, 'Enter a name.').max(100, 'Keep the name under 100 characters.');
 

@@ -28,7 +28,9 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
   const nulAt = pathToNul(raw);
   if (nulAt) {
     const field = nulAt.length ? nulAt.join('.') : '_';
-    throw new AppError('bad_request:request', nulAt.length ? `${field}: ${NUL_MESSAGE}` : NUL_MESSAGE, { fields: { [field]: [NUL_MESSAGE] } });
+    throw new AppError('bad_request:request', nulAt.length ? `${field}: ${NUL_MESSAGE}` : NUL_MESSAGE, {
+      fields: { [field]: [NUL_MESSAGE] },
+    });
   }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;

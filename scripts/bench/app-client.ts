@@ -26,12 +26,19 @@ export async function logIn(appUrl: string, email: string, password: string): Pr
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/` }),
   });
   cookiesFrom(signIn, jar);
-  if (![...jar.keys()].some((name) => name.endsWith('authjs.session-token'))) throw new Error(`login as ${email} failed (${signIn.status})`);
+  if (![...jar.keys()].some((name) => name.endsWith('authjs.session-token')))
+    throw new Error(`login as ${email} failed (${signIn.status})`);
   // Cookie-authenticated state changes must name their origin (the app's CSRF check).
   return { headers: { cookie: cookieHeader(jar), origin: appUrl } };
 }
 
-export async function appJson<T>(appUrl: string, user: AppUser, method: string, path: string, body?: unknown): Promise<T> {
+export async function appJson<T>(
+  appUrl: string,
+  user: AppUser,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${appUrl}${path}`, {
     method,
     headers: { ...user.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -44,7 +51,9 @@ export async function appJson<T>(appUrl: string, user: AppUser, method: string, 
 
 /** A producer-issued API token (POST /api/tokens), used as Bearer by automation. */
 export async function issueToken(appUrl: string, producer: AppUser): Promise<AppUser> {
-  const { token } = await appJson<{ token: string }>(appUrl, producer, 'POST', '/api/tokens', { name: 'npm run bench' });
+  const { token } = await appJson<{ token: string }>(appUrl, producer, 'POST', '/api/tokens', {
+    name: 'npm run bench',
+  });
   return { headers: { authorization: `Bearer ${token}` } };
 }
 

@@ -21,10 +21,16 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const SESSIONS_SQL = 'select call_sid as "callSid", state::text as state, end_reason as "endReason", contest_winner as "contestWinner" from call_sessions';
+const SESSIONS_SQL =
+  'select call_sid as "callSid", state::text as state, end_reason as "endReason", contest_winner as "contestWinner" from call_sessions';
 
 /** A fresh database for one run: an empty PGlite directory, or a new database on the Postgres server. */
-export async function createBenchDatabase(kind: DbKind, workDir: string, postgresUrl: string, stamp: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  kind: DbKind,
+  workDir: string,
+  postgresUrl: string,
+  stamp: string,
+): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const dir = path.join(workDir, 'pglite');
     return {

@@ -70,7 +70,10 @@ export class EmulatorClient {
   async liveSids(): Promise<Set<string>> {
     const live = new Set<string>();
     for (const status of ['queued', 'ringing', 'in-progress']) {
-      const response = await fetch(`${this.url}/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/Calls.json?Status=${status}&PageSize=1000`, { headers: { authorization: BASIC } });
+      const response = await fetch(
+        `${this.url}/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/Calls.json?Status=${status}&PageSize=1000`,
+        { headers: { authorization: BASIC } },
+      );
       if (!response.ok) throw new Error(`listing ${status} calls failed: ${response.status}`);
       for (const call of ((await response.json()) as { calls: { sid: string }[] }).calls) live.add(call.sid);
     }
@@ -79,19 +82,32 @@ export class EmulatorClient {
 
   /** Twilio's REST API: what a person does in the console to point a number somewhere else. */
   async pointNumber(numberSid: string, urls: { voiceUrl: string; statusCallback: string }): Promise<void> {
-    const response = await fetch(`${this.url}/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/IncomingPhoneNumbers/${numberSid}.json`, {
-      method: 'POST',
-      headers: {
-        authorization: BASIC,
-        'content-type': 'application/x-www-form-urlencoded',
+    const response = await fetch(
+      `${this.url}/2010-04-01/Accounts/${EMULATOR_ACCOUNT_SID}/IncomingPhoneNumbers/${numberSid}.json`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: BASIC,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          VoiceUrl: urls.voiceUrl,
+          VoiceMethod: 'POST',
+          StatusCallback: urls.statusCallback,
+          StatusCallbackMethod: 'POST',
+        }),
       },
-      body: new URLSearchParams({ VoiceUrl: urls.voiceUrl, VoiceMethod: 'POST', StatusCallback: urls.statusCallback, StatusCallbackMethod: 'POST' }),
-    });
+    );
     if (!response.ok) throw new Error(`pointing ${numberSid} failed: ${response.status} ${await response.text()}`);
   }
 }
 
-export async function pollUntil<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs: number, intervalMs = 50): Promise<T> {
+export async function pollUntil<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -17,13 +17,27 @@ export interface LostReport {
 }
 
 const TERMINAL_EMULATOR = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-const TERMINAL_DB = new Set(['completed', 'rejected', 'abandoned', 'blocked', 'off_air', 'queue_full', 'contest_released', 'failed']);
+const TERMINAL_DB = new Set([
+  'completed',
+  'rejected',
+  'abandoned',
+  'blocked',
+  'off_air',
+  'queue_full',
+  'contest_released',
+  'failed',
+]);
 
 /**
  * A caller is lost unless the emulator says the call ended and the database holds exactly one session for it,
  * in a terminal state that matches what happened to the call.
  */
-export function findLostCallers(expected: ExpectedCall[], emulatorCalls: EmulatorCall[], rows: SessionRow[], benchSids: ReadonlySet<string>): LostReport {
+export function findLostCallers(
+  expected: ExpectedCall[],
+  emulatorCalls: EmulatorCall[],
+  rows: SessionRow[],
+  benchSids: ReadonlySet<string>,
+): LostReport {
   const calls = new Map(emulatorCalls.map((c) => [c.sid, c]));
   const bySid = new Map<string, SessionRow[]>();
   for (const row of rows) bySid.set(row.callSid, [...(bySid.get(row.callSid) ?? []), row]);
@@ -37,7 +51,8 @@ export function findLostCallers(expected: ExpectedCall[], emulatorCalls: Emulato
     if (!truth || !TERMINAL_EMULATOR.has(truth.status)) problem = `the emulator has it ${truth?.status ?? 'missing'}`;
     else if (sessions.length !== 1 || !session) problem = `${sessions.length} sessions`;
     else if (!TERMINAL_DB.has(session.state)) problem = `session still ${session.state}`;
-    else if (!call.expect(session)) problem = `session ${session.state}/${session.endReason ?? '-'}, expected ${call.describe}`;
+    else if (!call.expect(session))
+      problem = `session ${session.state}/${session.endReason ?? '-'}, expected ${call.describe}`;
     if (problem) {
       lost += 1;
       if (problems.length < 10) problems.push(`${call.sid}: ${problem}`);

@@ -46,7 +46,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Twilio sends webhooks when calls ring, not when the app is ready. Latency is measured from the due time, so a
  * client that falls behind its schedule counts against the server, never hides its queueing.
  */
-export async function fireOpenLoop(webhooks: Webhook[], ratePerSecond: number | 'burst', authToken: string): Promise<Shot[]> {
+export async function fireOpenLoop(
+  webhooks: Webhook[],
+  ratePerSecond: number | 'burst',
+  authToken: string,
+): Promise<Shot[]> {
   const start = performance.now() + 20;
   const interval = ratePerSecond === 'burst' ? 0 : 1000 / ratePerSecond;
   const shots: Promise<Shot>[] = [];
@@ -56,7 +60,13 @@ export async function fireOpenLoop(webhooks: Webhook[], ratePerSecond: number | 
     if (wait > 1) await sleep(wait);
     shots.push(
       sendSigned(webhook, authToken).then(
-        ({ status, body }) => ({ webhook, scheduledMs: scheduled - start, latencyMs: performance.now() - scheduled, status, body }),
+        ({ status, body }) => ({
+          webhook,
+          scheduledMs: scheduled - start,
+          latencyMs: performance.now() - scheduled,
+          status,
+          body,
+        }),
         (error: unknown) => ({
           webhook,
           scheduledMs: scheduled - start,

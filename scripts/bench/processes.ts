@@ -9,7 +9,13 @@ export interface Started {
 }
 
 /** Each child leads its own process group, so stopping it stops whatever it spawned, and nothing else. */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Started {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Started {
   const log = createWriteStream(logFile);
   const child = spawn(command, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
@@ -46,7 +52,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -54,7 +62,8 @@ export async function freePort(): Promise<number> {
 export async function waitForHttp(url: string, timeoutMs: number, started: Started): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (started.child.exitCode !== null) throw new Error(`${started.name} exited with ${started.child.exitCode} before answering ${url}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`${started.name} exited with ${started.child.exitCode} before answering ${url}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;

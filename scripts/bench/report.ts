@@ -8,23 +8,53 @@ const lat = (s: LatencySummary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} /
 
 /** The rows of the results table, one column per database kind; the same rows go in the README. */
 export function tableRows(results: KindResult[]): [string, ...string[]][] {
-  const row = (label: string, value: (r: KindResult) => string): [string, ...string[]] => [label, ...results.map(value)];
+  const row = (label: string, value: (r: KindResult) => string): [string, ...string[]] => [
+    label,
+    ...results.map(value),
+  ];
   return [
     row('voice webhook p50/p95/p99/max ms (contest spike)', (r) => lat(r.voiceWebhook.contest.latency)),
     row('voice webhook errors', (r) => `${r.voiceWebhook.contest.errors} of ${r.voiceWebhook.contest.latency.count}`),
     row('baseline route p50/p95/p99/max ms (same spike)', (r) => lat(r.voiceWebhook.baseline.latency)),
-    row('throughput webhooks/s: door vs baseline (spike)', (r) => `${ms(r.voiceWebhook.contest.throughputPerSecond)} vs ${ms(r.voiceWebhook.baseline.throughputPerSecond)} (x${ms(r.voiceWebhook.throughputRatio)})`),
+    row(
+      'throughput webhooks/s: door vs baseline (spike)',
+      (r) =>
+        `${ms(r.voiceWebhook.contest.throughputPerSecond)} vs ${ms(r.voiceWebhook.baseline.throughputPerSecond)} (x${ms(r.voiceWebhook.throughputRatio)})`,
+    ),
     row('p99 latency ratio door/baseline (spike)', (r) => `x${ms(r.voiceWebhook.p99Ratio)}`),
-    row('burst capacity webhooks/s: door vs baseline', (r) => (r.burst ? `${ms(r.burst.contest.throughputPerSecond)} vs ${ms(r.burst.baseline.throughputPerSecond)} (x${ms(r.burst.throughputRatio)})` : 'skipped')),
-    row('burst p99 ms: door vs baseline', (r) => (r.burst ? `${ms(r.burst.contest.latency.p99)} vs ${ms(r.burst.baseline.latency.p99)}` : 'skipped')),
-    row('status callback p50/p95/p99/max ms', (r) => `${lat(r.statusCallback.latency)} (${r.statusCallback.errors} errors)`),
+    row('burst capacity webhooks/s: door vs baseline', (r) =>
+      r.burst
+        ? `${ms(r.burst.contest.throughputPerSecond)} vs ${ms(r.burst.baseline.throughputPerSecond)} (x${ms(r.burst.throughputRatio)})`
+        : 'skipped',
+    ),
+    row('burst p99 ms: door vs baseline', (r) =>
+      r.burst ? `${ms(r.burst.contest.latency.p99)} vs ${ms(r.burst.baseline.latency.p99)}` : 'skipped',
+    ),
+    row(
+      'status callback p50/p95/p99/max ms',
+      (r) => `${lat(r.statusCallback.latency)} (${r.statusCallback.errors} errors)`,
+    ),
     row('board poll p50/p95/p99/max ms (during spike)', (r) => lat(r.boardPoll.duringContestSpike.latency)),
-    row('board polls answered 304 (during spike / whole run)', (r) => `${pct(r.boardPoll.duringContestSpike.share304)} / ${pct(r.boardPoll.whole.share304)} of ${r.boardPoll.whole.polls}, ${r.boardPoll.whole.errors} errors`),
-    row('air command -> host and caller hear each other ms', (r) => `${r.air.airToHearMs} (command answered in ${r.air.commandMs})`),
-    row('callers lost', (r) => `${r.lost.lost} of ${r.lost.checked}${r.lost.sessionsWithoutCall ? `, ${r.lost.sessionsWithoutCall} stray sessions` : ''}`),
+    row(
+      'board polls answered 304 (during spike / whole run)',
+      (r) =>
+        `${pct(r.boardPoll.duringContestSpike.share304)} / ${pct(r.boardPoll.whole.share304)} of ${r.boardPoll.whole.polls}, ${r.boardPoll.whole.errors} errors`,
+    ),
+    row(
+      'air command -> host and caller hear each other ms',
+      (r) => `${r.air.airToHearMs} (command answered in ${r.air.commandMs})`,
+    ),
+    row(
+      'callers lost',
+      (r) =>
+        `${r.lost.lost} of ${r.lost.checked}${r.lost.sessionsWithoutCall ? `, ${r.lost.sessionsWithoutCall} stray sessions` : ''}`,
+    ),
     row('released callers who never heard the message', (r) => `${r.releasedWithoutMessage}`),
     row('app peak RSS MB (sum of tree / max VmHWM)', (r) => `${r.memory.peakRssMb} / ${r.memory.peakHwmMb}`),
-    row('load average before -> after (2 cores)', (r) => `${r.conditions.loadAverageBefore[0]} -> ${r.conditions.loadAverageAfter[0]}`),
+    row(
+      'load average before -> after (2 cores)',
+      (r) => `${r.conditions.loadAverageBefore[0]} -> ${r.conditions.loadAverageAfter[0]}`,
+    ),
     row('run time s', (r) => `${Math.round(r.durationMs / 1000)}`),
   ];
 }

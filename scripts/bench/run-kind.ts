@@ -32,8 +32,19 @@ export interface KindResult {
   database: string;
   conditions: { loadAverageBefore: number[]; loadAverageAfter: number[] };
   spike: { callers: number; spreadMs: number; consoles: number; target: number };
-  voiceWebhook: { contest: WebhookStats; baseline: WebhookStats; p99Ratio: number | null; throughputRatio: number | null };
-  burst: { callers: number; contest: WebhookStats; baseline: WebhookStats; throughputRatio: number | null; p99Ratio: number | null } | null;
+  voiceWebhook: {
+    contest: WebhookStats;
+    baseline: WebhookStats;
+    p99Ratio: number | null;
+    throughputRatio: number | null;
+  };
+  burst: {
+    callers: number;
+    contest: WebhookStats;
+    baseline: WebhookStats;
+    throughputRatio: number | null;
+    p99Ratio: number | null;
+  } | null;
   statusCallback: WebhookStats;
   boardPoll: { duringContestSpike: BoardStats; whole: BoardStats };
   air: { commandMs: number; airToHearMs: number };
@@ -54,8 +65,10 @@ function boardStats(polls: BoardPoll[]): BoardStats {
   };
 }
 
-const hearsIdentity = (call: EmulatorCall, identity: string) => call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.identity === identity));
-const hearsCall = (call: EmulatorCall, sid: string) => call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.callSid === sid));
+const hearsIdentity = (call: EmulatorCall, identity: string) =>
+  call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.identity === identity));
+const hearsCall = (call: EmulatorCall, sid: string) =>
+  call.hears?.kind === 'conference' && Boolean(call.hears.hears?.some((p) => p.callSid === sid));
 
 interface Staff {
   producer: AppUser;
@@ -67,17 +80,41 @@ interface Staff {
 }
 
 async function connectBrowser(appUrl: string, emulator: EmulatorClient, user: AppUser, params: Record<string, string>) {
-  const { token, identity } = await appJson<{ token: string; identity: string }>(appUrl, user, 'POST', '/api/voice-token');
-  const { sid } = await emulator.control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, { token, params });
+  const { token, identity } = await appJson<{ token: string; identity: string }>(
+    appUrl,
+    user,
+    'POST',
+    '/api/voice-token',
+  );
+  const { sid } = await emulator.control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, {
+    token,
+    params,
+  });
   return { identity, sid };
 }
 
 /** Screener picks the winner up and approves; the host airs them. Answers how long until host and caller hear each other. */
-async function airWinner(appUrl: string, emulator: EmulatorClient, staff: Staff, episodeId: string, winner: { id: string; sid: string }) {
+async function airWinner(
+  appUrl: string,
+  emulator: EmulatorClient,
+  staff: Staff,
+  episodeId: string,
+  winner: { id: string; sid: string },
+) {
   await appJson(appUrl, staff.screener, 'POST', `/api/calls/${winner.id}/pickup`);
-  await pollUntil(async () => (await emulator.call(winner.sid)).room === `screen-${staff.screenerId}`, 'the winner with the screener', 15_000);
-  await appJson(appUrl, staff.screener, 'POST', `/api/calls/${winner.id}/approve`, { card: { name: 'Contest winner', topic: 'The prize' } });
-  await pollUntil(async () => (await emulator.call(winner.sid)).room === `live-${episodeId}`, 'the winner on deck', 15_000);
+  await pollUntil(
+    async () => (await emulator.call(winner.sid)).room === `screen-${staff.screenerId}`,
+    'the winner with the screener',
+    15_000,
+  );
+  await appJson(appUrl, staff.screener, 'POST', `/api/calls/${winner.id}/approve`, {
+    card: { name: 'Contest winner', topic: 'The prize' },
+  });
+  await pollUntil(
+    async () => (await emulator.call(winner.sid)).room === `live-${episodeId}`,
+    'the winner on deck',
+    15_000,
+  );
   const started = performance.now();
   await appJson(appUrl, staff.host, 'POST', `/api/calls/${winner.id}/air`);
   const commandMs = Math.round(performance.now() - started);
@@ -105,7 +142,14 @@ async function boardOf(appUrl: string, user: AppUser, showId: string): Promise<B
   return board;
 }
 
-async function findWinner(appUrl: string, user: AppUser, showId: string, arrival: number, spike: Spike, emulator: EmulatorClient) {
+async function findWinner(
+  appUrl: string,
+  user: AppUser,
+  showId: string,
+  arrival: number,
+  spike: Spike,
+  emulator: EmulatorClient,
+) {
   const board = await boardOf(appUrl, user, showId);
   const card = Object.values(board.groups)
     .flat()
@@ -128,7 +172,9 @@ async function waitForCounted(appUrl: string, producer: AppUser, episodeId: stri
   let stableSince = Date.now();
   await pollUntil(
     async () => {
-      const { counted } = (await appJson<{ contest: { counted: number } }>(appUrl, producer, 'GET', `/api/episodes/${episodeId}/contest`)).contest;
+      const { counted } = (
+        await appJson<{ contest: { counted: number } }>(appUrl, producer, 'GET', `/api/episodes/${episodeId}/contest`)
+      ).contest;
       if (counted !== last) [last, stableSince] = [counted, Date.now()];
       return counted >= spike.sids.length || Date.now() - stableSince > 5000;
     },
@@ -139,7 +185,13 @@ async function waitForCounted(appUrl: string, producer: AppUser, episodeId: stri
 }
 
 /** One complete run on one database kind: start everything, baseline, contest spike, air, check, stop everything. */
-export async function runKind(kind: DbKind, options: BenchOptions, workRoot: string, stamp: string, log: (line: string) => void): Promise<KindResult> {
+export async function runKind(
+  kind: DbKind,
+  options: BenchOptions,
+  workRoot: string,
+  stamp: string,
+  log: (line: string) => void,
+): Promise<KindResult> {
   const began = Date.now();
   const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
   const workDir = path.join(workRoot, kind);
@@ -164,12 +216,32 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
       ADMIN_PASSWORD: ADMIN.password,
       ...db.env,
     };
-    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_API_BASE_URL', 'EMULATOR_WEBHOOK_TARGETS', ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR'])]) delete env[name];
-    const emulatorProcess = startProcess('emulator', process.execPath, [TSX_CLI, 'emulator/server.ts'], env, path.join(workDir, 'emulator.log'));
+    for (const name of [
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_API_BASE_URL',
+      'EMULATOR_WEBHOOK_TARGETS',
+      ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR']),
+    ])
+      delete env[name];
+    const emulatorProcess = startProcess(
+      'emulator',
+      process.execPath,
+      [TSX_CLI, 'emulator/server.ts'],
+      env,
+      path.join(workDir, 'emulator.log'),
+    );
     children.push(emulatorProcess);
     // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the app's processes there, to see what limits it.
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR, kind)}`] : [];
-    const app = startProcess('app', process.execPath, [...profile, NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'], env, path.join(workDir, 'app.log'));
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR, kind)}`]
+      : [];
+    const app = startProcess(
+      'app',
+      process.execPath,
+      [...profile, NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+      env,
+      path.join(workDir, 'app.log'),
+    );
     children.push(app);
     const memory = sampleMemory(app.pid);
     await waitForHttp(`${emulatorUrl}/_emulator/health`, 60_000, emulatorProcess);
@@ -179,7 +251,10 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     const baselineUrls = { voiceUrl: `${appUrl}/api/twilio/baseline`, statusCallback: `${appUrl}/api/twilio/baseline` };
     // Rehearsal mode points the emulator's number at the app on the reconciler's first tick.
     const number = await pollUntil(
-      async () => (await emulator.state()).numbers.find((n) => n.phoneNumber === SHOW_NUMBER && n.voiceUrl === voiceUrls.voiceUrl),
+      async () =>
+        (await emulator.state()).numbers.find(
+          (n) => n.phoneNumber === SHOW_NUMBER && n.voiceUrl === voiceUrls.voiceUrl,
+        ),
       'the show number provisioned',
       60_000,
       250,
@@ -190,11 +265,28 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     const host = await logIn(appUrl, HOST.email, HOST.password);
     const screener = await logIn(appUrl, SCREENER.email, SCREENER.password);
     const showId = await findShowId(appUrl, producer);
-    const { episode } = await appJson<{ episode: { id: string } }>(appUrl, producer, 'POST', `/api/shows/${showId}/lines`, { title: `Bench ${stamp}` });
+    const { episode } = await appJson<{ episode: { id: string } }>(
+      appUrl,
+      producer,
+      'POST',
+      `/api/shows/${showId}/lines`,
+      { title: `Bench ${stamp}` },
+    );
     const hostBrowser = await connectBrowser(appUrl, emulator, host, { room: 'live', episodeId: episode.id });
     const screenerBrowser = await connectBrowser(appUrl, emulator, screener, { room: 'screen' });
-    const staff: Staff = { producer, host, screener, hostIdentity: hostBrowser.identity, screenerId: screenerBrowser.identity.replace(/^user-/, ''), legs: [hostBrowser.sid, screenerBrowser.sid] };
-    await pollUntil(async () => (await emulator.call(hostBrowser.sid)).room === `live-${episode.id}`, 'the host in the live room', 15_000);
+    const staff: Staff = {
+      producer,
+      host,
+      screener,
+      hostIdentity: hostBrowser.identity,
+      screenerId: screenerBrowser.identity.replace(/^user-/, ''),
+      legs: [hostBrowser.sid, screenerBrowser.sid],
+    };
+    await pollUntil(
+      async () => (await emulator.call(hostBrowser.sid)).room === `live-${episode.id}`,
+      'the host in the live room',
+      15_000,
+    );
 
     // Warm-up: the first requests load each route's bundle and open the database pool.
     await emulator.pointNumber(number.sid, baselineUrls);
@@ -207,14 +299,24 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     await waitForEnded(emulator, warmDoor, () => false, 30_000);
 
     const consoles = startConsoles(appUrl, showId, [screener, host], options.consoles);
-    log(`  ${kind}: baseline spike, ${options.callers} callers in ${options.spreadMs} ms, answered by /api/twilio/baseline`);
+    log(
+      `  ${kind}: baseline spike, ${options.callers} callers in ${options.spreadMs} ms, answered by /api/twilio/baseline`,
+    );
     await emulator.pointNumber(number.sid, baselineUrls);
     const baseline = await ringSpike(emulator, 'baseline', SHOW_NUMBER, 201, options.callers, options.spreadMs);
     await waitForEnded(emulator, baseline, () => false, 90_000);
     await emulator.pointNumber(number.sid, voiceUrls);
 
-    log(`  ${kind}: contest spike, ${options.callers} callers in ${options.spreadMs} ms, caller ${options.target} wins`);
-    const { contest } = await appJson<{ contest: { winningArrival: number } }>(appUrl, producer, 'POST', `/api/episodes/${episode.id}/contest`, { target: options.target });
+    log(
+      `  ${kind}: contest spike, ${options.callers} callers in ${options.spreadMs} ms, caller ${options.target} wins`,
+    );
+    const { contest } = await appJson<{ contest: { winningArrival: number } }>(
+      appUrl,
+      producer,
+      'POST',
+      `/api/episodes/${episode.id}/contest`,
+      { target: options.target },
+    );
     const spike = await ringSpike(emulator, 'contest', SHOW_NUMBER, 202, options.callers, options.spreadMs);
     const onHold = (c: EmulatorCall) => Boolean(c.room?.startsWith('hold-'));
     await waitForEnded(emulator, spike, onHold, 90_000);
@@ -233,12 +335,22 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
       const base = await ringSpike(emulator, 'burst baseline', SHOW_NUMBER, 203, options.burst, 0);
       await waitForEnded(emulator, base, () => false, 120_000);
       await emulator.pointNumber(number.sid, voiceUrls);
-      const opened = await appJson<{ contest: { winningArrival: number } }>(appUrl, producer, 'POST', `/api/episodes/${episode.id}/contest`, { target: options.target });
+      const opened = await appJson<{ contest: { winningArrival: number } }>(
+        appUrl,
+        producer,
+        'POST',
+        `/api/episodes/${episode.id}/contest`,
+        { target: options.target },
+      );
       const burstContest = await ringSpike(emulator, 'burst contest', SHOW_NUMBER, 204, options.burst, 0);
       await waitForEnded(emulator, burstContest, onHold, 120_000);
       await waitForCounted(appUrl, producer, episode.id, burstContest);
       await appJson(appUrl, producer, 'DELETE', `/api/episodes/${episode.id}/contest`);
-      burst = { base, contest: burstContest, winner: await findWinner(appUrl, producer, showId, opened.contest.winningArrival, burstContest, emulator) };
+      burst = {
+        base,
+        contest: burstContest,
+        winner: await findWinner(appUrl, producer, showId, opened.contest.winningArrival, burstContest, emulator),
+      };
     }
 
     // Everyone still on the line hangs up; the app must end every session before it stops.
@@ -258,24 +370,44 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
     await stopProcess(app);
 
     const expected: ExpectedCall[] = [
-      ...warmDoor.sids.map((sid) => ({ sid, expect: (r: { state: string }) => r.state === 'abandoned', describe: 'abandoned (hung up in the queue)' })),
+      ...warmDoor.sids.map((sid) => ({
+        sid,
+        expect: (r: { state: string }) => r.state === 'abandoned',
+        describe: 'abandoned (hung up in the queue)',
+      })),
       ...spike.sids.map((sid) =>
         sid === winner.sid
-          ? { sid, expect: (r: { state: string; contestWinner: boolean }) => r.state === 'completed' && r.contestWinner, describe: 'completed winner (aired, then hung up)' }
+          ? {
+              sid,
+              expect: (r: { state: string; contestWinner: boolean }) => r.state === 'completed' && r.contestWinner,
+              describe: 'completed winner (aired, then hung up)',
+            }
           : { sid, expect: (r: { state: string }) => r.state === 'contest_released', describe: 'contest_released' },
       ),
       ...(burst
         ? burst.contest.sids.map((sid) =>
             sid === burst.winner.sid
-              ? { sid, expect: (r: { state: string; contestWinner: boolean }) => r.state === 'abandoned' && r.contestWinner, describe: 'abandoned winner (hung up waiting)' }
+              ? {
+                  sid,
+                  expect: (r: { state: string; contestWinner: boolean }) => r.state === 'abandoned' && r.contestWinner,
+                  describe: 'abandoned winner (hung up waiting)',
+                }
               : { sid, expect: (r: { state: string }) => r.state === 'contest_released', describe: 'contest_released' },
           )
         : []),
     ];
     // Calls answered by the baseline route must have left no session at all.
     const lost = findLostCallers(expected, state.calls, await db.sessions(), new Set(expected.map((e) => e.sid)));
-    const releasedSids = [...spike.sids, ...(burst ? burst.contest.sids : [])].filter((sid) => sid !== winner.sid && sid !== burst?.winner.sid);
-    const heardMessage = new Set(state.calls.filter((c) => c.timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === CONTEST_RELEASED_MESSAGE)).map((c) => c.sid));
+    const releasedSids = [...spike.sids, ...(burst ? burst.contest.sids : [])].filter(
+      (sid) => sid !== winner.sid && sid !== burst?.winner.sid,
+    );
+    const heardMessage = new Set(
+      state.calls
+        .filter((c) =>
+          c.timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === CONTEST_RELEASED_MESSAGE),
+        )
+        .map((c) => c.sid),
+    );
     const releasedWithoutMessage = releasedSids.filter((sid) => !heardMessage.has(sid)).length;
     await stopProcess(emulatorProcess);
 
@@ -300,7 +432,12 @@ export async function runKind(kind: DbKind, options: BenchOptions, workRoot: str
       db: kind,
       database: db.label,
       conditions: { loadAverageBefore, loadAverageAfter: loadavg().map((n) => Math.round(n * 100) / 100) },
-      spike: { callers: options.callers, spreadMs: options.spreadMs, consoles: options.consoles, target: options.target },
+      spike: {
+        callers: options.callers,
+        spreadMs: options.spreadMs,
+        consoles: options.consoles,
+        target: options.target,
+      },
       voiceWebhook: {
         contest: contestVoice,
         baseline: baselineVoice,

@@ -13,7 +13,14 @@ export interface Spike {
 const TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 /** Rings `count` simulated callers, spread evenly over `spreadMs` (0: all at once), from numbers unique to the phase. */
-export async function ringSpike(emulator: EmulatorClient, name: string, showNumber: string, areaCode: number, count: number, spreadMs: number): Promise<Spike> {
+export async function ringSpike(
+  emulator: EmulatorClient,
+  name: string,
+  showNumber: string,
+  areaCode: number,
+  count: number,
+  spreadMs: number,
+): Promise<Spike> {
   const froms = Array.from({ length: count }, (_, i) => `+1${areaCode}${String(i).padStart(7, '0')}`);
   const startedAt = Date.now();
   const rings = froms.map(async (from, i) => {
@@ -27,7 +34,12 @@ export async function ringSpike(emulator: EmulatorClient, name: string, showNumb
 }
 
 /** Waits until every call of the spike has ended in the emulator, except those `keep` says stay (a winner on hold). */
-export async function waitForEnded(emulator: EmulatorClient, spike: Spike, keep: (call: EmulatorCall) => boolean, timeoutMs: number): Promise<void> {
+export async function waitForEnded(
+  emulator: EmulatorClient,
+  spike: Spike,
+  keep: (call: EmulatorCall) => boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const live = await emulator.liveSids();
@@ -39,7 +51,9 @@ export async function waitForEnded(emulator: EmulatorClient, spike: Spike, keep:
     }
     if (Date.now() > deadline) {
       // Reported, not fatal: the lost-caller check at the end names every call that did not end as it should.
-      console.warn(`  ${spike.name}: ${pending.length} calls still live after ${timeoutMs} ms: ${pending.slice(0, 5).join(', ')}`);
+      console.warn(
+        `  ${spike.name}: ${pending.length} calls still live after ${timeoutMs} ms: ${pending.slice(0, 5).join(', ')}`,
+      );
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -64,7 +64,18 @@ function newCallSid(): string {
 function ringing(url: string): Webhook {
   const sid = newCallSid();
   const from = `+1415${String(1_000_000 + callCounter).slice(-7)}`;
-  return { url, params: { CallSid: sid, AccountSid: 'AC00000000000000000000000000e1a1a7', From: from, To: DEMO_SHOW.phoneNumber, CallStatus: 'ringing', Direction: 'inbound', ApiVersion: '2010-04-01' } };
+  return {
+    url,
+    params: {
+      CallSid: sid,
+      AccountSid: 'AC00000000000000000000000000e1a1a7',
+      From: from,
+      To: DEMO_SHOW.phoneNumber,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+      ApiVersion: '2010-04-01',
+    },
+  };
 }
 
 const REDIRECT = /<Redirect[^>]*>([^<]+)<\/Redirect>/;
@@ -81,7 +92,8 @@ async function followOverflow(shot: Shot): Promise<{ body: string; totalMs: numb
     if (!url) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const started = performance.now();
-    body = (await sendSigned({ url: url.replace(/&amp;/g, '&'), params: shot.webhook.params }, REHEARSAL_AUTH_TOKEN)).body;
+    body = (await sendSigned({ url: url.replace(/&amp;/g, '&'), params: shot.webhook.params }, REHEARSAL_AUTH_TOKEN))
+      .body;
     total += 1000 + (performance.now() - started);
   }
   return { body, totalMs: total };
@@ -96,8 +108,15 @@ function heard(body: string): string {
   return `unexpected: ${body.slice(0, 120)}`;
 }
 
-async function idleConsoles(appUrl: string, appPid: number, showId: string, users: AppUser[], count: number): Promise<IdleConsoles> {
-  const statements = async () => ((await (await fetch(`${appUrl}/api/health`)).json()) as { statements?: number }).statements ?? 0;
+async function idleConsoles(
+  appUrl: string,
+  appPid: number,
+  showId: string,
+  users: AppUser[],
+  count: number,
+): Promise<IdleConsoles> {
+  const statements = async () =>
+    ((await (await fetch(`${appUrl}/api/health`)).json()) as { statements?: number }).statements ?? 0;
   const url = `${appUrl}/api/shows/${showId}/console`;
   const etags: (string | null)[] = Array.from({ length: count }, () => null);
   // Each console's first poll gets the view and its ETag, as when a console opens.
@@ -116,7 +135,9 @@ async function idleConsoles(appUrl: string, appPid: number, showId: string, user
       await new Promise((resolve) => setTimeout(resolve, Math.round((i / count) * 1000)));
       while (performance.now() < endAt) {
         const started = performance.now();
-        const response = await fetch(url, { headers: { ...users[i % users.length]?.headers, ...(etag ? { 'if-none-match': etag } : {}) } });
+        const response = await fetch(url, {
+          headers: { ...users[i % users.length]?.headers, ...(etag ? { 'if-none-match': etag } : {}) },
+        });
         await response.arrayBuffer();
         polls.push({ status: response.status, latencyMs: performance.now() - started });
         const wait = 1000 - (performance.now() - started);
@@ -136,7 +157,15 @@ async function idleConsoles(appUrl: string, appPid: number, showId: string, user
     share304: polls.length ? Math.round((n304 / polls.length) * 1000) / 1000 : null,
     appCpuShare: Math.round((cpu / (seconds * 1000)) * 1000) / 1000,
     statementsPer304: n304 ? Math.round((sent / n304) * 100) / 100 : null,
-    latency: shotStats(polls.map((p) => ({ webhook: { url, params: {} }, scheduledMs: 0, latencyMs: p.latencyMs, status: p.status === 304 ? 200 : p.status, body: '' }))).latency,
+    latency: shotStats(
+      polls.map((p) => ({
+        webhook: { url, params: {} },
+        scheduledMs: 0,
+        latencyMs: p.latencyMs,
+        status: p.status === 304 ? 200 : p.status,
+        body: '',
+      })),
+    ).latency,
   };
 }
 
@@ -154,7 +183,13 @@ async function seedShow(env: Record<string, string>): Promise<void> {
  * One database kind: the production build (next start) on a fresh database, a bare node:http server beside it,
  * open-loop signed webhooks at each rate for each target, a burst, 20 idle consoles, then the consistency check.
  */
-export async function runWebhookKind(kind: DbKind, options: BenchOptions, workRoot: string, stamp: string, log: (line: string) => void): Promise<WebhookKindResult> {
+export async function runWebhookKind(
+  kind: DbKind,
+  options: BenchOptions,
+  workRoot: string,
+  stamp: string,
+  log: (line: string) => void,
+): Promise<WebhookKindResult> {
   const began = Date.now();
   const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
   const workDir = path.join(workRoot, `${kind}-webhooks`);
@@ -181,12 +216,36 @@ export async function runWebhookKind(kind: DbKind, options: BenchOptions, workRo
       BENCH_COUNT_STATEMENTS: '1',
       ...db.env,
     };
-    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_API_BASE_URL', 'EMULATOR_WEBHOOK_TARGETS', ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR'])]) delete env[name];
-    const emulator = startProcess('emulator', process.execPath, [TSX_CLI, 'emulator/server.ts'], env, path.join(workDir, 'emulator.log'));
+    for (const name of [
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_API_BASE_URL',
+      'EMULATOR_WEBHOOK_TARGETS',
+      ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR']),
+    ])
+      delete env[name];
+    const emulator = startProcess(
+      'emulator',
+      process.execPath,
+      [TSX_CLI, 'emulator/server.ts'],
+      env,
+      path.join(workDir, 'emulator.log'),
+    );
     children.push(emulator);
-    const bare = startProcess('bare', process.execPath, [path.resolve('scripts/bench/bare-twiml-server.mjs')], { ...env, PORT: String(barePort) }, path.join(workDir, 'bare.log'));
+    const bare = startProcess(
+      'bare',
+      process.execPath,
+      [path.resolve('scripts/bench/bare-twiml-server.mjs')],
+      { ...env, PORT: String(barePort) },
+      path.join(workDir, 'bare.log'),
+    );
     children.push(bare);
-    const app = startProcess('app', process.execPath, [NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'], env, path.join(workDir, 'app.log'));
+    const app = startProcess(
+      'app',
+      process.execPath,
+      [NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+      env,
+      path.join(workDir, 'app.log'),
+    );
     children.push(app);
     const memory = sampleMemory(app.pid);
     await waitForHttp(`${appUrl}/api/health`, 120_000, app);
@@ -198,11 +257,19 @@ export async function runWebhookKind(kind: DbKind, options: BenchOptions, workRo
     const showId = await findShowId(appUrl, producer);
     await appJson(appUrl, producer, 'POST', `/api/shows/${showId}/lines`, { title: `Bench ${stamp}` });
 
-    const urls: Record<TargetName, string> = { bare: `http://127.0.0.1:${barePort}/`, baseline: `${appUrl}/api/twilio/baseline`, door: `${appUrl}/api/twilio/voice` };
+    const urls: Record<TargetName, string> = {
+      bare: `http://127.0.0.1:${barePort}/`,
+      baseline: `${appUrl}/api/twilio/baseline`,
+      door: `${appUrl}/api/twilio/voice`,
+    };
     const doorShots: Shot[] = [];
     // Warm-up: the first requests load each route's bundle and open the database pool.
     for (const target of ['bare', 'baseline', 'door'] as const) {
-      const warm = await fireOpenLoop(Array.from({ length: 20 }, () => ringing(urls[target])), 20, REHEARSAL_AUTH_TOKEN);
+      const warm = await fireOpenLoop(
+        Array.from({ length: 20 }, () => ringing(urls[target])),
+        20,
+        REHEARSAL_AUTH_TOKEN,
+      );
       if (target === 'door') doorShots.push(...warm);
     }
 
@@ -211,7 +278,11 @@ export async function runWebhookKind(kind: DbKind, options: BenchOptions, workRo
 
     const phases: Phase[] = [];
     const runPhase = async (target: TargetName, rate: number | 'burst', count: number) => {
-      const shots = await fireOpenLoop(Array.from({ length: count }, () => ringing(urls[target])), rate, REHEARSAL_AUTH_TOKEN);
+      const shots = await fireOpenLoop(
+        Array.from({ length: count }, () => ringing(urls[target])),
+        rate,
+        REHEARSAL_AUTH_TOKEN,
+      );
       const phase: Phase = { target, rate, stats: shotStats(shots) };
       if (target === 'door') {
         doorShots.push(...shots);
@@ -222,17 +293,32 @@ export async function runWebhookKind(kind: DbKind, options: BenchOptions, workRo
             const shot = overflowed[i];
             if (shot) shot.body = f.body;
           });
-          phase.overflow = { answered: overflowed.length, followedMs: shotStats(followed.map((f) => ({ webhook: { url: '', params: {} }, scheduledMs: 0, latencyMs: f.totalMs, status: 200, body: '' }))).latency };
+          phase.overflow = {
+            answered: overflowed.length,
+            followedMs: shotStats(
+              followed.map((f) => ({
+                webhook: { url: '', params: {} },
+                scheduledMs: 0,
+                latencyMs: f.totalMs,
+                status: 200,
+                body: '',
+              })),
+            ).latency,
+          };
         }
       }
       phases.push(phase);
       const s = phase.stats;
-      log(`  ${kind}: ${target} at ${rate === 'burst' ? `a burst of ${count}` : `${rate}/s`}: p50/p99/max ${s.latency.p50}/${s.latency.p99}/${s.latency.max} ms, ${s.servedPerSecond}/s served, ${s.errors} errors${phase.overflow ? `, ${phase.overflow.answered} overflow answers` : ''}`);
+      log(
+        `  ${kind}: ${target} at ${rate === 'burst' ? `a burst of ${count}` : `${rate}/s`}: p50/p99/max ${s.latency.p50}/${s.latency.p99}/${s.latency.max} ms, ${s.servedPerSecond}/s served, ${s.errors} errors${phase.overflow ? `, ${phase.overflow.answered} overflow answers` : ''}`,
+      );
       // Let the app settle before the next phase.
       await new Promise((resolve) => setTimeout(resolve, 2000));
     };
-    for (const rate of options.rates) for (const target of ['bare', 'baseline', 'door'] as const) await runPhase(target, rate, rate * options.seconds);
-    if (options.burst > 0) for (const target of ['bare', 'baseline', 'door'] as const) await runPhase(target, 'burst', options.burst);
+    for (const rate of options.rates)
+      for (const target of ['bare', 'baseline', 'door'] as const) await runPhase(target, rate, rate * options.seconds);
+    if (options.burst > 0)
+      for (const target of ['bare', 'baseline', 'door'] as const) await runPhase(target, 'burst', options.burst);
 
     const peak = memory.stop();
     await stopProcess(app);
@@ -278,11 +364,20 @@ export function webhookTable(results: WebhookKindResult[]): string {
     });
     rows.push(`| ${label} | ${cells.join(' | ')} |`);
   });
-  const served = (r: WebhookKindResult, target: TargetName, rate: number) => r.phases.find((p) => p.target === target && p.rate === rate)?.stats.servedPerSecond ?? null;
+  const served = (r: WebhookKindResult, target: TargetName, rate: number) =>
+    r.phases.find((p) => p.target === target && p.rate === rate)?.stats.servedPerSecond ?? null;
   const top = Math.max(...first.phases.filter((p) => p.rate !== 'burst').map((p) => p.rate as number));
-  rows.push(`| door served / baseline served at ${top}/s | ${results.map((r) => `x${ratio(served(r, 'door', top), served(r, 'baseline', top)) ?? '-'}`).join(' | ')} |`);
-  rows.push(`| ${first.idleConsoles.consoles} idle consoles: app CPU (share of one core), 304 share, statements per 304 | ${results.map((r) => `${Math.round(r.idleConsoles.appCpuShare * 1000) / 10}%, ${Math.round((r.idleConsoles.share304 ?? 0) * 1000) / 10}%, ${r.idleConsoles.statementsPer304}`).join(' | ')} |`);
-  rows.push(`| door calls whose session matches what they heard | ${results.map((r) => `${r.consistency.calls - r.consistency.mismatches} of ${r.consistency.calls}`).join(' | ')} |`);
-  rows.push(`| load average before -> after (2 cores) | ${results.map((r) => `${r.conditions.loadAverageBefore[0]} -> ${r.conditions.loadAverageAfter[0]}`).join(' | ')} |`);
+  rows.push(
+    `| door served / baseline served at ${top}/s | ${results.map((r) => `x${ratio(served(r, 'door', top), served(r, 'baseline', top)) ?? '-'}`).join(' | ')} |`,
+  );
+  rows.push(
+    `| ${first.idleConsoles.consoles} idle consoles: app CPU (share of one core), 304 share, statements per 304 | ${results.map((r) => `${Math.round(r.idleConsoles.appCpuShare * 1000) / 10}%, ${Math.round((r.idleConsoles.share304 ?? 0) * 1000) / 10}%, ${r.idleConsoles.statementsPer304}`).join(' | ')} |`,
+  );
+  rows.push(
+    `| door calls whose session matches what they heard | ${results.map((r) => `${r.consistency.calls - r.consistency.mismatches} of ${r.consistency.calls}`).join(' | ')} |`,
+  );
+  rows.push(
+    `| load average before -> after (2 cores) | ${results.map((r) => `${r.conditions.loadAverageBefore[0]} -> ${r.conditions.loadAverageAfter[0]}`).join(' | ')} |`,
+  );
   return `${header}\n${rows.join('\n')}`;
 }

@@ -4,7 +4,15 @@ import { EmulatorControl } from './pages/emulator-control';
 import { HostConsolePage } from './pages/host-console';
 import { ProducerRoomPage } from './pages/producer-room';
 import { ScreenConsolePage } from './pages/screen-console';
-import { expectPageHears, expectPhoneHears, phoneAudio, staffSpeaking, startWatching, TONES, type Hears } from './support/audio-parties';
+import {
+  expectPageHears,
+  expectPhoneHears,
+  phoneAudio,
+  staffSpeaking,
+  startWatching,
+  TONES,
+  type Hears,
+} from './support/audio-parties';
 
 // Every check here is made on RECEIVED audio: the consoles run the real Voice SDK in Chromium (each staff
 // browser's fake microphone a tone), the emulator mixes real PCMU per the hearing rules, and the tests read
@@ -40,10 +48,15 @@ async function ringSpeaking(number: string, frequency: number): Promise<string> 
  */
 async function moveSilence(sid: string, since: number): Promise<{ silenceMs: number; appAnswerMs: number }> {
   const silenceMs = (await phoneAudio.read(sid, Date.now() - since + 100)).received.longestSilenceMs;
-  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as { webhooks: { callSid: string | null; url: string; sentAt: number; latencyMs: number | null }[] };
+  const state = (await (await fetch(`${E2E_EMULATOR_URL}/_emulator/state`)).json()) as {
+    webhooks: { callSid: string | null; url: string; sentAt: number; latencyMs: number | null }[];
+  };
   // A move that carries its TwiML inline fetches nothing: then all of the silence is the audio path's.
   const move = state.webhooks.filter((w) => w.callSid === sid && w.url.includes('moved=1') && w.sentAt >= since).at(-1);
-  test.info().annotations.push({ type: 'move silence', description: `${silenceMs} ms (the app answered the move in ${move?.latencyMs} ms)` });
+  test.info().annotations.push({
+    type: 'move silence',
+    description: `${silenceMs} ms (the app answered the move in ${move?.latencyMs} ms)`,
+  });
   return { silenceMs, appAnswerMs: move?.latencyMs ?? 0 };
 }
 
@@ -56,18 +69,33 @@ test('the headset check lists the real microphones and outputs, shows the microp
     const page = screener.page;
     await page.goto('/screen');
     const headset = page.getByRole('region', { name: 'Headset' });
-    await expect(headset.getByRole('button', { name: 'Connect headset' }), 'no connecting before the headphones are confirmed').toBeDisabled();
+    await expect(
+      headset.getByRole('button', { name: 'Connect headset' }),
+      'no connecting before the headphones are confirmed',
+    ).toBeDisabled();
     await headset.getByRole('button', { name: 'Check my headset' }).click();
     // Chromium's fake devices, as enumerateDevices reports them: real device names, not a placeholder.
     const microphones = headset.getByRole('combobox', { name: /^Microphone/ });
     await expect(microphones.locator('option')).not.toHaveCount(0);
     await expect(microphones.locator('option').first()).toHaveText(/Fake/);
-    await expect(headset.getByRole('combobox', { name: /^Output/ }).locator('option').first()).toHaveText(/Fake/);
-    await expect.poll(() => headset.getByRole('meter', { name: /Microphone level/ }).evaluate((m) => (m as HTMLMeterElement).value), { message: 'the level meter moves with the microphone' }).toBeGreaterThan(0.05);
+    await expect(
+      headset
+        .getByRole('combobox', { name: /^Output/ })
+        .locator('option')
+        .first(),
+    ).toHaveText(/Fake/);
+    await expect
+      .poll(
+        () => headset.getByRole('meter', { name: /Microphone level/ }).evaluate((m) => (m as HTMLMeterElement).value),
+        { message: 'the level meter moves with the microphone' },
+      )
+      .toBeGreaterThan(0.05);
     await expect(headset).not.toContainText('no real sound');
     await headset.getByLabel('I am wearing headphones').check();
     await headset.getByRole('button', { name: 'Connect headset' }).click();
-    await expect(headset.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', { timeout: 15_000 });
+    await expect(headset.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', {
+      timeout: 15_000,
+    });
   } finally {
     await screener.browser.close();
   }
@@ -84,16 +112,24 @@ test('a waiting caller hears hold audio and never more than a second of silence'
   // Five seconds of waiting, measured on what the phone received (no sleep: poll until that much was analysed).
   let reading: Awaited<ReturnType<typeof phoneAudio.read>> | undefined;
   await expect
-    .poll(async () => (reading = await phoneAudio.read(sid, Date.now() - waitingSince)).received.frames, { message: 'five seconds of hold audio received', timeout: 30_000 })
+    .poll(async () => (reading = await phoneAudio.read(sid, Date.now() - waitingSince)).received.frames, {
+      message: 'five seconds of hold audio received',
+      timeout: 30_000,
+    })
     .toBeGreaterThanOrEqual(250);
   expect((await emulator.call(sid)).hears?.kind, 'still waiting throughout').toBe('wait');
   expect(reading!.received.rms, 'hold audio is sound, not silence').toBeGreaterThan(0.01);
   expect(reading!.received.longestSilenceMs, 'no gap over a second in the hold audio').toBeLessThan(1000);
-  expect(reading!.received.tones.find((t) => t.frequency === TONES.eve)?.present, 'the caller does not hear their own voice').toBe(false);
+  expect(
+    reading!.received.tones.find((t) => t.frequency === TONES.eve)?.present,
+    'the caller does not hear their own voice',
+  ).toBe(false);
   await producer.context().close();
 });
 
-test('a whole show by ear: screening in private, the deck hears the show unheard, two on air and the host hear each other, mute, moves without dead air, a screener reload', async ({ browser }) => {
+test('a whole show by ear: screening in private, the deck hears the show unheard, two on air and the host hear each other, mute, moves without dead air, a screener reload', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const producer = await (await browser.newContext({ storageState: storageStatePath('producer') })).newPage();
   await openLines(producer, 'Audio show');
@@ -122,7 +158,10 @@ test('a whole show by ear: screening in private, the deck hears the show unheard
     await expect(screen.waitingCaller(eve.number)).toBeVisible({ timeout: 15_000 });
 
     const everyone = [TONES.screener, TONES.host, ada.tone, cyd.tone, eve.tone];
-    const only = (heard: number[], self: number): Hears => ({ hears: heard, notHears: everyone.filter((f) => !heard.includes(f) || f === self) });
+    const only = (heard: number[], self: number): Hears => ({
+      hears: heard,
+      notHears: everyone.filter((f) => !heard.includes(f) || f === self),
+    });
 
     await test.step('the screener and the caller being screened hear each other, and nobody else hears either', async () => {
       const movedAt = Date.now();
@@ -131,7 +170,10 @@ test('a whole show by ear: screening in private, the deck hears the show unheard
       await expectPageHears(screener.page, 'the screener', only([ada.tone], TONES.screener));
       await expectPhoneHears(adaSid, 'Ada being screened', only([TONES.screener], ada.tone));
       const toScreening = await moveSilence(adaSid, movedAt);
-      expect(toScreening.silenceMs - toScreening.appAnswerMs, `Ada, moved from hold to screening, silent ${toScreening.silenceMs} ms`).toBeLessThan(MOVE_SILENCE_MS);
+      expect(
+        toScreening.silenceMs - toScreening.appAnswerMs,
+        `Ada, moved from hold to screening, silent ${toScreening.silenceMs} ms`,
+      ).toBeLessThan(MOVE_SILENCE_MS);
       await expectPageHears(host.page, 'the host', only([], TONES.host));
       await expectPhoneHears(cydSid, 'Cyd waiting', { notHears: [TONES.screener, ada.tone, cyd.tone] });
       await expectPhoneHears(eveSid, 'Eve waiting', { notHears: [TONES.screener, ada.tone, eve.tone] });
@@ -143,7 +185,10 @@ test('a whole show by ear: screening in private, the deck hears the show unheard
       await screen.approve();
       await expectPhoneHears(adaSid, 'Ada on deck, nobody on air yet', only([TONES.host], ada.tone));
       const toDeck = await moveSilence(adaSid, movedAt);
-      expect(toDeck.silenceMs - toDeck.appAnswerMs, `Ada, moved from screening to the deck, silent ${toDeck.silenceMs} ms`).toBeLessThan(MOVE_SILENCE_MS);
+      expect(
+        toDeck.silenceMs - toDeck.appAnswerMs,
+        `Ada, moved from screening to the deck, silent ${toDeck.silenceMs} ms`,
+      ).toBeLessThan(MOVE_SILENCE_MS);
       await screen.pickUpNext();
       await screen.expectTalkingTo(cyd.number);
       await expectPhoneHears(cydSid, 'Cyd being screened', only([TONES.screener], cyd.tone));
@@ -162,7 +207,9 @@ test('a whole show by ear: screening in private, the deck hears the show unheard
       await expectPageHears(host.page, 'the host', only([ada.tone, cyd.tone], TONES.host));
       await expectPhoneHears(adaSid, 'Ada on air', only([TONES.host, cyd.tone], ada.tone));
       await expectPhoneHears(cydSid, 'Cyd on air', only([TONES.host, ada.tone], cyd.tone));
-      await expectPhoneHears(eveSid, 'Eve still waiting hears none of it', { notHears: [TONES.host, ada.tone, cyd.tone, eve.tone] });
+      await expectPhoneHears(eveSid, 'Eve still waiting hears none of it', {
+        notHears: [TONES.host, ada.tone, cyd.tone, eve.tone],
+      });
     });
 
     await test.step('a muted on-air caller is not heard, and still hears the show', async () => {

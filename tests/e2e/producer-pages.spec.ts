@@ -41,7 +41,10 @@ test.describe('producer pages', () => {
     await expect(page.getByText('Another show already uses that phone number.').first()).toBeVisible();
   });
 
-  test('a producer adds a screener, who can then sign in, and disables them, who then cannot', async ({ page, browser }) => {
+  test('a producer adds a screener, who can then sign in, and disables them, who then cannot', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('/producer/team');
     await page.getByLabel('Name', { exact: true }).fill('Casey Newhire');
     await page.getByLabel('Email', { exact: true }).fill('casey@switchboard.test');

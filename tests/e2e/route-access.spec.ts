@@ -6,7 +6,9 @@ import { allows, ROUTE_ACCESS, ruleFor, SEGMENT_SAMPLES } from './route-access-r
 const routes = discoverRoutes();
 
 test('every page and route handler has an access rule', () => {
-  const missing = routes.filter((route) => !(route.pattern in ROUTE_ACCESS)).map((route) => `${route.pattern} (${route.file})`);
+  const missing = routes
+    .filter((route) => !(route.pattern in ROUTE_ACCESS))
+    .map((route) => `${route.pattern} (${route.file})`);
   expect(missing, 'add these to tests/e2e/route-access-rules.ts and guard them').toEqual([]);
   expect(routes.length).toBeGreaterThan(5);
 });
@@ -30,7 +32,11 @@ for (const actor of actors) {
         if (rule === 'public') continue;
         const response = await context.fetch(url, {
           method,
-          headers: { origin: E2E_BASE_URL, 'content-type': route.kind === 'api' && rule === 'twilio' ? 'application/x-www-form-urlencoded' : 'application/json' },
+          headers: {
+            origin: E2E_BASE_URL,
+            'content-type':
+              route.kind === 'api' && rule === 'twilio' ? 'application/x-www-form-urlencoded' : 'application/json',
+          },
           data: method === 'GET' ? undefined : rule === 'twilio' ? 'CallSid=CA00000000000000000000000000000000' : '{}',
         });
         const status = response.status();
@@ -38,7 +44,8 @@ for (const actor of actors) {
         const label = `${method} ${url} as ${actor ?? 'no session'}: ${status}`;
         if (route.kind === 'page') {
           const location = response.headers()['location'] ?? '';
-          if (actor === null && !permitted && !(status === 307 && location.includes('/login'))) failures.push(`${label}, expected a redirect to /login`);
+          if (actor === null && !permitted && !(status === 307 && location.includes('/login')))
+            failures.push(`${label}, expected a redirect to /login`);
           if (actor !== null && !permitted && status !== 403) failures.push(`${label}, expected 403`);
           if (permitted && [401, 403].includes(status)) failures.push(`${label}, expected access`);
         } else if (rule === 'twilio') {
@@ -46,7 +53,8 @@ for (const actor of actors) {
         } else {
           const expected = permitted ? null : actor === null ? 401 : 403;
           if (expected && status !== expected) failures.push(`${label}, expected ${expected}`);
-          if (expected && !(response.headers()['content-type'] ?? '').includes('application/json')) failures.push(`${label}, expected a JSON error`);
+          if (expected && !(response.headers()['content-type'] ?? '').includes('application/json'))
+            failures.push(`${label}, expected a JSON error`);
           if (!expected && [401, 403].includes(status)) failures.push(`${label}, expected access`);
           if (status >= 500) failures.push(`${label}, a server error`);
         }

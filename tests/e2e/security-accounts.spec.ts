@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
-import { apiAs, ATTACKER_ORIGIN, demoShowId, expectJsonError, hangUp, openDemoLines, parseCsv, ringCaller, securitySession } from './support/security-app';
+import {
+  apiAs,
+  ATTACKER_ORIGIN,
+  demoShowId,
+  expectJsonError,
+  hangUp,
+  openDemoLines,
+  parseCsv,
+  ringCaller,
+  securitySession,
+} from './support/security-app';
 
 /**
  * Accounts and hostile input, probed from outside against the production build: access taken away ends the
@@ -26,7 +36,11 @@ async function producerPage(browser: Browser) {
 
 async function addThrowawayMember(browser: Browser): Promise<Member> {
   const suffix = randomBytes(4).toString('hex');
-  const member = { name: `Access Test ${suffix}`, email: `access-${suffix}@switchboard.test`, password: `throwaway-${suffix}-pw` };
+  const member = {
+    name: `Access Test ${suffix}`,
+    email: `access-${suffix}@switchboard.test`,
+    password: `throwaway-${suffix}-pw`,
+  };
   const { page, close } = await producerPage(browser);
   await page.getByLabel('Name', { exact: true }).fill(member.name);
   await page.getByLabel('Email', { exact: true }).fill(member.email);
@@ -111,7 +125,10 @@ test.describe('hostile requests', () => {
     for (const headers of variants) {
       const producer = await apiAs('producer', headers);
       for (const path of ['/producer/team', '/producer/shows/new', '/login']) {
-        const response = await producer.post(path, { headers: { 'next-action': 'a'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' }, data: '[]' });
+        const response = await producer.post(path, {
+          headers: { 'next-action': 'a'.repeat(42), 'content-type': 'text/plain;charset=UTF-8' },
+          data: '[]',
+        });
         const label = `POST ${path} with ${JSON.stringify(headers)}`;
         expect(response.status(), label).toBe(403);
         expect((await expectJsonError(response, label)).code).toBe('forbidden:request');
@@ -151,7 +168,9 @@ test.describe('hostile requests', () => {
     const producer = await apiAs('producer');
     const lines = await openDemoLines(producer);
     const caller = await ringCaller(producer, lines.showId);
-    const card = await producer.patch(`/api/calls/${caller.sessionId}/card`, { data: { name: 'Ann; Lee', location: 'Tab\there', topic: '=HYPERLINK("https://attacker.example")' } });
+    const card = await producer.patch(`/api/calls/${caller.sessionId}/card`, {
+      data: { name: 'Ann; Lee', location: 'Tab\there', topic: '=HYPERLINK("https://attacker.example")' },
+    });
     expect(card.status(), await card.text()).toBe(200);
     const csv = await (await producer.get('/api/history/export')).text();
     expect(csv).toContain('"Ann; Lee"');
@@ -164,4 +183,3 @@ test.describe('hostile requests', () => {
     await producer.dispose();
   });
 });
-

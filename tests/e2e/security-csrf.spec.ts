@@ -3,7 +3,18 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { sampleUrl } from '../support/route-discovery';
 import { E2E_BASE_URL, E2E_PORT } from './e2e-env';
 import { SEGMENT_SAMPLES } from './route-access-rules';
-import { apiAs, ATTACKER_ORIGIN, expectJsonError, hangUp, jsonApiRoutes, openDemoLines, ringCaller, securitySession, settledSnapshot, STATE_CHANGING } from './support/security-app';
+import {
+  apiAs,
+  ATTACKER_ORIGIN,
+  expectJsonError,
+  hangUp,
+  jsonApiRoutes,
+  openDemoLines,
+  ringCaller,
+  securitySession,
+  settledSnapshot,
+  STATE_CHANGING,
+} from './support/security-app';
 
 /**
  * CSRF: a producer's browser carries a session cookie to any site that makes it send a request. Every
@@ -11,7 +22,9 @@ import { apiAs, ATTACKER_ORIGIN, expectJsonError, hangUp, jsonApiRoutes, openDem
  * that does not prove it came from one of the app's own pages.
  */
 
-const targets = jsonApiRoutes().flatMap((route) => route.methods.filter((m) => STATE_CHANGING.includes(m)).map((method) => ({ route, method })));
+const targets = jsonApiRoutes().flatMap((route) =>
+  route.methods.filter((m) => STATE_CHANGING.includes(m)).map((method) => ({ route, method })),
+);
 
 interface Live {
   showId: string;
@@ -25,9 +38,18 @@ function forged(pattern: string, method: string, live: Live): { url: string; dat
     'DELETE /api/shows/[id]/lines': { url: `/api/shows/${live.showId}/lines` },
     'POST /api/shows/[id]/lines': { url: `/api/shows/${live.showId}/lines`, data: { title: 'Forged episode' } },
     'POST /api/calls/[id]/[command]': { url: `/api/calls/${live.sessionId}/drop`, data: {} },
-    'PATCH /api/calls/[id]/card': { url: `/api/calls/${live.sessionId}/card`, data: { topic: 'Written by another website' } },
-    'PUT /api/episodes/[id]/deck-order': { url: `/api/episodes/${live.episodeId}/deck-order`, data: { order: [live.sessionId] } },
-    'POST /api/episodes/[id]/messages': { url: `/api/episodes/${live.episodeId}/messages`, data: { body: 'Written by another website' } },
+    'PATCH /api/calls/[id]/card': {
+      url: `/api/calls/${live.sessionId}/card`,
+      data: { topic: 'Written by another website' },
+    },
+    'PUT /api/episodes/[id]/deck-order': {
+      url: `/api/episodes/${live.episodeId}/deck-order`,
+      data: { order: [live.sessionId] },
+    },
+    'POST /api/episodes/[id]/messages': {
+      url: `/api/episodes/${live.episodeId}/messages`,
+      data: { body: 'Written by another website' },
+    },
     'POST /api/blocks': { url: '/api/blocks', data: { callId: live.sessionId, reason: 'Written by another website' } },
     'POST /api/tokens': { url: '/api/tokens', data: { name: 'Written by another website' } },
   };
@@ -66,7 +88,9 @@ test.describe('cross-site request forgery', () => {
 
   test('there are state-changing API routes to protect, and the check covers each of them', () => {
     expect(targets.length).toBeGreaterThanOrEqual(8);
-    expect(targets.some((t) => t.route.pattern.startsWith('/api/twilio/') || t.route.pattern.startsWith('/api/auth/'))).toBe(false);
+    expect(
+      targets.some((t) => t.route.pattern.startsWith('/api/twilio/') || t.route.pattern.startsWith('/api/auth/')),
+    ).toBe(false);
   });
 
   for (const [what, headers] of CROSS_SITE) {
@@ -83,11 +107,15 @@ test.describe('cross-site request forgery', () => {
           continue;
         }
         const error = await expectJsonError(response, label);
-        if (error.code !== 'forbidden:request') failures.push(`${label}, refused by ${error.code} rather than the origin check`);
+        if (error.code !== 'forbidden:request')
+          failures.push(`${label}, refused by ${error.code} rather than the origin check`);
       }
       await context.dispose();
       expect(failures).toEqual([]);
-      expect(await settledSnapshot(producer, live.showId), 'a refused cross-site request changed the board, chat or history').toEqual(before);
+      expect(
+        await settledSnapshot(producer, live.showId),
+        'a refused cross-site request changed the board, chat or history',
+      ).toEqual(before);
     });
   }
 
@@ -115,7 +143,8 @@ test.describe('cross-site request forgery', () => {
       for (const { route, method } of targets) {
         const url = sampleUrl(route.pattern, SEGMENT_SAMPLES);
         const response = await context.fetch(url, { method, data: {} });
-        if (response.status() === 403 || response.status() >= 500) failures.push(`${method} ${url}: ${response.status()} ${await response.text()}`);
+        if (response.status() === 403 || response.status() >= 500)
+          failures.push(`${method} ${url}: ${response.status()} ${await response.text()}`);
       }
       await context.dispose();
       expect(failures).toEqual([]);
@@ -123,7 +152,9 @@ test.describe('cross-site request forgery', () => {
   }
 
   test('the session cookie is HttpOnly and SameSite=Lax, so other sites can neither read it nor send it with a cross-site POST', async () => {
-    const state = JSON.parse(readFileSync(await securitySession('producer'), 'utf8')) as { cookies: { name: string; httpOnly: boolean; sameSite: string }[] };
+    const state = JSON.parse(readFileSync(await securitySession('producer'), 'utf8')) as {
+      cookies: { name: string; httpOnly: boolean; sameSite: string }[];
+    };
     const session = state.cookies.filter((c) => /session-token/.test(c.name));
     expect(session.length).toBeGreaterThan(0);
     for (const cookie of session) expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

@@ -1,8 +1,29 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import { E2E_BASE_URL } from './e2e-env';
-import { anyBody, commandSegment, contentType, invalidBody, pathSegment, queryParams, renderBody, webhookParams, type BodySpec } from './support/fuzz-inputs';
-import { apiAs, hangUp, jsonApiRoutes, openDemoLines, ringCaller, sendWebhook, settledSnapshot, sign, STATE_CHANGING, webhookRoutes } from './support/security-app';
+import {
+  anyBody,
+  commandSegment,
+  contentType,
+  invalidBody,
+  pathSegment,
+  queryParams,
+  renderBody,
+  webhookParams,
+  type BodySpec,
+} from './support/fuzz-inputs';
+import {
+  apiAs,
+  hangUp,
+  jsonApiRoutes,
+  openDemoLines,
+  ringCaller,
+  sendWebhook,
+  settledSnapshot,
+  sign,
+  STATE_CHANGING,
+  webhookRoutes,
+} from './support/security-app';
 
 /**
  * Property-based fuzzing (fast-check) of every discovered JSON endpoint and webhook of the running app, as a
@@ -13,7 +34,12 @@ import { apiAs, hangUp, jsonApiRoutes, openDemoLines, ringCaller, sendWebhook, s
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5b0a2d);
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** Seeded and bounded: a property (with its shrinking) gets at most 25 s, and a failure found before the limit is still reported. */
-const params = (offset: number): fc.Parameters<unknown> => ({ seed: SEED + offset, numRuns: NUM_RUNS, interruptAfterTimeLimit: 25_000, markInterruptAsFailure: false });
+const params = (offset: number): fc.Parameters<unknown> => ({
+  seed: SEED + offset,
+  numRuns: NUM_RUNS,
+  interruptAfterTimeLimit: 25_000,
+  markInterruptAsFailure: false,
+});
 
 /** What every answer must be: no 5xx; a refusal is a JSON error with a message; TwiML or nothing from a webhook. */
 async function problemWith(response: APIResponse, kind: 'json' | 'webhook'): Promise<string | null> {
@@ -22,12 +48,14 @@ async function problemWith(response: APIResponse, kind: 'json' | 'webhook'): Pro
   const text = await response.text();
   const said = `${status} ${type} ${text.slice(0, 200)}`;
   if (status >= 500) return `a server error: ${said}`;
-  if (kind === 'json' && (status === 401 || status === 403)) return `a refusal of the producer, whom every route admits (the fuzz must reach the input checks): ${said}`;
+  if (kind === 'json' && (status === 401 || status === 403))
+    return `a refusal of the producer, whom every route admits (the fuzz must reach the input checks): ${said}`;
   if (status >= 400) {
     if (!type.includes('application/json')) return `a refusal that is not JSON: ${said}`;
     try {
       const body = JSON.parse(text) as { error?: { message?: unknown } };
-      if (typeof body.error?.message !== 'string' || body.error.message.trim() === '') return `a refusal without a message: ${said}`;
+      if (typeof body.error?.message !== 'string' || body.error.message.trim() === '')
+        return `a refusal without a message: ${said}`;
     } catch {
       return `a refusal whose JSON does not parse: ${said}`;
     }
@@ -82,14 +110,23 @@ test.describe('fuzzing', () => {
     const before = await settledSnapshot(producer, lines.showId);
     for (const [index, { route, method }] of apiTargets.entries()) {
       const names = [...route.pattern.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1] ?? '');
-      const segments = fc.record(Object.fromEntries(names.map((name) => [name, name === 'command' ? commandSegment : pathSegment])));
+      const segments = fc.record(
+        Object.fromEntries(names.map((name) => [name, name === 'command' ? commandSegment : pathSegment])),
+      );
       await fc.assert(
-        fc.asyncProperty(segments, anyBody, fc.option(contentType, { nil: null }), queryParams, async (ids, body, type, query) => {
-          const search = method === 'GET' && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
-          const url = `${fillPattern(route.pattern, ids)}${search}`;
-          const problem = await problemWith(await send(method, url, body, type), 'json');
-          if (problem) throw new Error(`${method} ${url.slice(0, 200)} answered ${problem}`);
-        }),
+        fc.asyncProperty(
+          segments,
+          anyBody,
+          fc.option(contentType, { nil: null }),
+          queryParams,
+          async (ids, body, type, query) => {
+            const search =
+              method === 'GET' && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
+            const url = `${fillPattern(route.pattern, ids)}${search}`;
+            const problem = await problemWith(await send(method, url, body, type), 'json');
+            if (problem) throw new Error(`${method} ${url.slice(0, 200)} answered ${problem}`);
+          },
+        ),
         params(index),
       );
     }
@@ -107,23 +144,36 @@ test.describe('fuzzing', () => {
       'POST /api/blocks': { url: () => '/api/blocks' },
       'POST /api/tokens': { url: () => '/api/tokens' },
     };
-    const withBodies = apiTargets.filter(({ route, method }) => STATE_CHANGING.includes(method) && `${method} ${route.pattern}` in real);
+    const withBodies = apiTargets.filter(
+      ({ route, method }) => STATE_CHANGING.includes(method) && `${method} ${route.pattern}` in real,
+    );
     expect(withBodies.length).toBeGreaterThanOrEqual(5);
     const before = await settledSnapshot(producer, lines.showId);
     for (const [index, { route, method }] of withBodies.entries()) {
       const target = real[`${method} ${route.pattern}`];
       if (!target) continue;
       await fc.assert(
-        fc.asyncProperty(commandSegment, invalidBody, fc.option(contentType, { nil: null }), async (command, body, type) => {
-          const url = target.url(command);
-          const response = await send(method, url, body, type);
-          if (response.status() < 400) throw new Error(`${method} ${url} accepted a malformed body with ${response.status()}: ${(await response.text()).slice(0, 200)}`);
-          const problem = await problemWith(response, 'json');
-          if (problem) throw new Error(`${method} ${url} answered ${problem}`);
-        }),
+        fc.asyncProperty(
+          commandSegment,
+          invalidBody,
+          fc.option(contentType, { nil: null }),
+          async (command, body, type) => {
+            const url = target.url(command);
+            const response = await send(method, url, body, type);
+            if (response.status() < 400)
+              throw new Error(
+                `${method} ${url} accepted a malformed body with ${response.status()}: ${(await response.text()).slice(0, 200)}`,
+              );
+            const problem = await problemWith(response, 'json');
+            if (problem) throw new Error(`${method} ${url} answered ${problem}`);
+          },
+        ),
         params(100 + index),
       );
-      expect(await settledSnapshot(producer, lines.showId), `${method} ${route.pattern}: a refused request changed something`).toEqual(before);
+      expect(
+        await settledSnapshot(producer, lines.showId),
+        `${method} ${route.pattern}: a refused request changed something`,
+      ).toEqual(before);
     }
   });
 
@@ -145,7 +195,10 @@ test.describe('fuzzing', () => {
       await fc.assert(
         fc.asyncProperty(webhookParams(method === 'GET' ? 1_000 : 20_000), async (form) => {
           const response = await sendWebhook(producer, { path: route.pattern, method, params: form });
-          if (response.status() === 403) throw new Error(`${method} ${route.pattern} refused a correctly signed request: ${JSON.stringify(form).slice(0, 300)}`);
+          if (response.status() === 403)
+            throw new Error(
+              `${method} ${route.pattern} refused a correctly signed request: ${JSON.stringify(form).slice(0, 300)}`,
+            );
           const problem = await problemWith(response, 'webhook');
           if (problem) throw new Error(`${method} ${route.pattern} answered ${problem}`);
         }),

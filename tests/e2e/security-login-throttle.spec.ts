@@ -25,7 +25,11 @@ function freshAddress(): string {
 
 async function addThrowawayMember(browser: Browser): Promise<{ email: string; password: string }> {
   const suffix = randomBytes(4).toString('hex');
-  const member = { name: `Throttle Test ${suffix}`, email: `throttle-${suffix}@switchboard.test`, password: `throwaway-${suffix}-pw` };
+  const member = {
+    name: `Throttle Test ${suffix}`,
+    email: `throttle-${suffix}@switchboard.test`,
+    password: `throwaway-${suffix}-pw`,
+  };
   const producer = await browser.newContext({ storageState: await securitySession('producer') });
   const page = await producer.newPage();
   await page.goto('/producer/team');
@@ -39,7 +43,12 @@ async function addThrowawayMember(browser: Browser): Promise<{ email: string; pa
 }
 
 /** One sign-in attempt on a fresh login page, from the given address; answers the alert text, or null when signed in. */
-async function attempt(context: BrowserContext, address: string, email: string, password: string): Promise<string | null> {
+async function attempt(
+  context: BrowserContext,
+  address: string,
+  email: string,
+  password: string,
+): Promise<string | null> {
   await context.setExtraHTTPHeaders({ 'x-forwarded-for': address });
   const page = await context.newPage();
   const login = new LoginPage(page);
@@ -47,7 +56,10 @@ async function attempt(context: BrowserContext, address: string, email: string, 
   await login.signIn(email, password);
   const alert = page.getByRole('alert').filter({ hasText: /./ });
   const outcome = await Promise.race([
-    alert.first().waitFor().then(async () => (await alert.first().textContent()) ?? ''),
+    alert
+      .first()
+      .waitFor()
+      .then(async () => (await alert.first().textContent()) ?? ''),
     page.waitForURL((url) => !url.pathname.startsWith('/login')).then(() => null),
   ]);
   await page.close();
@@ -55,46 +67,81 @@ async function attempt(context: BrowserContext, address: string, email: string, 
 }
 
 test.describe('login throttling', () => {
-  test('after too many wrong passwords for one account, the login page refuses even the right password, from any address, with the throttle message', async ({ browser }) => {
+  test('after too many wrong passwords for one account, the login page refuses even the right password, from any address, with the throttle message', async ({
+    browser,
+  }) => {
     const member = await addThrowawayMember(browser);
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     for (let i = 0; i < MAX_FAILURES; i += 1) {
-      expect(await attempt(context, freshAddress(), member.email, `wrong-password-${i}`), `failure ${i + 1} is an ordinary mismatch`).toBe(MISMATCH);
+      expect(
+        await attempt(context, freshAddress(), member.email, `wrong-password-${i}`),
+        `failure ${i + 1} is an ordinary mismatch`,
+      ).toBe(MISMATCH);
     }
     expect(await attempt(context, freshAddress(), member.email, member.password)).toMatch(THROTTLED);
-    expect(await attempt(context, freshAddress(), member.email, 'another-wrong-password'), 'the throttled answer does not reveal whether the password was right').toMatch(THROTTLED);
-    expect(await attempt(context, freshAddress(), member.email.toUpperCase(), member.password), 'the same account spelled in capitals is the same account').toMatch(THROTTLED);
+    expect(
+      await attempt(context, freshAddress(), member.email, 'another-wrong-password'),
+      'the throttled answer does not reveal whether the password was right',
+    ).toMatch(THROTTLED);
+    expect(
+      await attempt(context, freshAddress(), member.email.toUpperCase(), member.password),
+      'the same account spelled in capitals is the same account',
+    ).toMatch(THROTTLED);
     await context.close();
   });
 
-  test('after too many failed sign-ins from one address across many accounts, that address is refused even with a correct password, while the account still signs in from elsewhere', async ({ browser }) => {
+  test('after too many failed sign-ins from one address across many accounts, that address is refused even with a correct password, while the account still signs in from elsewhere', async ({
+    browser,
+  }) => {
     const member = await addThrowawayMember(browser);
     const address = freshAddress();
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     for (let i = 0; i < MAX_ACCOUNTS_PER_ADDRESS; i += 1) {
       const stranger = `nobody-${randomBytes(4).toString('hex')}@switchboard.test`;
-      expect(await attempt(context, address, stranger, 'guessing-a-password'), `failure ${i + 1} from ${address}`).toBe(MISMATCH);
+      expect(await attempt(context, address, stranger, 'guessing-a-password'), `failure ${i + 1} from ${address}`).toBe(
+        MISMATCH,
+      );
     }
     expect(await attempt(context, address, member.email, member.password)).toMatch(THROTTLED);
-    expect(await attempt(context, freshAddress(), member.email, member.password), 'the account itself is not locked').toBeNull();
+    expect(
+      await attempt(context, freshAddress(), member.email, member.password),
+      'the account itself is not locked',
+    ).toBeNull();
     await context.close();
   });
 
-  test('one person’s typos behind a shared address never lock out a colleague there, and the right password below the limit forgives them', async ({ browser }) => {
+  test('one person’s typos behind a shared address never lock out a colleague there, and the right password below the limit forgives them', async ({
+    browser,
+  }) => {
     const clumsy = await addThrowawayMember(browser);
     const colleague = await addThrowawayMember(browser);
     const studio = freshAddress();
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    for (let i = 0; i < MAX_FAILURES - 1; i += 1) expect(await attempt(context, studio, clumsy.email, `wrong-${i}`)).toBe(MISMATCH);
-    expect(await attempt(context, studio, clumsy.email, clumsy.password), 'one failure short of the limit, the right password works').toBeNull();
+    for (let i = 0; i < MAX_FAILURES - 1; i += 1)
+      expect(await attempt(context, studio, clumsy.email, `wrong-${i}`)).toBe(MISMATCH);
+    expect(
+      await attempt(context, studio, clumsy.email, clumsy.password),
+      'one failure short of the limit, the right password works',
+    ).toBeNull();
     await context.clearCookies();
-    for (let i = 0; i < MAX_FAILURES; i += 1) expect(await attempt(context, studio, clumsy.email, `typo-again-${i}`), `typo ${i + 1} after signing in`).toBe(MISMATCH);
-    expect(await attempt(context, studio, clumsy.email, clumsy.password), 'the limit counts again from the sign-in').toMatch(THROTTLED);
-    expect(await attempt(context, studio, colleague.email, colleague.password), 'the colleague behind the same router is not locked out').toBeNull();
+    for (let i = 0; i < MAX_FAILURES; i += 1)
+      expect(await attempt(context, studio, clumsy.email, `typo-again-${i}`), `typo ${i + 1} after signing in`).toBe(
+        MISMATCH,
+      );
+    expect(
+      await attempt(context, studio, clumsy.email, clumsy.password),
+      'the limit counts again from the sign-in',
+    ).toMatch(THROTTLED);
+    expect(
+      await attempt(context, studio, colleague.email, colleague.password),
+      'the colleague behind the same router is not locked out',
+    ).toBeNull();
     await context.close();
   });
 
-  test('40 simultaneous sign-ins for one account (39 wrong, the right one last) check no more passwords than the limit, and the rest are throttled', async ({ browser }) => {
+  test('40 simultaneous sign-ins for one account (39 wrong, the right one last) check no more passwords than the limit, and the rest are throttled', async ({
+    browser,
+  }) => {
     const member = await addThrowawayMember(browser);
     const api = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };

@@ -35,7 +35,11 @@ function appChosenNames(state: EmulatorStateLite): string[] {
 
 function mentions(text: string, number: string): boolean {
   const digits = number.replace(/\D/g, '');
-  return text.replace(/\D/g, '').includes(digits.slice(-10)) || text.includes(number) || text.includes(encodeURIComponent(number));
+  return (
+    text.replace(/\D/g, '').includes(digits.slice(-10)) ||
+    text.includes(number) ||
+    text.includes(encodeURIComponent(number))
+  );
 }
 
 test.describe('caller privacy', () => {
@@ -62,17 +66,31 @@ test.describe('caller privacy', () => {
     const response = await api.post('/api/voice-token');
     expect(response.status(), await response.text()).toBe(200);
     const { token, identity } = await json<{ token: string; identity: string }>(response);
-    const { sid } = await emulator<{ sid: string }>('POST', `/_emulator/clients/${encodeURIComponent(identity)}/connect`, { token, params });
+    const { sid } = await emulator<{ sid: string }>(
+      'POST',
+      `/_emulator/clients/${encodeURIComponent(identity)}/connect`,
+      { token, params },
+    );
     legs.push(sid);
-    await eventually(async () => (await emulatorState()).calls.find((c) => c.sid === sid && c.room), `the ${identity} browser in its room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
+    await eventually(
+      async () => (await emulatorState()).calls.find((c) => c.sid === sid && c.room),
+      `the ${identity} browser in its room`,
+      SETTLE_TIMEOUT_MS,
+      SETTLE_POLL_MS,
+    );
     return sid;
   }
 
   async function settledIn(sessionId: string, state: string) {
-    return eventually(async () => {
-      const card = allCards(await consoleView(producer, lines.showId)).find((c) => c.id === sessionId);
-      return card && card.state === state && !card.moving && card.confirmedRoom === card.room ? card : null;
-    }, `the caller ${state} and confirmed in its room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
+    return eventually(
+      async () => {
+        const card = allCards(await consoleView(producer, lines.showId)).find((c) => c.id === sessionId);
+        return card && card.state === state && !card.moving && card.confirmedRoom === card.room ? card : null;
+      },
+      `the caller ${state} and confirmed in its room`,
+      SETTLE_TIMEOUT_MS,
+      SETTLE_POLL_MS,
+    );
   }
 
   test('a caller’s number never appears in a conference name, participant label, callback URL or TwiML, through hold, screening, deck and air', async () => {
@@ -87,7 +105,9 @@ test.describe('caller privacy', () => {
     await settledIn(caller.sessionId, 'screening');
     seen.push(...appChosenNames(await emulatorState()));
 
-    const approve = await screener.post(`/api/calls/${caller.sessionId}/approve`, { data: { card: { name: 'Pat Private', topic: 'privacy' } } });
+    const approve = await screener.post(`/api/calls/${caller.sessionId}/approve`, {
+      data: { card: { name: 'Pat Private', topic: 'privacy' } },
+    });
     expect(approve.status(), await approve.text()).toBe(200);
     await settledIn(caller.sessionId, 'ready');
     seen.push(...appChosenNames(await emulatorState()));
@@ -115,7 +135,10 @@ test.describe('caller privacy', () => {
     const consoleText = await consoleAnswer.text();
     expect(consoleText, 'the host console').toContain(number.slice(-4));
     expect(mentions(consoleText, number), 'the host console masks the number').toBe(false);
-    expect(consoleAnswer.headers()['etag'], 'the ETag is the change counter and the reader, not a hash of the board').toMatch(/^"c\d+-\d+-host-[0-9a-f-]+"$/);
+    expect(
+      consoleAnswer.headers()['etag'],
+      'the ETag is the change counter and the reader, not a hash of the board',
+    ).toMatch(/^"c\d+-\d+-host-[0-9a-f-]+"$/);
 
     // The board endpoint, whose host ETag was a hash of the unmasked board, is retired.
     const boardAnswer = await host.get(`/api/episodes/${lines.episodeId}/board`);

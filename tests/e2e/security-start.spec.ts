@@ -33,14 +33,29 @@ test.describe('npm run dev', () => {
   test.beforeAll(async () => {
     const dataDir = path.resolve('.data/e2e-start');
     rmSync(dataDir, { recursive: true, force: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), EMULATOR_PORT: String(EMULATOR_PORT), PGLITE_DIR: path.join(dataDir, 'pglite'), EMULATOR_TIME_SCALE: '0.1' };
-    for (const name of ['DATABASE_URL', 'TWILIO_ACCOUNT_SID', 'TRUSTED_PROXY_COUNT', 'PUBLIC_BASE_URL', 'EMULATOR_URL', 'LOGIN_MAX_ACCOUNTS_PER_ADDRESS']) delete env[name];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(PORT),
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      PGLITE_DIR: path.join(dataDir, 'pglite'),
+      EMULATOR_TIME_SCALE: '0.1',
+    };
+    for (const name of [
+      'DATABASE_URL',
+      'TWILIO_ACCOUNT_SID',
+      'TRUSTED_PROXY_COUNT',
+      'PUBLIC_BASE_URL',
+      'EMULATOR_URL',
+      'LOGIN_MAX_ACCOUNTS_PER_ADDRESS',
+    ])
+      delete env[name];
     server = spawn('node', ['scripts/dev.mjs'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 240_000;
     while (!(await healthy(`http://127.0.0.1:${PORT}`))) {
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`npm run dev did not come up:\n${output.slice(-3000)}`);
+      if (server.exitCode !== null || Date.now() > deadline)
+        throw new Error(`npm run dev did not come up:\n${output.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   });
@@ -52,20 +67,27 @@ test.describe('npm run dev', () => {
   test('serves the production build it finds unchanged, and prints localhost, 127.0.0.1 and each network address', () => {
     expect(output).toContain('Using the production build in .next (the sources have not changed since it was built).');
     expect(output).not.toMatch(/next dev|Compiling/);
-    for (const host of ['localhost', '127.0.0.1', ...lanAddresses()]) expect(output).toContain(`  http://${host}:${PORT}\n`);
+    for (const host of ['localhost', '127.0.0.1', ...lanAddresses()])
+      expect(output).toContain(`  http://${host}:${PORT}\n`);
   });
 
-  test('at every printed address the login page hydrates and a demo host signs in to a working console', async ({ browser }) => {
+  test('at every printed address the login page hydrates and a demo host signs in to a working console', async ({
+    browser,
+  }) => {
     const printed = [...output.matchAll(/^ {2}(http:\/\/\S+)$/gm)].map((m) => m[1] ?? '');
     expect(printed.length).toBeGreaterThanOrEqual(2);
     for (const address of printed) {
       const context = await browser.newContext({ baseURL: address });
       const page = await context.newPage();
       await page.goto('/login');
-      await page.waitForFunction(() => {
-        const form = document.querySelector('form');
-        return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
-      }, undefined, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => {
+          const form = document.querySelector('form');
+          return form !== null && Object.keys(form).some((key) => key.startsWith('__reactFiber'));
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
       await page.getByLabel('Email').fill(E2E_ACCOUNTS.host.email);
       await page.getByLabel('Password').fill(E2E_ACCOUNTS.host.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -80,13 +102,22 @@ test.describe('npm run dev', () => {
     const api = await playwrightRequest.newContext({ baseURL: base });
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const signIn = async (email: string, password: string, forged: string) => {
-      const response = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, callbackUrl: '/' }, headers: { 'x-forwarded-for': forged }, maxRedirects: 0 });
+      const response = await api.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email, password, callbackUrl: '/' },
+        headers: { 'x-forwarded-for': forged },
+        maxRedirects: 0,
+      });
       return new URL(response.headers()['location'] ?? '', base).searchParams.get('code');
     };
     for (let i = 0; i < LOGIN_MAX_ACCOUNTS_PER_ADDRESS; i += 1) {
-      expect(await signIn(`sprayed-${i}@switchboard.test`, 'guess', `203.0.113.${i + 1}`), `guess ${i + 1}`).toBe('credentials');
+      expect(await signIn(`sprayed-${i}@switchboard.test`, 'guess', `203.0.113.${i + 1}`), `guess ${i + 1}`).toBe(
+        'credentials',
+      );
     }
-    expect(await signIn(E2E_ACCOUNTS.screener.email, E2E_ACCOUNTS.screener.password, '198.51.100.200'), 'a fresh forged address changes nothing').toBe('throttled');
+    expect(
+      await signIn(E2E_ACCOUNTS.screener.email, E2E_ACCOUNTS.screener.password, '198.51.100.200'),
+      'a fresh forged address changes nothing',
+    ).toBe('throttled');
     await api.dispose();
   });
 });

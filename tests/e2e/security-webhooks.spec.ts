@@ -35,7 +35,14 @@ interface Live {
 /** Requests that would hurt if they were believed: end the real caller, invent a caller, requeue, ... */
 function harmfulParams(pattern: string, live: Live): Record<string, string> | undefined {
   const table: Record<string, Record<string, string>> = {
-    '/api/twilio/voice': { CallSid: fakeCallSid(), AccountSid: 'AC00000000000000000000000000e1a1a7', From: madeUpNumber(), To: E2E_SHOW_NUMBER, CallStatus: 'ringing', Direction: 'inbound' },
+    '/api/twilio/voice': {
+      CallSid: fakeCallSid(),
+      AccountSid: 'AC00000000000000000000000000e1a1a7',
+      From: madeUpNumber(),
+      To: E2E_SHOW_NUMBER,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+    },
     '/api/twilio/status': { CallSid: live.callSid, CallStatus: 'completed', SequenceNumber: '90', CallDuration: '12' },
     '/api/twilio/conference-status': {
       ConferenceSid: live.conferenceSid,
@@ -46,8 +53,20 @@ function harmfulParams(pattern: string, live: Live): Record<string, string> | un
       ReasonParticipantLeft: 'participant_hung_up',
     },
     '/api/twilio/dial-action': { CallSid: live.callSid, CallStatus: 'completed', DialCallStatus: 'answered' },
-    '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000', room: 'live', episodeId: live.episodeId },
-    '/api/twilio/baseline': { CallSid: fakeCallSid(), AccountSid: 'AC00000000000000000000000000e1a1a7', From: madeUpNumber(), To: E2E_SHOW_NUMBER, CallStatus: 'ringing', Direction: 'inbound' },
+    '/api/twilio/device': {
+      CallSid: fakeCallSid(),
+      From: 'client:user-00000000-0000-4000-8000-000000000000',
+      room: 'live',
+      episodeId: live.episodeId,
+    },
+    '/api/twilio/baseline': {
+      CallSid: fakeCallSid(),
+      AccountSid: 'AC00000000000000000000000000e1a1a7',
+      From: madeUpNumber(),
+      To: E2E_SHOW_NUMBER,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+    },
   };
   return table[pattern];
 }
@@ -57,7 +76,12 @@ function harmlessParams(pattern: string, live: Live): Record<string, string> | u
   const table: Record<string, Record<string, string>> = {
     '/api/twilio/voice': { CallSid: live.callSid, From: '+15550000000', To: E2E_SHOW_NUMBER },
     '/api/twilio/status': { CallSid: fakeCallSid(), CallStatus: 'ringing', SequenceNumber: '0' },
-    '/api/twilio/conference-status': { ConferenceSid: fakeConferenceSid(), FriendlyName: 'hold-00000000-0000-4000-8000-000000000000', StatusCallbackEvent: 'conference-start', SequenceNumber: '0' },
+    '/api/twilio/conference-status': {
+      ConferenceSid: fakeConferenceSid(),
+      FriendlyName: 'hold-00000000-0000-4000-8000-000000000000',
+      StatusCallbackEvent: 'conference-start',
+      SequenceNumber: '0',
+    },
     '/api/twilio/dial-action': { CallSid: fakeCallSid(), DialCallStatus: 'answered' },
     '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000' },
     '/api/twilio/baseline': { CallSid: fakeCallSid(), From: '+15550000000', To: E2E_SHOW_NUMBER },
@@ -80,7 +104,14 @@ test.describe('webhook signatures', () => {
     const call = state.calls.find((c) => c.sid === caller.callSid);
     const conference = state.conferences.find((c) => c.friendlyName === call?.room);
     if (!call?.room || !conference) throw new Error(`the caller ${caller.callSid} is not in a conference`);
-    live = { showId: lines.showId, episodeId: lines.episodeId, callSid: caller.callSid, sessionId: caller.sessionId, conferenceSid: conference.sid, room: call.room };
+    live = {
+      showId: lines.showId,
+      episodeId: lines.episodeId,
+      callSid: caller.callSid,
+      sessionId: caller.sessionId,
+      conferenceSid: conference.sid,
+      room: call.room,
+    };
   });
 
   test.afterAll(async () => {
@@ -92,7 +123,9 @@ test.describe('webhook signatures', () => {
 
   test('every webhook route under /api/twilio/ is covered by these scenarios', () => {
     expect(routes.length).toBeGreaterThanOrEqual(6);
-    const uncovered = routes.filter((r) => !harmfulParams(r.pattern, live) || !harmlessParams(r.pattern, live)).map((r) => r.pattern);
+    const uncovered = routes
+      .filter((r) => !harmfulParams(r.pattern, live) || !harmlessParams(r.pattern, live))
+      .map((r) => r.pattern);
     expect(uncovered, 'give these routes sample parameters in security-webhooks.spec.ts').toEqual([]);
   });
 
@@ -107,7 +140,8 @@ test.describe('webhook signatures', () => {
         if (response.status() === 403) failures.push(`${label}, refused a genuine signature`);
         if (response.status() >= 500) failures.push(`${label}, a server error`);
         if (response.status() === 200 && !type.includes('xml')) failures.push(`${label}, expected TwiML`);
-        if (response.status() === 200 && !(await response.text()).includes('<Response>')) failures.push(`${label}, expected a TwiML <Response>`);
+        if (response.status() === 200 && !(await response.text()).includes('<Response>'))
+          failures.push(`${label}, expected a TwiML <Response>`);
       }
     }
     expect(failures).toEqual([]);
@@ -128,19 +162,59 @@ test.describe('webhook signatures', () => {
           ['no signature', { path, method, params, signature: null }],
           ['an empty signature', { path, method, params, signature: '' }],
           ['a signature that is not base64 of anything', { path, method, params, signature: 'not-a-signature' }],
-          ['one value changed after signing', { path, method, params: { ...params, [lastKey]: `${params[lastKey] ?? ''}x` }, signedParams: method === 'GET' ? {} : params, signedUrl: method === 'GET' ? `${url}${query}` : url }],
-          ['an extra parameter added after signing', { path, method, params: { ...params, Extra: '1' }, signedParams: method === 'GET' ? {} : params, signedUrl: method === 'GET' ? `${url}${query}` : url }],
-          ['a parameter removed after signing', { path, method, params: Object.fromEntries(keys.slice(0, -1).map((k) => [k, params[k] ?? ''])), signedParams: method === 'GET' ? {} : params, signedUrl: method === 'GET' ? `${url}${query}` : url }],
-          ['the signature of another URL (query string changed)', { path, method, params, signedUrl: `${url}${query}${query ? '&' : '?'}callback=1` }],
-          ['the signature of another host with the same path', { path, method, params, signedUrl: `https://attacker.example${path}${query}` }],
-          ['the signature of another auth token', { path, method, params, token: 'an-attacker-guessed-auth-token-000' }],
-          ['the signature in lower case', { path, method, params, signature: sign(`${url}${query}`, method === 'GET' ? {} : params).toLowerCase() }],
+          [
+            'one value changed after signing',
+            {
+              path,
+              method,
+              params: { ...params, [lastKey]: `${params[lastKey] ?? ''}x` },
+              signedParams: method === 'GET' ? {} : params,
+              signedUrl: method === 'GET' ? `${url}${query}` : url,
+            },
+          ],
+          [
+            'an extra parameter added after signing',
+            {
+              path,
+              method,
+              params: { ...params, Extra: '1' },
+              signedParams: method === 'GET' ? {} : params,
+              signedUrl: method === 'GET' ? `${url}${query}` : url,
+            },
+          ],
+          [
+            'a parameter removed after signing',
+            {
+              path,
+              method,
+              params: Object.fromEntries(keys.slice(0, -1).map((k) => [k, params[k] ?? ''])),
+              signedParams: method === 'GET' ? {} : params,
+              signedUrl: method === 'GET' ? `${url}${query}` : url,
+            },
+          ],
+          [
+            'the signature of another URL (query string changed)',
+            { path, method, params, signedUrl: `${url}${query}${query ? '&' : '?'}callback=1` },
+          ],
+          [
+            'the signature of another host with the same path',
+            { path, method, params, signedUrl: `https://attacker.example${path}${query}` },
+          ],
+          [
+            'the signature of another auth token',
+            { path, method, params, token: 'an-attacker-guessed-auth-token-000' },
+          ],
+          [
+            'the signature in lower case',
+            { path, method, params, signature: sign(`${url}${query}`, method === 'GET' ? {} : params).toLowerCase() },
+          ],
         ];
         for (const [what, request] of forgeries) {
           const response = await sendWebhook(twilioSide, request);
           const label = `${method} ${path} with ${what}: ${response.status()}`;
           if (response.status() !== 403) failures.push(`${label}, expected 403`);
-          else if (!(response.headers()['content-type'] ?? '').includes('application/json')) failures.push(`${label}, expected a JSON error`);
+          else if (!(response.headers()['content-type'] ?? '').includes('application/json'))
+            failures.push(`${label}, expected a JSON error`);
         }
       }
     }
@@ -148,13 +222,21 @@ test.describe('webhook signatures', () => {
     const after = await settledSnapshot(producer, live.showId);
     expect(after, 'a refused webhook changed the board or the call history').toEqual(before);
     const call = (await emulatorState()).calls.find((c) => c.sid === live.callSid);
-    expect(call, 'the real caller is still on the line, in its hold room').toMatchObject({ status: 'in-progress', room: live.room });
+    expect(call, 'the real caller is still on the line, in its hold room').toMatchObject({
+      status: 'in-progress',
+      room: live.room,
+    });
   });
 
   test("Twilio's own webhooks for a call, replayed byte for byte, are answered the same way and change nothing", async () => {
     const state = await emulatorState();
-    const genuine = state.webhooks.filter((w) => w.callSid === live.callSid && w.status !== null && w.status < 300 && w.method === 'POST');
-    expect(genuine.map((w) => w.kind), 'the emulator recorded the voice webhook and callbacks of the call').toContain('voice');
+    const genuine = state.webhooks.filter(
+      (w) => w.callSid === live.callSid && w.status !== null && w.status < 300 && w.method === 'POST',
+    );
+    expect(
+      genuine.map((w) => w.kind),
+      'the emulator recorded the voice webhook and callbacks of the call',
+    ).toContain('voice');
     const before = await settledSnapshot(producer, live.showId);
     for (const webhook of genuine) {
       const path = webhook.url.slice(E2E_BASE_URL.length);
@@ -163,12 +245,19 @@ test.describe('webhook signatures', () => {
       const second = await sendWebhook(twilioSide, { path, params: webhook.params, signature: webhook.signature });
       for (const replay of [first, second]) {
         expect(replay.status(), `replay of ${webhook.kind} ${path}`).toBe(webhook.status);
-        if (webhook.kind === 'voice') expect(await replay.text(), 'the replayed voice webhook keeps the caller in its own hold room').toContain(`>${live.room}</Conference>`);
+        if (webhook.kind === 'voice')
+          expect(await replay.text(), 'the replayed voice webhook keeps the caller in its own hold room').toContain(
+            `>${live.room}</Conference>`,
+          );
       }
     }
     const after = await settledSnapshot(producer, live.showId);
-    expect(after, 'a replayed webhook changed the board or the history (a duplicate transition or session)').toEqual(before);
-    const cards = [...(after.console.board?.groups.queued ?? []), ...(after.console.board?.ended ?? [])].filter((c) => c.id === live.sessionId);
+    expect(after, 'a replayed webhook changed the board or the history (a duplicate transition or session)').toEqual(
+      before,
+    );
+    const cards = [...(after.console.board?.groups.queued ?? []), ...(after.console.board?.ended ?? [])].filter(
+      (c) => c.id === live.sessionId,
+    );
     expect(cards).toHaveLength(1);
   });
 
@@ -184,15 +273,23 @@ test.describe('webhook signatures', () => {
       }
       throw new Error('the hung-up caller never showed as ended');
     })();
-    const completed = (await emulatorState()).webhooks.filter((w) => w.callSid === caller.callSid && w.kind === 'status' && w.params.CallStatus === 'completed');
+    const completed = (await emulatorState()).webhooks.filter(
+      (w) => w.callSid === caller.callSid && w.kind === 'status' && w.params.CallStatus === 'completed',
+    );
     expect(completed.length).toBeGreaterThan(0);
     const ringingAgain = { CallSid: caller.callSid, CallStatus: 'in-progress', SequenceNumber: '99' };
     for (const webhook of completed) {
-      const replay = await sendWebhook(twilioSide, { path: webhook.url.slice(E2E_BASE_URL.length), params: webhook.params, signature: webhook.signature });
+      const replay = await sendWebhook(twilioSide, {
+        path: webhook.url.slice(E2E_BASE_URL.length),
+        params: webhook.params,
+        signature: webhook.signature,
+      });
       expect(replay.status()).toBeLessThan(300);
     }
     // Even a correctly signed, later "in-progress" cannot bring a finished call back.
-    expect((await sendWebhook(twilioSide, { path: '/api/twilio/status', params: ringingAgain })).status()).toBeLessThan(300);
+    expect((await sendWebhook(twilioSide, { path: '/api/twilio/status', params: ringingAgain })).status()).toBeLessThan(
+      300,
+    );
     expect(await settledSnapshot(producer, live.showId)).toEqual(ended);
   });
 });

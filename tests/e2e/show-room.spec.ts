@@ -12,7 +12,9 @@ test.describe('the producer’s show room', () => {
     await emulator.hangUpEverything();
   });
 
-  test('blocks a caller from a call in one click with a reason; the door then refuses them until unblocked', async ({ page }) => {
+  test('blocks a caller from a call in one click with a reason; the door then refuses them until unblocked', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const room = new ProducerRoomPage(page);
     await room.goto();
@@ -28,8 +30,14 @@ test.describe('the producer’s show room', () => {
     await emulator.hangUp(sid);
 
     const again = await emulator.ring(troll, E2E_SHOW_NUMBER);
-    await emulator.waitFor(again, 'a blocked number is turned away at the door', (c) => c.hears?.kind === 'say' || c.status === 'completed');
-    await expect.poll(async () => (await emulator.call(again)).room, { message: 'the blocked caller never reaches a room' }).toBeNull();
+    await emulator.waitFor(
+      again,
+      'a blocked number is turned away at the door',
+      (c) => c.hears?.kind === 'say' || c.status === 'completed',
+    );
+    await expect
+      .poll(async () => (await emulator.call(again)).room, { message: 'the blocked caller never reaches a room' })
+      .toBeNull();
 
     await page.goto('/producer/blocks');
     const entry = page.getByRole('list', { name: 'Blocked numbers' }).getByRole('listitem').filter({ hasText: troll });
@@ -56,7 +64,9 @@ test.describe('the producer’s show room', () => {
     expect(csv).not.toContain("'+14155550666");
     expect(csv).not.toContain('+14155550101');
     expect(csv, 'times in ISO 8601 with an offset').toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00,/m);
-    await expect(page.getByRole('table').locator('time').first(), 'times on the page name their zone').toHaveText(/UTC|GMT|[A-Z]{3}/);
+    await expect(page.getByRole('table').locator('time').first(), 'times on the page name their zone').toHaveText(
+      /UTC|GMT|[A-Z]{3}/,
+    );
     await page.getByLabel('Outcome').selectOption('blocked');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(1);

@@ -9,7 +9,10 @@ import { ScreenConsolePage } from './pages/screen-console';
 const emulator = new EmulatorControl(E2E_EMULATOR_URL);
 
 async function pageAs(browser: Browser, role: E2eRole) {
-  const context = await browser.newContext({ storageState: storageStatePath(role), viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    storageState: storageStatePath(role),
+    viewport: { width: 1440, height: 1000 },
+  });
   return context.newPage();
 }
 
@@ -42,21 +45,39 @@ test('a whole show in rehearsal: screener, host and producer with three simulate
   await expect(screen.waitingCaller(cyd.number)).toBeVisible({ timeout: 15_000 });
   await expect(screen.waitingList().getByRole('listitem')).toHaveCount(3);
   await expect(screen.waitingCaller(ada.number)).toContainText(/Wait \d+:\d\d/);
-  await emulator.waitFor(adaSid, 'a waiting caller hears hold audio, alone', (c) => c.hears?.kind === 'wait' && (c.room ?? '').startsWith('hold-'));
+  await emulator.waitFor(
+    adaSid,
+    'a waiting caller hears hold audio, alone',
+    (c) => c.hears?.kind === 'wait' && (c.room ?? '').startsWith('hold-'),
+  );
   await expect(room.count('queued')).toHaveText('3');
 
   // Longest waiting first: Ada.
   await screen.pickUpNext();
   await screen.expectTalkingTo(ada.number);
-  await emulator.waitFor(adaSid, 'Ada hears the screener in the screening room', (c) => (c.room ?? '').startsWith('screen-') && hearsStaff(c));
+  await emulator.waitFor(
+    adaSid,
+    'Ada hears the screener in the screening room',
+    (c) => (c.room ?? '').startsWith('screen-') && hearsStaff(c),
+  );
   await emulator.waitFor(bobSid, 'Bob still hears hold audio, not the screening', (c) => c.hears?.kind === 'wait');
-  await screen.fillCard({ name: ada.name, location: 'London', topic: 'Analytical engines', comment: 'Wants to talk about loops', priority: 'High' });
+  await screen.fillCard({
+    name: ada.name,
+    location: 'London',
+    topic: 'Analytical engines',
+    comment: 'Wants to talk about loops',
+    priority: 'High',
+  });
   await keepScreenshot(screen.page, 'screen-console', { forReadme: true });
   await screen.approve();
   await expect(screen.deckList().getByRole('listitem').filter({ hasText: ada.name })).toBeVisible();
   await expect(host.deckCard(ada.name)).toContainText('Analytical engines');
   await expect(host.deckCard(ada.name)).toContainText('High priority');
-  await emulator.waitFor(adaSid, 'Ada on deck is in the live room, muted', (c) => (c.room ?? '').startsWith('live-') && c.participant?.muted === true);
+  await emulator.waitFor(
+    adaSid,
+    'Ada on deck is in the live room, muted',
+    (c) => (c.room ?? '').startsWith('live-') && c.participant?.muted === true,
+  );
 
   // Bob is rejected with a reason; his call ends.
   await screen.pickUpNext();
@@ -69,7 +90,13 @@ test('a whole show in rehearsal: screener, host and producer with three simulate
 
   await screen.pickUpNext();
   await screen.expectTalkingTo(cyd.number);
-  await screen.fillCard({ name: cyd.name, location: 'Amarillo', topic: 'Dancing', comment: 'Big fan', priority: 'Normal' });
+  await screen.fillCard({
+    name: cyd.name,
+    location: 'Amarillo',
+    topic: 'Dancing',
+    comment: 'Big fan',
+    priority: 'Normal',
+  });
   await screen.approve();
   await screen.expectIdle();
   await expect(screen.page.getByRole('button', { name: /on air/i })).toHaveCount(0);
@@ -89,8 +116,16 @@ test('a whole show in rehearsal: screener, host and producer with three simulate
   await host.putOnAir(cyd.name);
   await expect(host.onAir().getByRole('listitem')).toHaveCount(2);
   await expect(host.onAirCard(ada.name)).toContainText(/On air \d+:\d\d/);
-  await emulator.waitFor(adaSid, 'Ada on air hears the host and Cyd', (c) => c.participant?.muted === false && hearsStaff(c) && hearsCaller(c, cydSid));
-  await emulator.waitFor(cydSid, 'Cyd on air hears Ada', (c) => c.participant?.muted === false && hearsCaller(c, adaSid));
+  await emulator.waitFor(
+    adaSid,
+    'Ada on air hears the host and Cyd',
+    (c) => c.participant?.muted === false && hearsStaff(c) && hearsCaller(c, cydSid),
+  );
+  await emulator.waitFor(
+    cydSid,
+    'Cyd on air hears Ada',
+    (c) => c.participant?.muted === false && hearsCaller(c, adaSid),
+  );
   await expect(room.count('on_air')).toHaveText('2');
   await keepScreenshot(host.page, 'host-console', { forReadme: true });
   await keepScreenshot(room.page, 'producer-room', { forReadme: true });
@@ -112,13 +147,20 @@ test('a whole show in rehearsal: screener, host and producer with three simulate
   await expect(screen.page.getByTestId('lines-state')).toHaveText(/Lines closed/);
   await expect(host.page.getByTestId('lines-state')).toHaveText(/Lines closed/);
   const lateSid = await emulator.ring('+14155550104', E2E_SHOW_NUMBER);
-  await emulator.waitFor(lateSid, 'a call after closing hears the off-air message', (c) => c.hears?.kind === 'say' || c.status === 'completed');
+  await emulator.waitFor(
+    lateSid,
+    'a call after closing hears the off-air message',
+    (c) => c.hears?.kind === 'say' || c.status === 'completed',
+  );
   await keepScreenshot(screen.page, 'screen-console-end');
 
   for (const page of [room.page, screen.page, host.page]) await page.context().close();
 });
 
-test('each console renders the board on the server, and an unchanged poll is answered 304', async ({ browser, playwright }) => {
+test('each console renders the board on the server, and an unchanged poll is answered 304', async ({
+  browser,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
   await room.goto();
@@ -133,7 +175,9 @@ test('each console renders the board on the server, and an unchanged poll is ans
     const path = role === 'screener' ? '/screen' : role === 'host' ? '/host' : '/producer';
     const html = await (await api.get(path)).text();
     if (role === 'host') {
-      expect(html, 'the host console lists the waiting count without any script').toMatch(/Waiting: <strong>1<\/strong>/);
+      expect(html, 'the host console lists the waiting count without any script').toMatch(
+        /Waiting: <strong>1<\/strong>/,
+      );
       expect(html).not.toContain(number);
     } else {
       expect(html, `${path} already holds the waiting caller in its first HTML`).toContain(number);
@@ -156,7 +200,12 @@ test('each console renders the board on the server, and an unchanged poll is ans
   });
   await screen.goto();
   await expect(screen.waitingCaller(number)).toBeVisible();
-  await expect.poll(() => statuses.filter((s) => s === 304).length, { message: 'the browser polls and gets 304s while nothing changes', timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => statuses.filter((s) => s === 304).length, {
+      message: 'the browser polls and gets 304s while nothing changes',
+      timeout: 10_000,
+    })
+    .toBeGreaterThanOrEqual(2);
 
   await emulator.hangUp(sid);
   await expect(screen.waitingList().getByRole('listitem')).toHaveCount(0, { timeout: 15_000 });

@@ -8,7 +8,9 @@ import { ScreenConsolePage } from './pages/screen-console';
 const emulator = new EmulatorControl(E2E_EMULATOR_URL);
 
 async function pageAs(browser: Browser, role: E2eRole | null) {
-  const context = await browser.newContext({ storageState: role ? storageStatePath(role) : { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    storageState: role ? storageStatePath(role) : { cookies: [], origins: [] },
+  });
   return context.newPage();
 }
 
@@ -17,7 +19,9 @@ test.beforeEach(async () => {
   await emulator.hangUpEverything();
 });
 
-test('anyone can ring the show from the simulator, hear in words what the phone hears, and hang up', async ({ browser }) => {
+test('anyone can ring the show from the simulator, hear in words what the phone hears, and hang up', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
   await room.goto();
@@ -47,7 +51,9 @@ test('ringing ten callers at once puts ten phones on the line', async ({ browser
   await simulator.goto();
   await simulator.ringTen(E2E_SHOW_NUMBER);
   await expect(simulator.phones()).toHaveCount(10);
-  await expect(simulator.phones().filter({ hasText: /Hold music while waiting|Waiting:/ })).toHaveCount(10, { timeout: 30_000 });
+  await expect(simulator.phones().filter({ hasText: /Hold music while waiting|Waiting:/ })).toHaveCount(10, {
+    timeout: 30_000,
+  });
   await expect(room.count('queued')).toHaveText('10', { timeout: 15_000 });
   await room.closeLines();
 });

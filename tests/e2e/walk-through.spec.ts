@@ -18,7 +18,9 @@ async function pageAs(browser: Browser, role: E2eRole, viewport = { width: 1440,
 
 /** The callers in a list, in the order shown, by the names their items carry ("On deck 1: Ada"). */
 async function namesIn(list: Locator): Promise<string[]> {
-  return list.getByRole('listitem').evaluateAll((items) => items.map((item) => (item.getAttribute('aria-label') ?? '').replace(/^[^:]*:\s*/, '')));
+  return list
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => (item.getAttribute('aria-label') ?? '').replace(/^[^:]*:\s*/, '')));
 }
 
 /** The show room on the demo show (the other show was on air more recently, so it is no longer the default). */
@@ -61,7 +63,9 @@ test('every page has a favicon, so no page logs a 404 for one', async ({ browser
   await page.context().close();
 });
 
-test('a show on a number the emulator does not own is refused in words; "Show created" shows once', async ({ browser }) => {
+test('a show on a number the emulator does not own is refused in words; "Show created" shows once', async ({
+  browser,
+}) => {
   const page = await pageAs(browser, 'producer');
   await page.goto('/producer/shows/new');
   await page.getByLabel('Show name').fill(SECOND_SHOW.name);
@@ -71,8 +75,12 @@ test('a show on a number the emulator does not own is refused in words; "Show cr
   await expect(page.getByText('Use the international E.164 format', { exact: false })).toBeVisible();
   await page.getByLabel('Phone number').fill('+15551230000');
   await page.getByRole('button', { name: 'Create show' }).click();
-  await expect(page.getByText(/\+15551230000 cannot ring in rehearsal mode: use a number the Twilio emulator owns/).first()).toBeVisible();
-  await expect(page.locator('main'), 'no internal field name in any message').not.toContainText(/phoneNumber|maxQueue|offAirMessage/);
+  await expect(
+    page.getByText(/\+15551230000 cannot ring in rehearsal mode: use a number the Twilio emulator owns/).first(),
+  ).toBeVisible();
+  await expect(page.locator('main'), 'no internal field name in any message').not.toContainText(
+    /phoneNumber|maxQueue|offAirMessage/,
+  );
 
   await page.getByLabel('Phone number').fill(SECOND_SHOW.number);
   await page.getByRole('button', { name: 'Create show' }).click();
@@ -84,13 +92,18 @@ test('a show on a number the emulator does not own is refused in words; "Show cr
   await page.context().close();
 });
 
-test('a console keeps its show in the address, the tabs count waiting callers live, and a reload stays on the show', async ({ browser }) => {
+test('a console keeps its show in the address, the tabs count waiting callers live, and a reload stays on the show', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const room = new ProducerRoomPage(await pageAs(browser, 'producer'));
   await room.goto();
   await room.openLines('Tabs: morning');
   const morningId = await room.showId();
-  await room.page.getByRole('navigation', { name: 'Shows' }).getByRole('link', { name: new RegExp(SECOND_SHOW.name) }).click();
+  await room.page
+    .getByRole('navigation', { name: 'Shows' })
+    .getByRole('link', { name: new RegExp(SECOND_SHOW.name) })
+    .click();
   await expect(room.page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(SECOND_SHOW.name));
   await room.openLines('Tabs: late');
   const lateId = await room.showId();
@@ -104,10 +117,15 @@ test('a console keeps its show in the address, the tabs count waiting callers li
 
   const number = '+14155550141';
   const sid = await emulator.ring(number, SECOND_SHOW.number);
-  await expect(lateTab.getByTestId('show-tab-waiting'), 'the other show’s tab counts its waiting caller without a reload').toHaveText(/^1/, { timeout: 15_000 });
+  await expect(
+    lateTab.getByTestId('show-tab-waiting'),
+    'the other show’s tab counts its waiting caller without a reload',
+  ).toHaveText(/^1/, { timeout: 15_000 });
 
   await screen.page.reload();
-  await expect(screen.page.getByRole('heading', { level: 1 }), 'a reload stays on the show in the address').toHaveText(/The Morning Call-In/);
+  await expect(screen.page.getByRole('heading', { level: 1 }), 'a reload stays on the show in the address').toHaveText(
+    /The Morning Call-In/,
+  );
   await lateTab.click();
   await expect(screen.page).toHaveURL(new RegExp(`show=${lateId}`));
   await expect(screen.waitingCaller(number)).toBeVisible();
@@ -121,7 +139,9 @@ test('a console keeps its show in the address, the tabs count waiting callers li
   for (const page of [room.page, screen.page]) await page.context().close();
 });
 
-test('the screener: the heading follows the card as typed, Esc cancels the reject form, and leaving with a live headset asks first', async ({ browser }) => {
+test('the screener: the heading follows the card as typed, Esc cancels the reject form, and leaving with a live headset asks first', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const room = await morningShowRoom(browser);
   await room.openLines('Screener details');
@@ -129,7 +149,9 @@ test('the screener: the heading follows the card as typed, Esc cancels the rejec
   const screen = new ScreenConsolePage(await pageAs(browser, 'screener'));
   await screen.goto(showId);
   const wearing = screen.page.getByLabel('I am wearing headphones');
-  expect((await wearing.boundingBox())?.width ?? 0, 'the headphones checkbox is a 24 px target').toBeGreaterThanOrEqual(24);
+  expect((await wearing.boundingBox())?.width ?? 0, 'the headphones checkbox is a 24 px target').toBeGreaterThanOrEqual(
+    24,
+  );
   await screen.connectHeadset();
 
   const number = '+14155550142';
@@ -162,7 +184,9 @@ test('the screener: the heading follows the card as typed, Esc cancels the rejec
   await room.page.context().close();
 });
 
-test('the simulator names the person a caller talks with, and says a caller on deck listens to the show', async ({ browser }) => {
+test('the simulator names the person a caller talks with, and says a caller on deck listens to the show', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const room = await morningShowRoom(browser);
   await room.openLines('Simulator words');
@@ -173,7 +197,9 @@ test('the simulator names the person a caller talks with, and says a caller on d
   const host = new HostConsolePage(await pageAs(browser, 'host'));
   await host.goto(showId);
   await host.connectHeadset();
-  const simulator = new PhoneSimulatorPage(await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage());
+  const simulator = new PhoneSimulatorPage(
+    await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage(),
+  );
   await simulator.goto();
   const caller = '+13125550143';
   await simulator.ring(caller, E2E_SHOW_NUMBER);
@@ -183,7 +209,13 @@ test('the simulator names the person a caller talks with, and says a caller on d
   await screen.expectTalkingTo(caller);
   await expect(simulator.phone(caller)).toContainText('Talking with Sam Screener', { timeout: 15_000 });
   await expect(simulator.phone(caller)).not.toContainText('user-');
-  await screen.fillCard({ name: 'Ida Listener', location: 'Here', topic: 'Listening', comment: '', priority: 'Normal' });
+  await screen.fillCard({
+    name: 'Ida Listener',
+    location: 'Here',
+    topic: 'Listening',
+    comment: '',
+    priority: 'Normal',
+  });
   await screen.approve();
   await expect(simulator.phone(caller)).toContainText(/Listening to the show: .*Harper Host/, { timeout: 15_000 });
   await expect(simulator.phone(caller)).not.toContainText('Talking with');
@@ -192,7 +224,9 @@ test('the simulator names the person a caller talks with, and says a caller on d
   for (const page of [room.page, screen.page, host.page, simulator.page]) await page.context().close();
 });
 
-test('quick deck reorders never jump back, and every console shows the same order within one poll', async ({ browser }) => {
+test('quick deck reorders never jump back, and every console shows the same order within one poll', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const room = await morningShowRoom(browser);
   await room.openLines('Reorders');
@@ -212,7 +246,13 @@ test('quick deck reorders never jump back, and every console shows the same orde
   const sids: string[] = [];
   for (const caller of callers) {
     sids.push(await emulator.ring(caller.number, E2E_SHOW_NUMBER));
-    await screenOntoDeck(screen, caller.number, { name: caller.name, location: 'Here', topic: 'Order', comment: '', priority: 'Normal' });
+    await screenOntoDeck(screen, caller.number, {
+      name: caller.name,
+      location: 'Here',
+      topic: 'Order',
+      comment: '',
+      priority: 'Normal',
+    });
   }
   await expect.poll(() => namesIn(host.deck())).toEqual(callers.map((c) => c.name));
 
@@ -231,7 +271,11 @@ test('quick deck reorders never jump back, and every console shows the same orde
     const list = document.querySelector('ol[aria-label="Callers on deck"]');
     const until = performance.now() + 3000;
     while (performance.now() < until) {
-      orders.add([...(list?.querySelectorAll(':scope > li') ?? [])].map((li) => (li.getAttribute('aria-label') ?? '').replace(/^[^:]*:\s*/, '')).join('|'));
+      orders.add(
+        [...(list?.querySelectorAll(':scope > li') ?? [])]
+          .map((li) => (li.getAttribute('aria-label') ?? '').replace(/^[^:]*:\s*/, ''))
+          .join('|'),
+      );
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     return [...orders];
@@ -239,14 +283,18 @@ test('quick deck reorders never jump back, and every console shows the same orde
   expect(seen, 'the host’s deck never jumped back').toEqual([wanted.join('|')]);
   // One poll is a second; the consoles already had three while the host was watched.
   expect(await namesIn(screen.deckList()), 'the screener’s deck').toEqual(wanted);
-  expect(await namesIn(room.page.getByRole('list', { name: 'Callers on deck' })), 'the producer’s deck').toEqual(wanted);
+  expect(await namesIn(room.page.getByRole('list', { name: 'Callers on deck' })), 'the producer’s deck').toEqual(
+    wanted,
+  );
 
   for (const sid of sids) await emulator.hangUp(sid);
   await room.closeLines();
   for (const page of [room.page, screen.page, host.page]) await page.context().close();
 });
 
-test('the walk-through: three roles, four callers, every action by keyboard and button, phone and tablet widths, accessible with live data', async ({ browser }) => {
+test('the walk-through: three roles, four callers, every action by keyboard and button, phone and tablet widths, accessible with live data', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const room = await morningShowRoom(browser);
   const showId = await room.showId();
@@ -305,9 +353,25 @@ test('the walk-through: three roles, four callers, every action by keyboard and 
   await screen.page.keyboard.press('Escape');
   await expect(screen.page.getByRole('form', { name: `Reject ${bob.name}` })).toHaveCount(0);
   await screen.reject('Inappropriate');
-  await emulator.waitFor(sids.get(bob.name) ?? '', "Bob's call ends after the rejection", (c) => c.status === 'completed');
-  await screenOntoDeck(screen, cyd.number, { name: cyd.name, location: 'Amarillo', topic: 'Dancing', comment: '', priority: 'Normal' });
-  await screenOntoDeck(screen, dee.number, { name: dee.name, location: 'Boston', topic: 'Punk', comment: '', priority: 'Normal' });
+  await emulator.waitFor(
+    sids.get(bob.name) ?? '',
+    "Bob's call ends after the rejection",
+    (c) => c.status === 'completed',
+  );
+  await screenOntoDeck(screen, cyd.number, {
+    name: cyd.name,
+    location: 'Amarillo',
+    topic: 'Dancing',
+    comment: '',
+    priority: 'Normal',
+  });
+  await screenOntoDeck(screen, dee.number, {
+    name: dee.name,
+    location: 'Boston',
+    topic: 'Punk',
+    comment: '',
+    priority: 'Normal',
+  });
   await expect.poll(() => namesIn(host.deck())).toEqual([ada.name, cyd.name, dee.name]);
 
   // With single-key shortcuts off, N airs nobody.
@@ -325,10 +389,15 @@ test('the walk-through: three roles, four callers, every action by keyboard and 
   // N: the next caller (first on deck) on air. A: the deck caller in focus on air.
   await host.page.keyboard.press('n');
   await expect(host.onAirCard(ada.name)).toBeVisible();
-  await host.deckCard(dee.name).getByRole('button', { name: new RegExp(`^Reorder ${dee.name}`) }).focus();
+  await host
+    .deckCard(dee.name)
+    .getByRole('button', { name: new RegExp(`^Reorder ${dee.name}`) })
+    .focus();
   await host.page.keyboard.press('a');
   await expect(host.onAirCard(dee.name)).toBeVisible();
-  await expect(host.page.getByTestId('on-air-limit'), 'the host is warned at the on-air limit').toContainText('2 of 2 callers are on air');
+  await expect(host.page.getByTestId('on-air-limit'), 'the host is warned at the on-air limit').toContainText(
+    '2 of 2 callers are on air',
+  );
   await expect(host.deckCard(cyd.name).getByRole('button', { name: `Put on air: ${cyd.name}` })).toBeDisabled();
   await host.page.keyboard.press('n');
   await expect(host.page.getByRole('alert').filter({ hasText: 'On-air limit reached' })).toBeVisible();
@@ -378,7 +447,9 @@ test('the walk-through: three roles, four callers, every action by keyboard and 
   await expectAccessible(screen.page, 'the screening console at 390 px');
   await screen.pickUpNext();
   await screen.expectTalkingTo(eve.number);
-  expect(await top(screen.screeningPanel()), 'the card comes first on a phone').toBeLessThan(await top(screen.waitingList()));
+  expect(await top(screen.screeningPanel()), 'the card comes first on a phone').toBeLessThan(
+    await top(screen.waitingList()),
+  );
   expect(await top(screen.screeningPanel())).toBeLessThan(await top(headset));
   await screen.fillCard({ name: eve.name, location: 'Paris', topic: 'Games', comment: '', priority: 'Normal' });
   await screen.approve();

@@ -66,7 +66,11 @@ describe('fault suite: the app process killed and restarted in the middle of a s
     const episodeId = fx.episode?.id ?? '';
     const hostLeg = await h.connectBrowser(fx.host, { room: 'live', episodeId });
     const screenerLeg = await h.connectBrowser(fx.screener);
-    await eventually(() => h.call(hostLeg).room === `live-${episodeId}` && h.call(screenerLeg).room === `screen-${fx.screener.id}`, 'staff in their rooms', SETTLE_MS);
+    await eventually(
+      () => h.call(hostLeg).room === `live-${episodeId}` && h.call(screenerLeg).room === `screen-${fx.screener.id}`,
+      'staff in their rooms',
+      SETTLE_MS,
+    );
     const aired = await ringAndQueue('+14155550151');
     const deck = await ringAndQueue('+14155550152');
     const queued = await ringAndQueue('+14155550153');
@@ -87,7 +91,12 @@ describe('fault suite: the app process killed and restarted in the middle of a s
     await h.hangUp(deck.callSid);
     await h.hangUp(queued.callSid);
     await eventually(
-      () => h.emulator.state().webhooks.filter((w) => w.kind === 'status' && [deck.callSid, queued.callSid].includes(w.callSid ?? '') && w.error !== null).length >= 2,
+      () =>
+        h.emulator
+          .state()
+          .webhooks.filter(
+            (w) => w.kind === 'status' && [deck.callSid, queued.callSid].includes(w.callSid ?? '') && w.error !== null,
+          ).length >= 2,
       'the hang-up callbacks to fail against the dead app',
       SETTLE_MS,
     );
@@ -97,8 +106,17 @@ describe('fault suite: the app process killed and restarted in the middle of a s
     expect(await findSession(aired.id)).toMatchObject({ state: 'on_air', confirmedRoom: `live-${episodeId}` });
     expect(await findSession(screening.id)).toMatchObject({ state: 'screening', screenerId: fx.screener.id });
     const healer = startHealer(app.reconcileOnce, { graceMs: 500 });
-    const endedByReconciler = () => healer.reports.flatMap((r) => r.repairs).filter((r) => r.action === 'ended').map((r) => r.sessionId).sort();
-    await eventually(() => endedByReconciler().length >= 2, 'the reconciler to end the calls that hung up meanwhile', SETTLE_MS);
+    const endedByReconciler = () =>
+      healer.reports
+        .flatMap((r) => r.repairs)
+        .filter((r) => r.action === 'ended')
+        .map((r) => r.sessionId)
+        .sort();
+    await eventually(
+      () => endedByReconciler().length >= 2,
+      'the reconciler to end the calls that hung up meanwhile',
+      SETTLE_MS,
+    );
     expect(endedByReconciler()).toEqual([deck.id, queued.id].sort());
     expect(await findSession(deck.id)).toMatchObject({ endReason: 'reconciled_hangup' });
 

@@ -30,7 +30,8 @@ const MOVES: Move[] = [
   { command: 'drop', by: host, before: ['pickup', 'approve', 'air'], ends: ['completed'] },
 ];
 
-const actorFor = (command: CallCommand, fx: CallFixture) => (['air', 'to_deck', 'drop'].includes(command) ? fx.host : fx.screener);
+const actorFor = (command: CallCommand, fx: CallFixture) =>
+  ['air', 'to_deck', 'drop'].includes(command) ? fx.host : fx.screener;
 
 describe('fault suite: a caller hanging up in the middle of every kind of move', () => {
   for (const move of MOVES) {

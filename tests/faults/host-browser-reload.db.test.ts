@@ -29,16 +29,20 @@ describe("fault suite: the host's browser reloading mid-show", () => {
       );
       hostLeg = await t.h.connectBrowser(host, { room: 'live', episodeId: t.fx.episode?.id ?? '' });
       const back = hostLeg;
-      await eventually(() => {
-        const heardByAired = t.h.call(aired.callSid).hears;
-        const heardByDeck = t.h.call(deck.callSid).hears;
-        return (
-          heardByAired?.kind === 'conference' &&
-          heardByAired.hears.some((p) => p.callSid === back) &&
-          heardByDeck?.kind === 'conference' &&
-          heardByDeck.hears.some((p) => p.callSid === aired.callSid)
-        );
-      }, 'the show back on for everyone', SETTLE_MS);
+      await eventually(
+        () => {
+          const heardByAired = t.h.call(aired.callSid).hears;
+          const heardByDeck = t.h.call(deck.callSid).hears;
+          return (
+            heardByAired?.kind === 'conference' &&
+            heardByAired.hears.some((p) => p.callSid === back) &&
+            heardByDeck?.kind === 'conference' &&
+            heardByDeck.hears.some((p) => p.callSid === aired.callSid)
+          );
+        },
+        'the show back on for everyone',
+        SETTLE_MS,
+      );
       expect(await findSession(deck.id)).toMatchObject({ state: 'ready' });
       expect(await findSession(aired.id)).toMatchObject({ state: 'on_air' });
     }
@@ -61,12 +65,20 @@ describe("fault suite: the host's browser reloading mid-show", () => {
     t.heal({ intervalMs: 150 });
     await t.h.faults({ callbacks: { kinds: ['conference'], dropProbability: 1 } });
     await t.h.hangUp(hostLeg);
-    await eventually(() => t.h.call(deck.callSid).hears?.kind === 'hold', 'the deck caller held by the reconciler', SETTLE_MS);
+    await eventually(
+      () => t.h.call(deck.callSid).hears?.kind === 'hold',
+      'the deck caller held by the reconciler',
+      SETTLE_MS,
+    );
     const back = await t.h.connectBrowser(host, { room: 'live', episodeId: t.fx.episode?.id ?? '' });
-    await eventually(() => {
-      const hears = t.h.call(deck.callSid).hears;
-      return hears?.kind === 'conference' && hears.hears.some((p) => p.callSid === back);
-    }, 'the deck caller hearing the host again', SETTLE_MS);
+    await eventually(
+      () => {
+        const hears = t.h.call(deck.callSid).hears;
+        return hears?.kind === 'conference' && hears.hears.some((p) => p.callSid === back);
+      },
+      'the deck caller hearing the host again',
+      SETTLE_MS,
+    );
     await t.h.clearFaults();
     await t.h.hangUp(deck.callSid);
     await t.expectGuarantees([{ callSid: deck.callSid, ends: 'abandoned' }]);

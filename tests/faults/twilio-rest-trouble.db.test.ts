@@ -33,7 +33,13 @@ describe('fault suite: Twilio answering 429 and 500 during moves', () => {
     await t.h.faults({ rest: { status: 429, count: 3, methods: ['POST'] } });
     expect((await t.command(host, caller, 'drop')).attention).toBeNull();
     await t.expectGuarantees([{ callSid: caller.callSid, ends: 'completed' }]);
-    expect(t.h.call(caller.callSid).timeline.some((s) => s.hearing.kind === 'say' && s.hearing.text === 'Thank you for calling the show. Goodbye.')).toBe(true);
+    expect(
+      t.h
+        .call(caller.callSid)
+        .timeline.some(
+          (s) => s.hearing.kind === 'say' && s.hearing.text === 'Thank you for calling the show. Goodbye.',
+        ),
+    ).toBe(true);
   });
 
   it('runs a whole show while a third of all REST requests answer 500, with every caller ending truthfully', async () => {
@@ -78,6 +84,12 @@ describe('fault suite: Twilio answering 429 and 500 during moves', () => {
     t.heal();
     await t.expectGuarantees([{ callSid: caller.callSid, ends: 'completed' }]);
     expect(await findSession(caller.id)).toMatchObject({ endReason: 'dropped', attention: null });
-    expect(t.h.call(caller.callSid).timeline.some((s) => s.hearing.kind === 'say' && s.hearing.text === 'Thank you for calling the show. Goodbye.')).toBe(true);
+    expect(
+      t.h
+        .call(caller.callSid)
+        .timeline.some(
+          (s) => s.hearing.kind === 'say' && s.hearing.text === 'Thank you for calling the show. Goodbye.',
+        ),
+    ).toBe(true);
   });
 });

@@ -25,7 +25,9 @@ describe('fault suite: callbacks Twilio sends twice, late, out of order or never
   });
 
   it('a show whose callbacks arrive out of order (and some twice) ends the same way', async () => {
-    await t.h.faults({ callbacks: { kinds: ['status', 'conference'], reorderWindowMs: 400, duplicateProbability: 0.3 } });
+    await t.h.faults({
+      callbacks: { kinds: ['status', 'conference'], reorderWindowMs: 400, duplicateProbability: 0.3 },
+    });
     const callers = await playStandardShow(t);
     await t.expectGuarantees(callers);
     for (const { callSid } of callers) await expectOneChainOfTransitions(callSid);

@@ -33,30 +33,43 @@ afterAll(async () => {
   await h.close();
 });
 
-const heardError = (callSid: string) => h.call(callSid).timeline.some((s) => s.hearing.kind === 'say' && s.hearing.text === APPLICATION_ERROR);
+const heardError = (callSid: string) =>
+  h.call(callSid).timeline.some((s) => s.hearing.kind === 'say' && s.hearing.text === APPLICATION_ERROR);
 
 describe('fault suite: the app cannot answer for a moment', () => {
   it('a call that rings while the voice webhook fails waits in the lobby with hold music, then comes through the door', async () => {
     h.failAppResponses(503, '/api/twilio/voice');
     const callSid = await h.ring('+14155550161', SHOW_NUMBER);
-    const waiting = await eventually(() => {
-      const view = h.call(callSid);
-      return view.room === LOBBY_ROOM && view.hears?.kind === 'wait' && view.hears.audio?.endsWith(HOLD_MUSIC_PATH) ? view : null;
-    }, 'the caller in the lobby hearing the shipped hold music', 10_000);
+    const waiting = await eventually(
+      () => {
+        const view = h.call(callSid);
+        return view.room === LOBBY_ROOM && view.hears?.kind === 'wait' && view.hears.audio?.endsWith(HOLD_MUSIC_PATH)
+          ? view
+          : null;
+      },
+      'the caller in the lobby hearing the shipped hold music',
+      10_000,
+    );
     expect(waiting.status).toBe('in-progress');
     // The voice URL carries #rc=2&rp=ct,5xx: three attempts, then the fallback.
     const attempts = h.emulator.state().webhooks.filter((w) => w.callSid === callSid && w.kind === 'voice');
     expect(attempts.map((w) => w.status)).toEqual([503, 503, 503]);
-    expect(h.emulator.state().webhooks.some((w) => w.callSid === callSid && w.kind === 'fallback' && w.status === 200)).toBe(true);
+    expect(
+      h.emulator.state().webhooks.some((w) => w.callSid === callSid && w.kind === 'fallback' && w.status === 200),
+    ).toBe(true);
     expect(await findSessionByCallSid(callSid)).toBeUndefined();
 
     h.failAppResponses(0, '');
     const report = await reconcileOnce({ graceMs: 0 });
     expect(report.repairs.some((r) => r.action === 'moved' && r.detail.includes('lobby'))).toBe(true);
-    const session = await eventually(async () => {
-      const s = await findSessionByCallSid(callSid);
-      return s && h.call(callSid).room === s.room && h.call(callSid).hears?.kind === 'wait' ? s : null;
-    }, 'the caller queued in its own hold room', 10_000);
+    const session = await eventually(
+      async () => {
+        const s = await findSessionByCallSid(callSid);
+        return s && h.call(callSid).room === s.room && h.call(callSid).hears?.kind === 'wait' ? s : null;
+      },
+      'the caller queued in its own hold room',
+      10_000,
+    );
     expect(session).toMatchObject({ state: 'queued', room: `hold-${session.id}` });
     expect(heardError(callSid)).toBe(false);
     expect(h.call(callSid).silence.longestMs).toBeLessThan(3000);
@@ -64,16 +77,30 @@ describe('fault suite: the app cannot answer for a moment', () => {
 
   it('a move carries the TwiML of the new room, so it works while the Dial action route is down', async () => {
     const screenerLeg = await h.connectBrowser(fx.screener);
-    await eventually(() => h.call(screenerLeg).room === `screen-${fx.screener.id}`, 'the screener in the screening room', 10_000);
+    await eventually(
+      () => h.call(screenerLeg).room === `screen-${fx.screener.id}`,
+      'the screener in the screening room',
+      10_000,
+    );
     const callSid = await h.ring('+14155550162', SHOW_NUMBER);
-    const queued = await eventually(async () => {
-      const s = await findSessionByCallSid(callSid);
-      return s && h.call(callSid).room === s.room ? s : null;
-    }, 'the caller queued', 10_000);
+    const queued = await eventually(
+      async () => {
+        const s = await findSessionByCallSid(callSid);
+        return s && h.call(callSid).room === s.room ? s : null;
+      },
+      'the caller queued',
+      10_000,
+    );
     h.failAppResponses(503, '/api/twilio/dial-action');
     await runCallCommand(fx.screener, queued.id, 'pickup');
-    await eventually(() => h.call(callSid).hears?.kind === 'conference' && h.call(callSid).room === `screen-${fx.screener.id}`, 'the caller with the screener', 10_000);
-    expect(h.emulator.state().webhooks.some((w) => w.callSid === callSid && w.url.includes('/api/twilio/dial-action'))).toBe(false);
+    await eventually(
+      () => h.call(callSid).hears?.kind === 'conference' && h.call(callSid).room === `screen-${fx.screener.id}`,
+      'the caller with the screener',
+      10_000,
+    );
+    expect(
+      h.emulator.state().webhooks.some((w) => w.callSid === callSid && w.url.includes('/api/twilio/dial-action')),
+    ).toBe(false);
     h.failAppResponses(0, '');
     expect(await findSession(queued.id)).toMatchObject({ state: 'screening' });
     expect(heardError(callSid)).toBe(false);

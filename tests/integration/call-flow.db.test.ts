@@ -22,7 +22,10 @@ afterEach(() => {
 async function staffIn() {
   const hostLeg = await t.h.connectBrowser(t.fx.host, { room: 'live', episodeId: t.fx.episode?.id ?? '' });
   const screenerLeg = await t.h.connectBrowser(t.fx.screener);
-  await eventually(() => t.h.call(hostLeg).room === live() && t.h.call(screenerLeg).room === `screen-${t.fx.screener.id}`, 'staff browsers in their rooms');
+  await eventually(
+    () => t.h.call(hostLeg).room === live() && t.h.call(screenerLeg).room === `screen-${t.fx.screener.id}`,
+    'staff browsers in their rooms',
+  );
   return { hostLeg, screenerLeg };
 }
 
@@ -54,7 +57,9 @@ describe('a call through the show (emulator)', () => {
     await t.settled(caller, 'the caller confirmed in its hold room');
     expect(t.h.call(caller).hears).toMatchObject({ kind: 'wait', friendlyName: `hold-${queued.id}` });
 
-    expect((await runCallCommand(t.fx.screener, queued.id, 'pickup', { version: queued.version })).state).toBe('screening');
+    expect((await runCallCommand(t.fx.screener, queued.id, 'pickup', { version: queued.version })).state).toBe(
+      'screening',
+    );
     await t.settled(caller, 'the caller in the screening room');
     expect(t.heardSids(caller)).toEqual([screenerLeg]);
     expect(t.heardSids(screenerLeg)).toEqual([caller]);
@@ -66,7 +71,10 @@ describe('a call through the show (emulator)', () => {
 
     await runCallCommand(t.fx.host, queued.id, 'air');
     await t.settled(caller, 'the caller on air');
-    await eventually(() => JSON.stringify(t.heardSids(hostLeg)) === JSON.stringify([caller]), 'the host hearing the caller');
+    await eventually(
+      () => JSON.stringify(t.heardSids(hostLeg)) === JSON.stringify([caller]),
+      'the host hearing the caller',
+    );
     expect(t.heardSids(caller)).toEqual([hostLeg]);
 
     await runCallCommand(t.fx.host, queued.id, 'drop');
@@ -76,11 +84,23 @@ describe('a call through the show (emulator)', () => {
       return s?.pendingCommand === null ? s : null;
     }, 'the drop confirmed');
     expect(ended).toMatchObject({ state: 'completed', endReason: 'dropped', confirmedRoom: null });
-    expect(t.h.call(caller).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === 'Thank you for calling the show. Goodbye.')).toBe(true);
+    expect(
+      t.h
+        .call(caller)
+        .timeline.some(
+          (seg) => seg.hearing.kind === 'say' && seg.hearing.text === 'Thank you for calling the show. Goodbye.',
+        ),
+    ).toBe(true);
     expect(t.h.call(caller).silence.longestMs).toBeLessThan(1000);
     expect(t.h.call(hostLeg).status).toBe('in-progress');
 
-    const story = await (await db()).select().from(callEvents).where(eq(callEvents.sessionId, queued.id)).orderBy(asc(callEvents.id));
+    const story = await (
+      await db()
+    )
+      .select()
+      .from(callEvents)
+      .where(eq(callEvents.sessionId, queued.id))
+      .orderBy(asc(callEvents.id));
     expect(story.filter((e) => e.fromState !== e.toState).map((e) => [e.name, e.fromState, e.toState])).toEqual([
       ['arrived', null, 'queued'],
       ['pickup', 'queued', 'screening'],
@@ -101,7 +121,13 @@ describe('a call through the show (emulator)', () => {
     const { callSid, id } = await callerIn('screening');
     await runCallCommand(t.fx.screener, id, 'reject', { reason: 'off topic' });
     await eventually(() => t.h.call(callSid).status === 'completed', 'the rejected call to end');
-    expect(t.h.call(callSid).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text.startsWith('Thank you for calling. We are not able'))).toBe(true);
+    expect(
+      t.h
+        .call(callSid)
+        .timeline.some(
+          (seg) => seg.hearing.kind === 'say' && seg.hearing.text.startsWith('Thank you for calling. We are not able'),
+        ),
+    ).toBe(true);
     expect(await findSession(id)).toMatchObject({ state: 'rejected', rejectReason: 'off topic' });
   });
 
@@ -116,10 +142,14 @@ describe('a call through the show (emulator)', () => {
       const { callSid, id } = await callerIn(state);
       await t.h.hangUp(callSid);
       const hungUpAt = Date.now();
-      const ended = await eventually(async () => {
-        const s = await findSession(id);
-        return s && s.state !== state ? s : null;
-      }, 'the session to end', 1000);
+      const ended = await eventually(
+        async () => {
+          const s = await findSession(id);
+          return s && s.state !== state ? s : null;
+        },
+        'the session to end',
+        1000,
+      );
       expect(Date.now() - hungUpAt).toBeLessThan(1000);
       expect(ended).toMatchObject({ state: terminal, endReason: 'caller_hung_up' });
       expect(t.inAnyRoom(callSid)).toBe(false);
@@ -134,7 +164,10 @@ describe('a call through the show (emulator)', () => {
     expect(t.heardSids(deck.callSid)).toEqual([aired.callSid, hostLeg].sort());
 
     await t.h.hangUp(hostLeg);
-    await eventually(() => t.h.call(deck.callSid).hears?.kind === 'hold' && t.h.call(aired.callSid).hears?.kind === 'hold', 'everyone in the live room held');
+    await eventually(
+      () => t.h.call(deck.callSid).hears?.kind === 'hold' && t.h.call(aired.callSid).hears?.kind === 'hold',
+      'everyone in the live room held',
+    );
     for (const leg of [deck.callSid, aired.callSid]) {
       expect(t.h.call(leg).status).toBe('in-progress');
       const hears = t.h.call(leg).hears;
@@ -142,8 +175,14 @@ describe('a call through the show (emulator)', () => {
     }
 
     const hostBack = await t.h.connectBrowser(t.fx.host, { room: 'live', episodeId: t.fx.episode?.id ?? '' });
-    await eventually(() => JSON.stringify(t.heardSids(aired.callSid)) === JSON.stringify([hostBack]), 'the on-air caller hearing the host again');
-    await eventually(() => JSON.stringify(t.heardSids(deck.callSid)) === JSON.stringify([aired.callSid, hostBack].sort()), 'the deck caller hearing the show again');
+    await eventually(
+      () => JSON.stringify(t.heardSids(aired.callSid)) === JSON.stringify([hostBack]),
+      'the on-air caller hearing the host again',
+    );
+    await eventually(
+      () => JSON.stringify(t.heardSids(deck.callSid)) === JSON.stringify([aired.callSid, hostBack].sort()),
+      'the deck caller hearing the show again',
+    );
     expect(await findSession(deck.id)).toMatchObject({ state: 'ready' });
     expect(await findSession(aired.id)).toMatchObject({ state: 'on_air' });
     for (const leg of [deck.callSid, aired.callSid]) expect(t.h.call(leg).silence.longestMs).toBeLessThan(1000);
@@ -171,7 +210,9 @@ describe('a call through the show (emulator)', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(lost).toHaveLength(1);
     expect((lost[0]?.reason as AppError).status).toBe(409);
-    expect((lost[0]?.reason as AppError).message).toMatch(/^Someone else changed this caller first: the call is now being screened by (Sam|Sky) Screener\.$/);
+    expect((lost[0]?.reason as AppError).message).toMatch(
+      /^Someone else changed this caller first: the call is now being screened by (Sam|Sky) Screener\.$/,
+    );
     const winner = await t.settled(callSid, 'the caller with the winning screener');
     expect(t.h.call(callSid).room).toBe(`screen-${winner.screenerId}`);
     expect(t.heardSids(callSid)?.length).toBe(1);
@@ -184,7 +225,10 @@ describe('a call through the show (emulator)', () => {
     const { callSid, id } = await callerIn('ready');
     await eventually(() => t.h.call(callSid).hears?.kind === 'hold', 'the deck caller on hold music');
     await runCallCommand(t.fx.host, id, 'air');
-    await eventually(() => JSON.stringify(t.heardSids(callSid)) === JSON.stringify([hostLeg]), 'the caller hearing the host on air');
+    await eventually(
+      () => JSON.stringify(t.heardSids(callSid)) === JSON.stringify([hostLeg]),
+      'the caller hearing the host on air',
+    );
     expect(t.heardSids(hostLeg)).toEqual([callSid]);
   });
 });
@@ -194,15 +238,30 @@ describe('browser phones', () => {
     const episodeId = t.fx.episode?.id ?? '';
     const producerScreen = await t.h.connectBrowser(t.fx.producer, { room: 'screen' });
     const producerLive = await t.h.connectBrowser(t.fx.producer, { room: 'live', episodeId });
-    await eventually(() => t.h.call(producerScreen).room === `screen-${t.fx.producer.id}` && t.h.call(producerLive).room === live(), 'the producer in both rooms');
+    await eventually(
+      () => t.h.call(producerScreen).room === `screen-${t.fx.producer.id}` && t.h.call(producerLive).room === live(),
+      'the producer in both rooms',
+    );
     for (const [actor, room] of [
       [t.fx.screener, 'live'],
       [t.fx.host, 'screen'],
     ] as const) {
       const leg = await t.h.connectBrowser(actor, { room, episodeId });
-      await eventually(() => t.h.call(leg).status === 'completed', `the ${actor.role} turned away from the ${room} room`);
-      expect(t.h.call(leg).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === 'You are not allowed to join this room. Goodbye.')).toBe(true);
-      expect(t.h.call(leg).timeline.some((seg) => seg.hearing.kind === 'conference' || seg.hearing.kind === 'wait')).toBe(false);
+      await eventually(
+        () => t.h.call(leg).status === 'completed',
+        `the ${actor.role} turned away from the ${room} room`,
+      );
+      expect(
+        t.h
+          .call(leg)
+          .timeline.some(
+            (seg) =>
+              seg.hearing.kind === 'say' && seg.hearing.text === 'You are not allowed to join this room. Goodbye.',
+          ),
+      ).toBe(true);
+      expect(
+        t.h.call(leg).timeline.some((seg) => seg.hearing.kind === 'conference' || seg.hearing.kind === 'wait'),
+      ).toBe(false);
     }
   });
 });
@@ -218,9 +277,17 @@ describe('provisioning', () => {
     ]);
     expect(first.problems).toEqual([]);
     const again = await provisionTwilio();
-    expect(again).toMatchObject({ changes: [], problems: [], apiKeySid: first.apiKeySid, twimlAppSid: first.twimlAppSid, newApiKeySecret: null });
+    expect(again).toMatchObject({
+      changes: [],
+      problems: [],
+      apiKeySid: first.apiKeySid,
+      twimlAppSid: first.twimlAppSid,
+      newApiKeySecret: null,
+    });
     const number = t.h.emulator.state().numbers.find((n: { phoneNumber: string }) => n.phoneNumber === SHOW_NUMBER);
-    expect(number).toMatchObject({ voiceUrl: `${t.h.appUrl}/api/twilio/voice`, statusCallback: `${t.h.appUrl}/api/twilio/status` });
+    expect(number).toMatchObject({
+      voiceUrl: `${t.h.appUrl}/api/twilio/voice`,
+      statusCallback: `${t.h.appUrl}/api/twilio/status`,
+    });
   });
 });
-

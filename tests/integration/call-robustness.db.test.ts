@@ -22,7 +22,8 @@ async function post(path: string, params: Record<string, string>, signature: str
     body: new URLSearchParams(params).toString(),
   });
 }
-const sign = (path: string, params: Record<string, string>) => twilio.getExpectedTwilioSignature(t.h.emulator.authToken, `${t.h.appUrl}${path}`, params);
+const sign = (path: string, params: Record<string, string>) =>
+  twilio.getExpectedTwilioSignature(t.h.emulator.authToken, `${t.h.appUrl}${path}`, params);
 
 async function heardSay(callSid: string, text: string) {
   await eventually(() => t.h.call(callSid).status === 'completed', 'the call to end');
@@ -31,19 +32,37 @@ async function heardSay(callSid: string, text: string) {
 
 describe('webhook security', () => {
   it('refuses a forged or modified webhook with 403 and changes nothing', async () => {
-    const params = { CallSid: `CA${'1'.repeat(32)}`, AccountSid: t.h.emulator.accountSid, From: '+14155550170', To: SHOW_NUMBER, CallStatus: 'ringing', Direction: 'inbound' };
+    const params = {
+      CallSid: `CA${'1'.repeat(32)}`,
+      AccountSid: t.h.emulator.accountSid,
+      From: '+14155550170',
+      To: SHOW_NUMBER,
+      CallStatus: 'ringing',
+      Direction: 'inbound',
+    };
     const before = await eventCount();
     expect((await post('/api/twilio/voice', params, 'forged')).status).toBe(403);
-    expect((await post('/api/twilio/voice', { ...params, From: '+14155550171' }, sign('/api/twilio/voice', params))).status).toBe(403);
-    expect((await fetch(`${t.h.appUrl}/api/twilio/voice`, { method: 'POST', body: new URLSearchParams(params) })).status).toBe(403);
+    expect(
+      (await post('/api/twilio/voice', { ...params, From: '+14155550171' }, sign('/api/twilio/voice', params))).status,
+    ).toBe(403);
+    expect(
+      (await fetch(`${t.h.appUrl}/api/twilio/voice`, { method: 'POST', body: new URLSearchParams(params) })).status,
+    ).toBe(403);
     expect(await eventCount()).toBe(before);
     expect(await (await db()).select().from(callSessions)).toEqual([]);
 
     const callSid = await t.h.ring('+14155550172', SHOW_NUMBER);
     const session = await t.settled(callSid, 'the caller queued');
-    const hangup = { CallSid: callSid, AccountSid: t.h.emulator.accountSid, CallStatus: 'completed', SequenceNumber: '7' };
+    const hangup = {
+      CallSid: callSid,
+      AccountSid: t.h.emulator.accountSid,
+      CallStatus: 'completed',
+      SequenceNumber: '7',
+    };
     const events = await eventCount();
-    expect((await post('/api/twilio/status', hangup, sign('/api/twilio/status', { ...hangup, SequenceNumber: '8' }))).status).toBe(403);
+    expect(
+      (await post('/api/twilio/status', hangup, sign('/api/twilio/status', { ...hangup, SequenceNumber: '8' }))).status,
+    ).toBe(403);
     expect(await findSession(session.id)).toEqual(session);
     expect(await eventCount()).toBe(events);
     expect((await post('/api/twilio/status', hangup, sign('/api/twilio/status', hangup))).status).toBe(204);
@@ -53,7 +72,10 @@ describe('webhook security', () => {
 
 describe('unreliable callbacks', () => {
   it('ends a show run under duplicated and reordered callbacks in the same state, and a full replay changes nothing', async () => {
-    await t.h.control('POST', '/_emulator/faults', { seed: 7, callbacks: { duplicateProbability: 1, reorderWindowMs: 60 } });
+    await t.h.control('POST', '/_emulator/faults', {
+      seed: 7,
+      callbacks: { duplicateProbability: 1, reorderWindowMs: 60 },
+    });
     const hostLeg = await t.h.connectBrowser(t.fx.host, { room: 'live', episodeId: t.fx.episode?.id ?? '' });
     await t.h.connectBrowser(t.fx.screener);
     const callSid = await t.h.ring('+14155550180', SHOW_NUMBER);
@@ -78,7 +100,12 @@ describe('unreliable callbacks', () => {
     expect(final?.version).toBe(ended.version);
 
     const events = await eventCount();
-    const callbacks = t.h.emulator.state().webhooks.filter((w: { kind: string; fault: string | null }) => (w.kind === 'status' || w.kind === 'conference') && w.fault !== 'drop');
+    const callbacks = t.h.emulator
+      .state()
+      .webhooks.filter(
+        (w: { kind: string; fault: string | null }) =>
+          (w.kind === 'status' || w.kind === 'conference') && w.fault !== 'drop',
+      );
     expect(callbacks.length).toBeGreaterThan(10);
     for (const w of [...callbacks].reverse()) {
       const response = await post(new URL(w.url).pathname, w.params, w.signature);
@@ -92,19 +119,29 @@ describe('unreliable callbacks', () => {
     const callSid = await t.h.ring('+14155550181', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
     // The Dial action Twilio requests after a hang-up in a conference is news of it too: drop it as well.
-    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 } });
+    await t.h.control('POST', '/_emulator/faults', {
+      callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 },
+    });
     await t.h.hangUp(callSid);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(await findSession(id)).toMatchObject({ state: 'queued' });
     const report = await reconcileOnce({ graceMs: 0 });
-    expect(report.repairs).toContainEqual({ action: 'ended', sessionId: id, detail: 'the call had ended but its callback never arrived' });
+    expect(report.repairs).toContainEqual({
+      action: 'ended',
+      sessionId: id,
+      detail: 'the call had ended but its callback never arrived',
+    });
     expect(await findSession(id)).toMatchObject({ state: 'abandoned', endReason: 'reconciled_hangup' });
   });
 
   it('moves a caller found in the wrong room back where it belongs', async () => {
     const callSid = await t.h.ring('+14155550182', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
-    await twilioClient().calls(callSid).update({ twiml: `<Response><Dial><Conference startConferenceOnEnter="false">live-${t.fx.episode?.id}</Conference></Dial></Response>` });
+    await twilioClient()
+      .calls(callSid)
+      .update({
+        twiml: `<Response><Dial><Conference startConferenceOnEnter="false">live-${t.fx.episode?.id}</Conference></Dial></Response>`,
+      });
     await eventually(() => t.h.call(callSid).room === `live-${t.fx.episode?.id}`, 'the caller in the wrong room');
     const report = await reconcileOnce({ graceMs: 0 });
     expect(report.repairs.map((r) => [r.action, r.sessionId])).toContainEqual(['moved', id]);
@@ -121,7 +158,9 @@ describe('unreliable callbacks', () => {
     await t.settled(callSid, 'screening');
     await runCallCommand(t.fx.screener, id, 'approve');
     await t.settled(callSid, 'on deck');
-    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference'], dropProbability: 1 } });
+    await t.h.control('POST', '/_emulator/faults', {
+      callbacks: { kinds: ['status', 'conference'], dropProbability: 1 },
+    });
     await t.h.hangUp(hostLeg);
     await eventually(() => t.h.call(hostLeg).status === 'completed', 'the host leg gone');
     expect(t.h.call(callSid).hears?.kind).not.toBe('hold');
@@ -134,7 +173,9 @@ describe('Twilio trouble during a command', () => {
   it("retries Twilio's 500 answers with backoff and carries the command out", async () => {
     const callSid = await t.h.ring('+14155550184', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
-    await t.h.control('POST', '/_emulator/faults', { rest: { status: 500, count: 2, methods: ['POST'], pathContains: '/Calls/' } });
+    await t.h.control('POST', '/_emulator/faults', {
+      rest: { status: 500, count: 2, methods: ['POST'], pathContains: '/Calls/' },
+    });
     await runCallCommand(t.fx.screener, id, 'pickup');
     const faults = await t.h.control<{ restFailuresLeft: number }>('GET', '/_emulator/faults');
     expect(faults.restFailuresLeft).toBe(0);
@@ -146,7 +187,9 @@ describe('Twilio trouble during a command', () => {
     const callSid = await t.h.ring('+14155550185', SHOW_NUMBER);
     const { id } = await t.settled(callSid, 'the caller queued');
     // The Dial action Twilio requests after a hang-up in a conference is news of it too: drop it as well.
-    await t.h.control('POST', '/_emulator/faults', { callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 } });
+    await t.h.control('POST', '/_emulator/faults', {
+      callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 },
+    });
     await t.h.hangUp(callSid);
     const after = await runCallCommand(t.fx.screener, id, 'pickup');
     expect(after).toMatchObject({ state: 'abandoned', endReason: 'call_gone', pendingCommand: null });
@@ -173,7 +216,9 @@ describe('the door, through the emulator', () => {
     const first = await t.h.ring('+14155550192', SHOW_NUMBER);
     await t.settled(first, 'the first caller queued');
     const second = await t.h.ring('+14155550193', SHOW_NUMBER);
-    expect(await heardSay(second, 'All of our lines are busy right now. Please try again a little later. Goodbye.')).toBe(true);
+    expect(
+      await heardSay(second, 'All of our lines are busy right now. Please try again a little later. Goodbye.'),
+    ).toBe(true);
     expect(await findSessionByCallSid(second)).toMatchObject({ state: 'queue_full' });
     expect(t.h.call(first).status).toBe('in-progress');
   });

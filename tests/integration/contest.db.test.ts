@@ -20,7 +20,8 @@ afterEach(() => {
   t.h.served.length = 0;
 });
 
-const said = (callSid: string, text: string) => t.h.call(callSid).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === text);
+const said = (callSid: string, text: string) =>
+  t.h.call(callSid).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === text);
 
 describe('a contest spike through the emulator', () => {
   it(`makes caller number ${TARGET} of ${CALLERS} ringing at once the winner, flagged on the board, and releases the rest with the contest message`, async () => {
@@ -29,11 +30,15 @@ describe('a contest spike through the emulator', () => {
     const opened = await openContest(t.fx.producer, episodeId(), { target: TARGET });
     expect(opened.winningArrival).toBe(1 + TARGET);
 
-    const sids = await Promise.all(Array.from({ length: CALLERS }, (_, i) => t.h.ring(`+1415556${String(i).padStart(4, '0')}`, SHOW_NUMBER)));
+    const sids = await Promise.all(
+      Array.from({ length: CALLERS }, (_, i) => t.h.ring(`+1415556${String(i).padStart(4, '0')}`, SHOW_NUMBER)),
+    );
     const released = await eventually(
       async () => {
         const sessions = await Promise.all(sids.map((sid) => findSessionByCallSid(sid)));
-        const ended = sids.filter((sid, i) => sessions[i]?.state === 'contest_released' && t.h.call(sid).status === 'completed');
+        const ended = sids.filter(
+          (sid, i) => sessions[i]?.state === 'contest_released' && t.h.call(sid).status === 'completed',
+        );
         return ended.length === CALLERS - 1 ? ended : null;
       },
       'every caller but the winner released',
@@ -46,7 +51,9 @@ describe('a contest spike through the emulator', () => {
     const winner = winners[0]!;
     expect(winner).toMatchObject({ state: 'queued', arrivalSeq: 1 + TARGET });
     expect(sids).toContain(winner.callSid);
-    expect(sessions.map((s) => s.arrivalSeq).sort((a, b) => a! - b!)).toEqual(Array.from({ length: CALLERS + 1 }, (_, i) => i + 1));
+    expect(sessions.map((s) => s.arrivalSeq).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: CALLERS + 1 }, (_, i) => i + 1),
+    );
     const [episode] = await (await db()).select().from(episodes).where(eq(episodes.id, episodeId()));
     expect(episode?.contestWinnerSessionId).toBe(winner.id);
 
@@ -59,7 +66,11 @@ describe('a contest spike through the emulator', () => {
       expect(said(sid, CONTEST_RELEASED_MESSAGE)).toBe(true);
       expect(call.timeline.some((seg) => seg.hearing.kind === 'wait' || seg.hearing.kind === 'conference')).toBe(false);
       expect((call.endTime ?? Infinity) - (call.answeredAt ?? 0)).toBeLessThan(2000);
-      expect(await findSessionByCallSid(sid)).toMatchObject({ state: 'contest_released', endReason: 'contest_released', room: null });
+      expect(await findSessionByCallSid(sid)).toMatchObject({
+        state: 'contest_released',
+        endReason: 'contest_released',
+        room: null,
+      });
     }
 
     const { board } = await getBoard(episodeId());

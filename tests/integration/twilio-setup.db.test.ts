@@ -8,14 +8,25 @@ import { truncateAll } from '@/tests/support/test-database';
 
 const NUMBER = '+15005550007';
 const PUBLIC_URL = 'https://radio.example.com';
-const SETTINGS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET', 'TWILIO_TWIML_APP_SID', 'PUBLIC_BASE_URL', 'TWILIO_API_BASE_URL'];
+const SETTINGS = [
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_API_KEY_SID',
+  'TWILIO_API_KEY_SECRET',
+  'TWILIO_TWIML_APP_SID',
+  'PUBLIC_BASE_URL',
+  'TWILIO_API_BASE_URL',
+];
 
 let emulator: Emulator;
 const saved = Object.fromEntries(SETTINGS.map((name) => [name, process.env[name]]));
 
 function captured() {
   const lines: string[] = [];
-  return { lines, out: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERROR ${line}`) } };
+  return {
+    lines,
+    out: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(`ERROR ${line}`) },
+  };
 }
 
 beforeAll(async () => {
@@ -35,7 +46,12 @@ beforeEach(async () => {
   emulator.reset();
   for (const name of SETTINGS) delete process.env[name];
   // What `npm run twilio:setup -- --account-sid … --auth-token … --public-url … --api-base-url …` sets.
-  Object.assign(process.env, { TWILIO_ACCOUNT_SID: emulator.accountSid, TWILIO_AUTH_TOKEN: emulator.authToken, PUBLIC_BASE_URL: PUBLIC_URL, TWILIO_API_BASE_URL: emulator.url });
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: emulator.accountSid,
+    TWILIO_AUTH_TOKEN: emulator.authToken,
+    PUBLIC_BASE_URL: PUBLIC_URL,
+    TWILIO_API_BASE_URL: emulator.url,
+  });
   await insertShow({ name: 'Live Show', slug: 'live-show', phoneNumber: NUMBER, greeting: 'Hello.' });
 });
 
@@ -52,8 +68,12 @@ describe('npm run twilio:setup', () => {
     expect(await runTwilioSetup(first.out)).toBe(0);
     expect(first.lines.filter((line) => /^(created|updated) /.test(line))).toEqual([
       expect.stringMatching(/^created api key SK[0-9a-f]{32}: /),
-      expect.stringMatching(/^created twiml app AP[0-9a-f]{32}: Voice URL https:\/\/radio\.example\.com\/api\/twilio\/device$/),
-      expect.stringMatching(/^updated phone number PN[0-9a-f]{32}: \+15005550007 rings https:\/\/radio\.example\.com\/api\/twilio\/voice#rc=2&rp=ct,5xx$/),
+      expect.stringMatching(
+        /^created twiml app AP[0-9a-f]{32}: Voice URL https:\/\/radio\.example\.com\/api\/twilio\/device$/,
+      ),
+      expect.stringMatching(
+        /^updated phone number PN[0-9a-f]{32}: \+15005550007 rings https:\/\/radio\.example\.com\/api\/twilio\/voice#rc=2&rp=ct,5xx$/,
+      ),
     ]);
     expect(first.lines.join('\n')).toMatch(/TWILIO_API_KEY_SECRET=\S+/);
     const number = emulator.state().numbers.find((n: { phoneNumber: string }) => n.phoneNumber === NUMBER);
@@ -74,7 +94,9 @@ describe('npm run twilio:setup', () => {
   it('says which show number is missing from the account and exits non-zero', async () => {
     const run = captured();
     expect(await runTwilioSetup(run.out)).toBe(1);
-    expect(run.lines).toContain(`ERROR Problem: The show number ${NUMBER} is not on this Twilio account: buy it or port it in, then run setup again.`);
+    expect(run.lines).toContain(
+      `ERROR Problem: The show number ${NUMBER} is not on this Twilio account: buy it or port it in, then run setup again.`,
+    );
   });
 
   it('names a malformed setting instead of calling Twilio', async () => {

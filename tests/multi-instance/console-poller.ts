@@ -11,7 +11,9 @@ export function pollBoard(url: string, token: string, everyMs = 250): ConsolePol
   const loop = (async () => {
     while (running) {
       try {
-        const response: Response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) } });
+        const response: Response = await fetch(url, {
+          headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+        });
         poller.statuses.push(response.status);
         if (response.status === 200) etag = response.headers.get('etag');
         await response.arrayBuffer();

@@ -19,7 +19,12 @@ const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stri
 watchAdvisoryLocks(await getDbHandle(), (hold) => say({ kind: 'lock', ...hold }));
 
 const server = await startRouteServer(
-  { ...TWILIO_ROUTES, '/api/shows/[id]/console': consoleView, '/api/calls/[id]/[command]': callCommand, '/api/health': health },
+  {
+    ...TWILIO_ROUTES,
+    '/api/shows/[id]/console': consoleView,
+    '/api/calls/[id]/[command]': callCommand,
+    '/api/health': health,
+  },
   { port: Number(process.env.PORT ?? 0), around: (request, run) => requestScope.run(request.headers, run) },
 );
 
@@ -31,7 +36,12 @@ async function reconcileLoop() {
       const report = await reconcileOnce({ graceMs: 1000, screenerGraceMs: 5000 });
       say({ kind: 'pass', startedAt, endedAt: Date.now(), ran: report.ran, repairs: report.repairs });
     } catch (error) {
-      say({ kind: 'pass-error', startedAt, endedAt: Date.now(), error: error instanceof Error ? error.message : String(error) });
+      say({
+        kind: 'pass-error',
+        startedAt,
+        endedAt: Date.now(),
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -12,5 +12,9 @@ export async function cookies() {
     .map((part) => part.trim().split('='))
     .filter(([name]) => Boolean(name))
     .map(([name, ...value]) => ({ name: name ?? '', value: value.join('=') }));
-  return { get: (name: string) => all.find((c) => c.name === name), getAll: () => all, has: (name: string) => all.some((c) => c.name === name) };
+  return {
+    get: (name: string) => all.find((c) => c.name === name),
+    getAll: () => all,
+    has: (name: string) => all.some((c) => c.name === name),
+  };
 }

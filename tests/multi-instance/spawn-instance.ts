@@ -49,10 +49,26 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function spawnInstance(name: string, port: number, env: Record<string, string>): Promise<AppInstance> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', path.join(ROOT, 'tests/multi-instance/instance.tsconfig.json'), path.join(ROOT, 'tests/multi-instance/instance-server.ts')],
-    { cwd: ROOT, env: { ...process.env, ...env, INSTANCE_NAME: name, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      '--tsconfig',
+      path.join(ROOT, 'tests/multi-instance/instance.tsconfig.json'),
+      path.join(ROOT, 'tests/multi-instance/instance-server.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, INSTANCE_NAME: name, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
-  const instance: AppInstance = { name, url: `http://127.0.0.1:${port}`, passes: [], locks: [], errors: [], stop: async () => undefined };
+  const instance: AppInstance = {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    passes: [],
+    locks: [],
+    errors: [],
+    stop: async () => undefined,
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<void>((resolve, reject) => {
     let buffered = '';

@@ -43,7 +43,12 @@ afterEach(() => {
 
 function mentioning(number: string, levels: readonly Level[]): string[] {
   const digits = number.replace(/\D/g, '');
-  return lines.filter((l) => levels.includes(l.level) && (l.text.includes(number) || l.text.replace(/\D/g, '').includes(digits.slice(-10)))).map((l) => `${l.level}: ${l.text.slice(0, 300)}`);
+  return lines
+    .filter(
+      (l) =>
+        levels.includes(l.level) && (l.text.includes(number) || l.text.replace(/\D/g, '').includes(digits.slice(-10))),
+    )
+    .map((l) => `${l.level}: ${l.text.slice(0, 300)}`);
 }
 
 async function staffIn() {
@@ -57,7 +62,10 @@ describe('caller numbers in the logs', () => {
   it('a call rung, screened, put on air and dropped (with the phone network failing under the moves) logs nothing with the caller’s number', async () => {
     const number = '+14155557391';
     const { screenerLeg } = await staffIn();
-    await t.h.control('POST', '/_emulator/faults', { seed: 3, rest: { status: 500, count: 2, probability: 1, methods: ['POST'] } });
+    await t.h.control('POST', '/_emulator/faults', {
+      seed: 3,
+      rest: { status: 500, count: 2, probability: 1, methods: ['POST'] },
+    });
     const callSid = await t.h.ring(number, SHOW_NUMBER);
     const session = await t.session(callSid);
     await runCallCommand(t.fx.screener, session.id, 'pickup').catch(() => undefined);
@@ -102,14 +110,25 @@ describe('caller numbers in the logs', () => {
   it('the door turning callers away (blocked, queue full, off air, unknown number) and stray callbacks log nothing with the number', async () => {
     const blocked = '+14155557393';
     await blockCaller(t.fx.producer, { phoneNumber: blocked, reason: 'testing the logs' });
-    expect((await answerIncomingCall({ callSid: newCallSid(), from: blocked, to: SHOW_NUMBER })).decision).toBe('blocked');
+    expect((await answerIncomingCall({ callSid: newCallSid(), from: blocked, to: SHOW_NUMBER })).decision).toBe(
+      'blocked',
+    );
 
     const unknown = '+14155557394';
-    expect((await answerIncomingCall({ callSid: newCallSid(), from: unknown, to: '+15005550099' })).decision).toBe('unknown_number');
+    expect((await answerIncomingCall({ callSid: newCallSid(), from: unknown, to: '+15005550099' })).decision).toBe(
+      'unknown_number',
+    );
 
     const stray = newCallSid();
     await handleCallStatus({ callSid: stray, callStatus: 'completed', sequenceNumber: 3 });
-    await handleConferenceStatus({ conferenceSid: `CF${'a'.repeat(32)}`, friendlyName: 'hold-00000000-0000-4000-8000-000000000000', event: 'participant-leave', sequenceNumber: 1, callSid: stray, reasonParticipantLeft: 'participant_hung_up' });
+    await handleConferenceStatus({
+      conferenceSid: `CF${'a'.repeat(32)}`,
+      friendlyName: 'hold-00000000-0000-4000-8000-000000000000',
+      event: 'participant-leave',
+      sequenceNumber: 1,
+      callSid: stray,
+      reasonParticipantLeft: 'participant_hung_up',
+    });
     await answerPlacementRequest({ callSid: stray, callStatus: 'completed', dialCallStatus: 'answered', moved: false });
 
     const late = '+14155557395';

@@ -9,7 +9,10 @@ import { readSettings } from '@/lib/env';
  * every request, or lock out someone else's address on purpose.
  */
 const headers = (peer: string | null, forwarded?: string) =>
-  new Headers({ ...(peer ? { [PEER_ADDRESS_HEADER]: peer } : {}), ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) });
+  new Headers({
+    ...(peer ? { [PEER_ADDRESS_HEADER]: peer } : {}),
+    ...(forwarded ? { 'x-forwarded-for': forwarded } : {}),
+  });
 
 describe('the client address used for login throttling', () => {
   it('trusts no proxy unless told to: by default it is the TCP peer, whatever X-Forwarded-For says', () => {
@@ -22,7 +25,11 @@ describe('the client address used for login throttling', () => {
   it('with one trusted proxy, is the entry that proxy appended (the last), not one the client wrote in front of it', () => {
     expect(clientAddress(headers('10.0.0.1', '203.0.113.9, 198.51.100.7'), 1)).toBe('198.51.100.7');
     expect(clientAddress(headers('10.0.0.1', '198.51.100.7'), 1)).toBe('198.51.100.7');
-    const seen = new Set(['1.1.1.1', '2.2.2.2', '3.3.3.3'].map((forged) => clientAddress(headers('10.0.0.1', `${forged}, 198.51.100.7`), 1)));
+    const seen = new Set(
+      ['1.1.1.1', '2.2.2.2', '3.3.3.3'].map((forged) =>
+        clientAddress(headers('10.0.0.1', `${forged}, 198.51.100.7`), 1),
+      ),
+    );
     expect(seen).toEqual(new Set(['198.51.100.7']));
   });
 

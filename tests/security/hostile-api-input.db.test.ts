@@ -46,7 +46,14 @@ describe('a NUL character in a text field', () => {
 
   it('is refused with a 400 in a team member’s name, in a chat message, in a nested field and in a key', async () => {
     const producer = await createActor('producer');
-    const member = await expectAppError(createTeamMember(producer, { name: 'Sam\u0000', email: 'sam@switchboard.test', password: 'long-enough-password', role: 'screener' }));
+    const member = await expectAppError(
+      createTeamMember(producer, {
+        name: 'Sam\u0000',
+        email: 'sam@switchboard.test',
+        password: 'long-enough-password',
+        role: 'screener',
+      }),
+    );
     expect(member).toMatchObject({ status: 400, fields: { name: [NUL_MESSAGE] } });
     expect((await listUsers()).map((u) => u.email)).toEqual([producer.email]);
     expect(() => parseInput(chatMessageSchema, { body: 'hello\u0000' })).toThrow(NUL_MESSAGE);

@@ -60,7 +60,13 @@ describe('hostile input on the voice webhooks', () => {
 
   for (const [what, change] of voiceCases) {
     it(`answers TwiML, never an error, to a ringing call with ${what}`, async () => {
-      const params = change({ CallSid: newCallSid(), From: '+14155550100', To: fx.show.phoneNumber, CallStatus: 'ringing', Direction: 'inbound' });
+      const params = change({
+        CallSid: newCallSid(),
+        From: '+14155550100',
+        To: fx.show.phoneNumber,
+        CallStatus: 'ringing',
+        Direction: 'inbound',
+      });
       const result = await answer(voice, '/api/twilio/voice', params);
       expect(result.status).toBe(200);
       expect(result.type).toContain('text/xml');
@@ -70,13 +76,21 @@ describe('hostile input on the voice webhooks', () => {
   }
 
   it('still queues a caller whose From carried a NUL byte, with the number cleaned', async () => {
-    const result = await answer(voice, '/api/twilio/voice', { CallSid: newCallSid(), From: '+1415555\u00000101', To: fx.show.phoneNumber });
+    const result = await answer(voice, '/api/twilio/voice', {
+      CallSid: newCallSid(),
+      From: '+1415555\u00000101',
+      To: fx.show.phoneNumber,
+    });
     expect(result.body).toContain('<Conference');
     expect(result.body).toMatch(/>hold-[0-9a-f-]{36}<\/Conference>/);
   });
 
   it('answers TwiML to a Dial action with a NUL byte or junk in its statuses', async () => {
-    const result = await answer(dialAction, '/api/twilio/dial-action', { CallSid: newCallSid(), CallStatus: 'compl\u0000eted', DialCallStatus: randomText(3000) });
+    const result = await answer(dialAction, '/api/twilio/dial-action', {
+      CallSid: newCallSid(),
+      CallStatus: 'compl\u0000eted',
+      DialCallStatus: randomText(3000),
+    });
     expect(result.status).toBe(200);
     expect(result.body).toContain('<Response>');
   });
@@ -88,10 +102,20 @@ describe('hostile input on the voice webhooks', () => {
   });
 
   it('answers TwiML even to a CallSid Twilio would never send, and still refuses a forged signature', async () => {
-    const result = await answer(voice, '/api/twilio/voice', { CallSid: 'CA-not-a-sid', From: '+14155550100', To: fx.show.phoneNumber });
+    const result = await answer(voice, '/api/twilio/voice', {
+      CallSid: 'CA-not-a-sid',
+      From: '+14155550100',
+      To: fx.show.phoneNumber,
+    });
     expect(result.status).toBe(200);
     expect(result.body).toContain('<Say>');
-    const forged = await voice.POST(new Request(`${PUBLIC}/api/twilio/voice`, { method: 'POST', headers: { 'x-twilio-signature': 'forged' }, body: 'CallSid=CA1' }));
+    const forged = await voice.POST(
+      new Request(`${PUBLIC}/api/twilio/voice`, {
+        method: 'POST',
+        headers: { 'x-twilio-signature': 'forged' },
+        body: 'CallSid=CA1',
+      }),
+    );
     expect(forged.status).toBe(403);
   });
 });
@@ -99,7 +123,10 @@ describe('hostile input on the voice webhooks', () => {
 describe('hostile input on the callbacks', () => {
   const statusCases: [string, Record<string, string>][] = [
     ['a NUL byte in CallStatus', { CallStatus: 'comp\u0000leted', SequenceNumber: '1' }],
-    ['a NUL byte in Timestamp', { CallStatus: 'ringing', SequenceNumber: '1', Timestamp: 'Mon, 01 Jan 2025 00:00:00 +0000\u0000' }],
+    [
+      'a NUL byte in Timestamp',
+      { CallStatus: 'ringing', SequenceNumber: '1', Timestamp: 'Mon, 01 Jan 2025 00:00:00 +0000\u0000' },
+    ],
     ['a SequenceNumber beyond int range', { CallStatus: 'ringing', SequenceNumber: '99999999999' }],
     ['a SequenceNumber just past int4', { CallStatus: 'ringing', SequenceNumber: '2147483648' }],
     ['a 5 kB CallStatus', { CallStatus: randomText(5000), SequenceNumber: '1' }],
@@ -113,15 +140,40 @@ describe('hostile input on the callbacks', () => {
   }
 
   const conferenceCases: [string, Record<string, string>][] = [
-    ['a NUL byte in FriendlyName', { FriendlyName: 'hold-\u000000000000-0000-4000-8000-000000000000', StatusCallbackEvent: 'participant-join', SequenceNumber: '1' }],
-    ['a NUL byte in Timestamp', { FriendlyName: 'lobby', StatusCallbackEvent: 'conference-start', SequenceNumber: '1', Timestamp: 'x\u0000' }],
-    ['a SequenceNumber beyond int range', { FriendlyName: 'lobby', StatusCallbackEvent: 'conference-start', SequenceNumber: '99999999999999' }],
+    [
+      'a NUL byte in FriendlyName',
+      {
+        FriendlyName: 'hold-\u000000000000-0000-4000-8000-000000000000',
+        StatusCallbackEvent: 'participant-join',
+        SequenceNumber: '1',
+      },
+    ],
+    [
+      'a NUL byte in Timestamp',
+      { FriendlyName: 'lobby', StatusCallbackEvent: 'conference-start', SequenceNumber: '1', Timestamp: 'x\u0000' },
+    ],
+    [
+      'a SequenceNumber beyond int range',
+      { FriendlyName: 'lobby', StatusCallbackEvent: 'conference-start', SequenceNumber: '99999999999999' },
+    ],
     ['a 5 kB event name', { FriendlyName: 'lobby', StatusCallbackEvent: randomText(5000), SequenceNumber: '1' }],
-    ['a 5 kB leave reason', { FriendlyName: 'lobby', StatusCallbackEvent: 'participant-leave', SequenceNumber: '1', CallSid: newCallSid(), ReasonParticipantLeft: randomText(5000) }],
+    [
+      'a 5 kB leave reason',
+      {
+        FriendlyName: 'lobby',
+        StatusCallbackEvent: 'participant-leave',
+        SequenceNumber: '1',
+        CallSid: newCallSid(),
+        ReasonParticipantLeft: randomText(5000),
+      },
+    ],
   ];
   for (const [what, extra] of conferenceCases) {
     it(`a conference callback with ${what} answers 2xx or 4xx, never 5xx`, async () => {
-      const result = await answer(conferenceStatus, '/api/twilio/conference-status', { ConferenceSid: `CF${randomBytes(16).toString('hex')}`, ...extra });
+      const result = await answer(conferenceStatus, '/api/twilio/conference-status', {
+        ConferenceSid: `CF${randomBytes(16).toString('hex')}`,
+        ...extra,
+      });
       expect(result.status).toBeLessThan(500);
     });
   }

@@ -91,7 +91,9 @@ describe('disabling a screener in the middle of a call', () => {
 
     await setTeamMemberDisabled(t.fx.producer, { userId: t.fx.screener.id, disabled: true });
 
-    expect(t.h.call(screenerLeg).status, 'the browser leg is hung up by the time the producer sees the answer').toBe('completed');
+    expect(t.h.call(screenerLeg).status, 'the browser leg is hung up by the time the producer sees the answer').toBe(
+      'completed',
+    );
     expect((await findSession(session.id))?.state).toBe('queued');
     const back = await t.settled(callSid, 'the caller back in its hold room');
     expect(back.state).toBe('queued');

@@ -17,7 +17,14 @@ export function boardCard(overrides: Partial<BoardCard> & Pick<BoardCard, 'id'>)
     screener: null,
     card: { name: null, location: null, topic: null, comment: null, priority: 'normal' },
     caller: null,
-    times: { createdAt: '2025-01-01T00:00:00.000Z', queuedAt: null, screeningAt: null, readyAt: null, onAirAt: null, endedAt: null },
+    times: {
+      createdAt: '2025-01-01T00:00:00.000Z',
+      queuedAt: null,
+      screeningAt: null,
+      readyAt: null,
+      onAirAt: null,
+      endedAt: null,
+    },
     endReason: null,
     ...overrides,
   };

@@ -21,7 +21,10 @@ async function makeUser(db: Db, role: Role, name: string): Promise<Actor> {
 }
 
 /** A producer, a host, two screeners and a show, with its lines open unless told otherwise. */
-export async function createCallFixture(db: Db, options: { phoneNumber?: string; open?: boolean; maxQueue?: number; deckAudio?: 'show' | 'hold' } = {}): Promise<CallFixture> {
+export async function createCallFixture(
+  db: Db,
+  options: { phoneNumber?: string; open?: boolean; maxQueue?: number; deckAudio?: 'show' | 'hold' } = {},
+): Promise<CallFixture> {
   const producer = await makeUser(db, 'producer', 'Pat Producer');
   const host = await makeUser(db, 'host', 'Harper Host');
   const screener = await makeUser(db, 'screener', 'Sam Screener');
@@ -41,7 +44,10 @@ export async function createCallFixture(db: Db, options: { phoneNumber?: string;
   if (!show) throw new Error('show insert returned no row');
   let episode: Episode | null = null;
   if (options.open !== false) {
-    const [row] = await db.insert(episodes).values({ showId: show.id, title: 'Test episode', openedBy: producer.id }).returning();
+    const [row] = await db
+      .insert(episodes)
+      .values({ showId: show.id, title: 'Test episode', openedBy: producer.id })
+      .returning();
     episode = row ?? null;
   }
   return { show, episode, producer, host, screener, screener2 };

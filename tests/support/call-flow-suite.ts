@@ -55,13 +55,16 @@ export function setUpCallFlowSuite(options: { deckAudio?: 'show' | 'hold'; maxQu
     settled: (callSid, what) =>
       eventually(async () => {
         const s = await findSessionByCallSid(callSid);
-        return s && s.pendingCommand === null && s.confirmedRoom === s.room && suite.h.call(callSid).room === s.room ? s : null;
+        return s && s.pendingCommand === null && s.confirmedRoom === s.room && suite.h.call(callSid).room === s.room
+          ? s
+          : null;
       }, what),
     heardSids: (callSid) => {
       const hears = suite.h.call(callSid).hears;
       return hears?.kind === 'conference' ? hears.hears.map((p) => p.callSid).sort() : null;
     },
-    inAnyRoom: (callSid) => suite.h.emulator.state().participants.some((p: { callSid: string }) => p.callSid === callSid),
+    inAnyRoom: (callSid) =>
+      suite.h.emulator.state().participants.some((p: { callSid: string }) => p.callSid === callSid),
   };
   return suite;
 }

@@ -34,10 +34,16 @@ export function emulatorAudio(emulatorUrl: string) {
     return `${base}?${query.toString()}`;
   };
   return {
-    speak: (callSid: string, voice: EmulatorVoice) => control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, voice),
+    speak: (callSid: string, voice: EmulatorVoice) =>
+      control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, voice),
     tone: (callSid: string, frequency: number, amplitude = 0.25) =>
-      control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, { source: 'tone', frequency, amplitude }),
-    silence: (callSid: string) => control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, { source: 'silence' }),
+      control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, {
+        source: 'tone',
+        frequency,
+        amplitude,
+      }),
+    silence: (callSid: string) =>
+      control<{ callSid: string }>('POST', `/_emulator/calls/${callSid}/speak`, { source: 'silence' }),
     /** Received and sent audio of a call over the last windowMs (default 1000), with tone levels. */
     read: (callSid: string, options: { windowMs?: number; frequencies?: number[] } = {}) =>
       control<AudioReport>('GET', readingPath(`/_emulator/calls/${callSid}/audio`, options)),
@@ -46,15 +52,22 @@ export function emulatorAudio(emulatorUrl: string) {
       control<AudioReport>('GET', readingPath(`/_emulator/clients/${encodeURIComponent(identity)}/audio`, options)),
     /** Tone frequencies (of those asked) present in what the call received. */
     heardTones: async (callSid: string, frequencies: number[], windowMs = 500): Promise<number[]> => {
-      const report = await control<AudioReport>('GET', readingPath(`/_emulator/calls/${callSid}/audio`, { windowMs, frequencies }));
+      const report = await control<AudioReport>(
+        'GET',
+        readingPath(`/_emulator/calls/${callSid}/audio`, { windowMs, frequencies }),
+      );
       return report.received.tones.filter((t) => t.present).map((t) => t.frequency);
     },
     /** Mouth-to-ear delay the emulator adds: the latest onset of the tone at `from` to its arrival at `to`. */
     delay: (from: string, to: string, frequency: number) =>
-      control<{ delayMs: number; spokeAt: number; heardAt: number }>('GET', `/_emulator/audio/delay?from=${from}&to=${to}&frequency=${frequency}`),
+      control<{ delayMs: number; spokeAt: number; heardAt: number }>(
+        'GET',
+        `/_emulator/audio/delay?from=${from}&to=${to}&frequency=${frequency}`,
+      ),
     /** The mixer's work so far (ticks, busyMs, partyTicks) and the emulator's process CPU. */
     load: () => control<AudioLoad>('GET', '/_emulator/audio/load'),
     /** The Voice SDK's signalling host for this emulator (its `chunderw` option) and the wss URL. */
-    signal: async () => (await control<{ signal: { chunderw: string; url: string } }>('GET', '/_emulator/health')).signal,
+    signal: async () =>
+      (await control<{ signal: { chunderw: string; url: string } }>('GET', '/_emulator/health')).signal,
   };
 }

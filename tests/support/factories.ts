@@ -5,7 +5,10 @@ import type { Role } from '@/lib/auth/roles';
 import { insertUser } from '@/lib/db/users';
 
 /** A real user row and the actor that stands for it. */
-export async function createActor(role: Role, overrides: { email?: string; password?: string; name?: string } = {}): Promise<Actor> {
+export async function createActor(
+  role: Role,
+  overrides: { email?: string; password?: string; name?: string } = {},
+): Promise<Actor> {
   const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@switchboard.test`;
   const user = await insertUser({
     email,

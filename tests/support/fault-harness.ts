@@ -17,7 +17,14 @@ export interface FaultConfig {
     reorderWindowMs?: number;
     dropProbability?: number;
   };
-  rest?: { status?: 429 | 500; count?: number; probability?: number; delayMs?: number; methods?: ('GET' | 'POST' | 'DELETE')[]; pathContains?: string };
+  rest?: {
+    status?: 429 | 500;
+    count?: number;
+    probability?: number;
+    delayMs?: number;
+    methods?: ('GET' | 'POST' | 'DELETE')[];
+    pathContains?: string;
+  };
 }
 
 export interface FaultHarnessOptions {
@@ -58,7 +65,12 @@ export async function startFaultHarness(options: FaultHarnessOptions): Promise<F
   let app: RouteServer | null = await startRouteServer(options.routes);
   const appUrl = app.url;
   const port = app.port;
-  const emulator = await startEmulator({ port: 0, numbers: options.numbers, webhookTimeoutMs: options.webhookTimeoutMs ?? 5000, faultSeed: options.faultSeed ?? 7 });
+  const emulator = await startEmulator({
+    port: 0,
+    numbers: options.numbers,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 5000,
+    faultSeed: options.faultSeed ?? 7,
+  });
   delete process.env.TWILIO_ACCOUNT_SID;
   delete process.env.TWILIO_API_BASE_URL;
   process.env.EMULATOR_URL = emulator.url;

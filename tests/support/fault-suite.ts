@@ -96,10 +96,15 @@ export function setUpFaultSuite(options: { webhookTimeoutMs?: number; faultSeed?
       return healer;
     },
     staffIn: async () => {
-      const hostLeg = await suite.h.connectBrowser(suite.fx.host, { room: 'live', episodeId: suite.fx.episode?.id ?? '' });
+      const hostLeg = await suite.h.connectBrowser(suite.fx.host, {
+        room: 'live',
+        episodeId: suite.fx.episode?.id ?? '',
+      });
       const screenerLeg = await suite.h.connectBrowser(suite.fx.screener);
       await eventually(
-        () => suite.h.call(hostLeg).room === suite.liveRoom && suite.h.call(screenerLeg).room === `screen-${suite.fx.screener.id}`,
+        () =>
+          suite.h.call(hostLeg).room === suite.liveRoom &&
+          suite.h.call(screenerLeg).room === `screen-${suite.fx.screener.id}`,
         'staff browsers in their rooms',
         SETTLE_MS,
       );
@@ -117,7 +122,12 @@ export function setUpFaultSuite(options: { webhookTimeoutMs?: number; faultSeed?
       eventually(
         async () => {
           const s = await findSession(caller.id);
-          return s && s.pendingCommand === null && s.confirmedRoom === s.room && suite.h.call(caller.callSid).room === s.room ? s : null;
+          return s &&
+            s.pendingCommand === null &&
+            s.confirmedRoom === s.room &&
+            suite.h.call(caller.callSid).room === s.room
+            ? s
+            : null;
         },
         what,
         SETTLE_MS,
@@ -128,7 +138,13 @@ export function setUpFaultSuite(options: { webhookTimeoutMs?: number; faultSeed?
         await suite.settled(caller, `the caller after ${command}`);
       }
     },
-    expectGuarantees: (callers) => expectGuarantees({ emulator: suite.h.emulator, sampler: suite.sampler, callers, episodeId: suite.fx.episode?.id ?? '' }),
+    expectGuarantees: (callers) =>
+      expectGuarantees({
+        emulator: suite.h.emulator,
+        sampler: suite.sampler,
+        callers,
+        episodeId: suite.fx.episode?.id ?? '',
+      }),
   };
   return suite;
 }

@@ -20,7 +20,9 @@ export interface CallerExpectation {
 }
 
 function roomsHeard(view: CallView): string[] {
-  const names = view.timeline.flatMap((segment) => ('friendlyName' in segment.hearing ? [segment.hearing.friendlyName] : []));
+  const names = view.timeline.flatMap((segment) =>
+    'friendlyName' in segment.hearing ? [segment.hearing.friendlyName] : [],
+  );
   return [...new Set(names)];
 }
 
@@ -29,10 +31,19 @@ export async function sessionSettledAfterEnd(callSid: string, timeoutMs = 15_000
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const session = await findSessionByCallSid(callSid);
-    if (session && isTerminal(session.state) && session.pendingCommand === null && session.confirmedRoom === null) return session;
+    if (session && isTerminal(session.state) && session.pendingCommand === null && session.confirmedRoom === null)
+      return session;
     if (Date.now() > deadline) {
-      const seen = session && { state: session.state, endReason: session.endReason, pendingCommand: session.pendingCommand, confirmedRoom: session.confirmedRoom, attention: session.attention };
-      throw new Error(`timed out after ${timeoutMs} ms waiting for the session of ${callSid} to end with nothing pending; last saw ${JSON.stringify(seen)}`);
+      const seen = session && {
+        state: session.state,
+        endReason: session.endReason,
+        pendingCommand: session.pendingCommand,
+        confirmedRoom: session.confirmedRoom,
+        attention: session.attention,
+      };
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for the session of ${callSid} to end with nothing pending; last saw ${JSON.stringify(seen)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -44,20 +55,38 @@ export async function sessionSettledAfterEnd(callSid: string, timeoutMs = 15_000
  * (nor in a room that is not its own hold room, a screening room, the episode's live room, or the lobby where a call
  * waits with hold music while the app cannot answer its voice webhook; the lobby never starts, so nobody hears anyone).
  */
-export async function expectGuarantees(input: { emulator: Emulator; sampler: RoomSampler; callers: CallerExpectation[]; episodeId: string }): Promise<void> {
+export async function expectGuarantees(input: {
+  emulator: Emulator;
+  sampler: RoomSampler;
+  callers: CallerExpectation[];
+  episodeId: string;
+}): Promise<void> {
   await input.sampler.stop();
   for (const { callSid, ends } of input.callers) {
-    await eventually(() => ENDED.has(input.emulator.call(callSid)?.status ?? ''), `the emulator to end ${callSid}`, 15_000);
+    await eventually(
+      () => ENDED.has(input.emulator.call(callSid)?.status ?? ''),
+      `the emulator to end ${callSid}`,
+      15_000,
+    );
     const session = await sessionSettledAfterEnd(callSid);
     const allowed: readonly CallState[] = typeof ends === 'string' ? [ends] : ends;
     expect(allowed, `${callSid} ended as ${session.state} (${session.endReason ?? ''})`).toContain(session.state);
     const view = input.emulator.call(callSid);
     if (!view) throw new Error(`the emulator forgot ${callSid}`);
-    expect(view.silence.longestMs, `${callSid} heard silence for ${view.silence.longestMs} ms`).toBeLessThanOrEqual(MAX_SILENCE_MS);
-    const ownRooms = roomsHeard(view).filter((room) => room !== `hold-${session.id}` && room !== `live-${input.episodeId}` && !room.startsWith('screen-') && room !== LOBBY_ROOM);
+    expect(view.silence.longestMs, `${callSid} heard silence for ${view.silence.longestMs} ms`).toBeLessThanOrEqual(
+      MAX_SILENCE_MS,
+    );
+    const ownRooms = roomsHeard(view).filter(
+      (room) =>
+        room !== `hold-${session.id}` &&
+        room !== `live-${input.episodeId}` &&
+        !room.startsWith('screen-') &&
+        room !== LOBBY_ROOM,
+    );
     expect(ownRooms, `${callSid} was in rooms that are not its own`).toEqual([]);
   }
   expect(input.sampler.violations, 'callers seen in two rooms at once').toEqual([]);
   expect(input.sampler.samples).toBeGreaterThan(10);
-  for (const { callSid } of input.callers) expect(input.emulator.state().participants.some((p) => p.callSid === callSid)).toBe(false);
+  for (const { callSid } of input.callers)
+    expect(input.emulator.state().participants.some((p) => p.callSid === callSid)).toBe(false);
 }

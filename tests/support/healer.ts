@@ -9,7 +9,10 @@ export interface Healer {
  * The reconciler loop at test speed: a pass every `intervalMs`, leaving sessions alone for `graceMs` after a
  * change (their move may still be under way). Takes the reconcile function so a restarted app brings its own.
  */
-export function startHealer(reconcile: (options: ReconcileOptions) => Promise<ReconcileReport>, options: { intervalMs?: number; graceMs?: number } = {}): Healer {
+export function startHealer(
+  reconcile: (options: ReconcileOptions) => Promise<ReconcileReport>,
+  options: { intervalMs?: number; graceMs?: number } = {},
+): Healer {
   const healer: Healer = { reports: [], stop: async () => undefined };
   let running = true;
   const loop = (async () => {

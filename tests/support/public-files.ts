@@ -12,7 +12,10 @@ export async function servePublicFile(method: string, pathname: string, res: Ser
   if (!file.startsWith(`${PUBLIC_DIR}/`)) return false;
   const body = await readFile(file).catch(() => null);
   if (!body) return false;
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': body.length,
+  });
   res.end(method === 'HEAD' ? undefined : body);
   return true;
 }

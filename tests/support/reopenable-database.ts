@@ -20,7 +20,11 @@ export interface ReopenableDatabase {
 export async function createReopenableDatabase(): Promise<ReopenableDatabase> {
   if (process.env.TEST_DB_KIND !== 'postgres') {
     const dir = await mkdtemp(path.join(tmpdir(), 'switchboard-pglite-'));
-    return { url: null, open: () => openDatabase({ pgliteDir: dir }), destroy: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      url: null,
+      open: () => openDatabase({ pgliteDir: dir }),
+      destroy: () => rm(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set for the postgres test project.');

@@ -26,7 +26,8 @@ export function startRoomSampler(emulator: Emulator, everyMs = 15): RoomSampler 
     const rooms = new Map<string, string[]>();
     for (const conference of emulator.state().conferences) {
       if (conference.status === 'completed') continue;
-      for (const callSid of conference.participants) rooms.set(callSid, [...(rooms.get(callSid) ?? []), conference.friendlyName]);
+      for (const callSid of conference.participants)
+        rooms.set(callSid, [...(rooms.get(callSid) ?? []), conference.friendlyName]);
     }
     sampler.samples += 1;
     for (const [callSid, names] of rooms) {

@@ -34,7 +34,9 @@ export function discoverRoutes(appDir = path.join(process.cwd(), 'app')): Discov
         kind === 'page'
           ? ['GET']
           : HTTP_METHODS.filter((method) =>
-              new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+\\{[^}]*\\b${method}\\b[^}]*\\}|export\\s+const\\s+${method}\\b`).test(source),
+              new RegExp(
+                `export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+\\{[^}]*\\b${method}\\b[^}]*\\}|export\\s+const\\s+${method}\\b`,
+              ).test(source),
             );
       return { kind, pattern, file: path.relative(process.cwd(), file), methods } satisfies DiscoveredRoute;
     })

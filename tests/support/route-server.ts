@@ -89,7 +89,8 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
         break;
       }
       if (!handler) {
-        if (await servePublicFile(method, path, res)) served.push({ method, path, status: 200, ms: Date.now() - started });
+        if (await servePublicFile(method, path, res))
+          served.push({ method, path, status: 200, ms: Date.now() - started });
         else res.writeHead(404).end();
         return;
       }
@@ -99,7 +100,8 @@ export async function startRouteServer(entries: RouteEntries, options: RouteServ
         return;
       }
       const request = await toRequest(req, base);
-      if (delay.ms > 0 && (!delay.pathContains || path.includes(delay.pathContains))) await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      if (delay.ms > 0 && (!delay.pathContains || path.includes(delay.pathContains)))
+        await new Promise((resolve) => setTimeout(resolve, delay.ms));
       const run = async () => handler(request, { params: Promise.resolve(params) as Promise<never> });
       const response = await (options.around ? options.around(request, run) : run());
       served.push({ method, path, status: response.status, ms: Date.now() - started });

@@ -6,7 +6,12 @@ import { eventually } from './eventually';
  * Waits until a call has settled: no command in flight, its room confirmed by Twilio, and the phone network
  * (`roomOf`, the emulator's view) agreeing that the call is in that room.
  */
-export function settled(callSid: string, roomOf: (callSid: string) => string | null | undefined, what: string, timeoutMs: number): Promise<CallSession> {
+export function settled(
+  callSid: string,
+  roomOf: (callSid: string) => string | null | undefined,
+  what: string,
+  timeoutMs: number,
+): Promise<CallSession> {
   return eventually(
     async () => {
       const s = await findSessionByCallSid(callSid);

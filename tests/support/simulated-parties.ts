@@ -5,7 +5,8 @@ import type { emulatorControl } from './emulator-control-client';
 /** The simulated phones and browsers the harnesses drive: ring, hang up, connect a staff browser. */
 export function simulatedParties(control: ReturnType<typeof emulatorControl>) {
   return {
-    ring: async (from: string, to: string) => (await control<{ sid: string }>('POST', '/_emulator/calls', { from, to })).sid,
+    ring: async (from: string, to: string) =>
+      (await control<{ sid: string }>('POST', '/_emulator/calls', { from, to })).sid,
     hangUp: async (callSid: string) => {
       await control('POST', `/_emulator/calls/${callSid}/hangup`);
     },

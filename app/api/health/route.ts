@@ -7,5 +7,8 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const database = await checkDatabase();
   const statements = statementsSent();
-  return Response.json({ status: database.ok ? 'ok' : 'unavailable', database, ...(statements === null ? {} : { statements }) }, { status: database.ok ? 200 : 503 });
+  return Response.json(
+    { status: database.ok ? 'ok' : 'unavailable', database, ...(statements === null ? {} : { statements }) },
+    { status: database.ok ? 200 : 503 },
+  );
 }

@@ -17,7 +17,10 @@ export default async function BlocksPage() {
       <main className="mx-auto max-w-[1600px] space-y-4 p-4">
         <ProducerNav current="/producer/blocks" />
         <h1 className="text-2xl font-bold">Block list</h1>
-        <p className="text-studio-200">Blocked numbers hear a short refusal and never reach the queue. Block from a call in the live overview, or add a number here.</p>
+        <p className="text-studio-200">
+          Blocked numbers hear a short refusal and never reach the queue. Block from a call in the live overview, or add
+          a number here.
+        </p>
         <BlockListManager blocked={blocked} />
       </main>
     </>

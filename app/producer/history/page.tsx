@@ -15,20 +15,32 @@ export const dynamic = 'force-dynamic';
 
 const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor(['producer'], '/producer/history');
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
   const parsed = historyFilterSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const [rows, episodes] = await Promise.all([findCallHistory(actor, query), listEpisodesForFilter(100)]);
-  const exportQuery = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+  const exportQuery = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  ).toString();
   return (
     <>
       <AppHeader actor={actor} current="/producer" />
       <main className="mx-auto max-w-[1600px] space-y-4 p-4">
         <ProducerNav current="/producer/history" />
         <h1 className="text-2xl font-bold">Call history</h1>
-        <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3" aria-label="Filter the history">
+        <form
+          method="get"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+          aria-label="Filter the history"
+        >
           <label className="flex flex-col gap-1 text-sm">
             Number or name
             <input name="q" defaultValue={query.q ?? ''} maxLength={100} className={field} />
@@ -58,11 +70,19 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <button type="submit" className="min-h-11 rounded-md bg-screening px-4 font-semibold text-studio-950">
             Search
           </button>
-          <a href={`/api/history/export${exportQuery ? `?${exportQuery}` : ''}`} className="flex min-h-11 items-center rounded-md border border-studio-600 px-4 hover:bg-studio-700" download>
+          <a
+            href={`/api/history/export${exportQuery ? `?${exportQuery}` : ''}`}
+            className="flex min-h-11 items-center rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+            download
+          >
             Download CSV
           </a>
         </form>
-        {!parsed.success && <p role="alert" className="text-red-300">Some filters were not valid and were ignored.</p>}
+        {!parsed.success && (
+          <p role="alert" className="text-red-300">
+            Some filters were not valid and were ignored.
+          </p>
+        )}
         <p className="text-studio-400" role="status">
           {rows.length === 0 ? 'No calls match.' : `${rows.length} call${rows.length === 1 ? '' : 's'}, newest first.`}
         </p>
@@ -94,7 +114,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
                     <td className="p-2">{r.topic ?? '—'}</td>
                     <td className="p-2">{r.episodeTitle ?? 'Lines closed'}</td>
                     <td className="p-2">
-                      <StateLabel state={r.state} /> <span className="text-sm text-studio-400">{r.rejectReason ?? ''}</span>
+                      <StateLabel state={r.state} />{' '}
+                      <span className="text-sm text-studio-400">{r.rejectReason ?? ''}</span>
                     </td>
                     <td className="p-2 font-mono">{formatDuration(waitSeconds(r))}</td>
                     <td className="p-2 font-mono">{r.onAirAt ? formatDuration(airSeconds(r) ?? 0) : '—'}</td>

@@ -21,7 +21,17 @@ export interface ShowFormValues {
 
 type ShowAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-function TextArea({ label, name, defaultValue, errors }: { label: string; name: string; defaultValue: string; errors?: string[] }) {
+function TextArea({
+  label,
+  name,
+  defaultValue,
+  errors,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  errors?: string[];
+}) {
   return (
     <div className="md:col-span-2">
       <label htmlFor={`field-${name}`} className="mb-1 block text-sm font-medium text-studio-200">
@@ -41,7 +51,17 @@ function TextArea({ label, name, defaultValue, errors }: { label: string; name: 
 }
 
 /** `notice` (e.g. "Show created") shows until the form is first submitted, and is not shown again on reload. */
-export function ShowForm({ action, values, submitLabel, notice }: { action: ShowAction; values: ShowFormValues; submitLabel: string; notice?: ReactNode }) {
+export function ShowForm({
+  action,
+  values,
+  submitLabel,
+  notice,
+}: {
+  action: ShowAction;
+  values: ShowFormValues;
+  submitLabel: string;
+  notice?: ReactNode;
+}) {
   const [state, formAction] = useActionState(action, EMPTY_FORM_STATE);
   useEffect(() => {
     if (!notice) return;
@@ -53,7 +73,11 @@ export function ShowForm({ action, values, submitLabel, notice }: { action: Show
   // After a refusal, show what the person typed rather than the saved values.
   const shown = { ...values, ...state.values } as Record<keyof ShowFormValues, string | number | undefined>;
   return (
-    <form action={formAction} className="grid gap-4 rounded-lg border border-studio-700 bg-studio-900 p-4 md:grid-cols-2" noValidate>
+    <form
+      action={formAction}
+      className="grid gap-4 rounded-lg border border-studio-700 bg-studio-900 p-4 md:grid-cols-2"
+      noValidate
+    >
       <div className="md:col-span-2">
         {notice && state === EMPTY_FORM_STATE && (
           <p role="status" className="mb-2 rounded-md bg-green-950 px-3 py-2 text-sm text-green-200">
@@ -64,7 +88,14 @@ export function ShowForm({ action, values, submitLabel, notice }: { action: Show
       </div>
       {values.id && <input type="hidden" name="id" value={values.id} />}
       <FormField label="Show name" name="name" defaultValue={shown.name} required errors={errors.name} />
-      <FormField label="Slug" name="slug" defaultValue={shown.slug} hint="Lowercase words joined by dashes." required errors={errors.slug} />
+      <FormField
+        label="Slug"
+        name="slug"
+        defaultValue={shown.slug}
+        hint="Lowercase words joined by dashes."
+        required
+        errors={errors.slug}
+      />
       <FormField
         label="Phone number"
         name="phoneNumber"
@@ -97,7 +128,12 @@ export function ShowForm({ action, values, submitLabel, notice }: { action: Show
         errors={errors.onAirLimit}
       />
       <TextArea label="Greeting" name="greeting" defaultValue={String(shown.greeting ?? '')} errors={errors.greeting} />
-      <TextArea label="Off-air message" name="offAirMessage" defaultValue={String(shown.offAirMessage ?? '')} errors={errors.offAirMessage} />
+      <TextArea
+        label="Off-air message"
+        name="offAirMessage"
+        defaultValue={String(shown.offAirMessage ?? '')}
+        errors={errors.offAirMessage}
+      />
       <FormField
         label="Hold audio URL"
         name="holdAudioUrl"

@@ -30,7 +30,17 @@ export default async function StatsPage() {
                 <caption className="sr-only">Stats per episode, newest first</caption>
                 <thead className="bg-studio-900 text-sm text-studio-400">
                   <tr>
-                    {['Episode', 'Opened', 'Calls', 'Answered', 'Aired', 'Rejected', 'Abandoned', 'Average wait', 'Longest wait'].map((h) => (
+                    {[
+                      'Episode',
+                      'Opened',
+                      'Calls',
+                      'Answered',
+                      'Aired',
+                      'Rejected',
+                      'Abandoned',
+                      'Average wait',
+                      'Longest wait',
+                    ].map((h) => (
                       <th key={h} className="p-2">
                         {h}
                       </th>
@@ -39,7 +49,11 @@ export default async function StatsPage() {
                 </thead>
                 <tbody>
                   {rows.map(({ episode, stats }) => (
-                    <tr key={episode.id} className="border-t border-studio-700" aria-label={`Stats of ${episode.title}`}>
+                    <tr
+                      key={episode.id}
+                      className="border-t border-studio-700"
+                      aria-label={`Stats of ${episode.title}`}
+                    >
                       <td className="p-2">{episode.title}</td>
                       <td className="p-2 font-mono text-sm">
                         <LocalTime at={episode.openedAt} />

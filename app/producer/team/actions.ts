@@ -3,10 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { formText, runAction, type FormState } from '@/lib/actions/run-action';
 import { requireActor } from '@/lib/auth/guard';
-import { createTeamMember, resetTeamMemberPassword, setTeamMemberDisabled, setTeamMemberRole } from '@/lib/team/manage-team';
+import {
+  createTeamMember,
+  resetTeamMemberPassword,
+  setTeamMemberDisabled,
+  setTeamMemberRole,
+} from '@/lib/team/manage-team';
 
 function formObject(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, formText(value)]));
+  return Object.fromEntries(
+    [...formData.entries()].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, formText(value)]),
+  );
 }
 
 export async function createTeamMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -21,7 +21,13 @@ export default async function TeamPage() {
             <MemberRow
               key={member.id}
               isSelf={member.id === actor.id}
-              member={{ id: member.id, name: member.name, email: member.email, role: member.role, disabled: member.disabled }}
+              member={{
+                id: member.id,
+                name: member.name,
+                email: member.email,
+                role: member.role,
+                disabled: member.disabled,
+              }}
             />
           ))}
         </ul>

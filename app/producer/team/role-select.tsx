@@ -1,7 +1,17 @@
 import { ROLE_LABEL } from '@/lib/auth/roles';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
-export function RoleSelect({ id, defaultValue, errors, label = 'Role' }: { id: string; defaultValue: Role; errors?: string[]; label?: string }) {
+export function RoleSelect({
+  id,
+  defaultValue,
+  errors,
+  label = 'Role',
+}: {
+  id: string;
+  defaultValue: Role;
+  errors?: string[];
+  label?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-studio-200">

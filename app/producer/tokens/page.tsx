@@ -18,7 +18,8 @@ export default async function TokensPage() {
         <ProducerNav current="/producer/tokens" />
         <h1 className="text-2xl font-bold">API tokens</h1>
         <p className="text-studio-200">
-          Every console action is also a JSON endpoint (see docs/api.md), so studio buttons and scripts can run the show. A token acts as the producer who issued it.
+          Every console action is also a JSON endpoint (see docs/api.md), so studio buttons and scripts can run the
+          show. A token acts as the producer who issued it.
         </p>
         <TokenManager tokens={tokens} />
       </main>

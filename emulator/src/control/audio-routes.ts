@@ -25,7 +25,8 @@ const IDENTITY = '([A-Za-z0-9_.@%-]{1,200})';
 function query<T extends z.ZodType>(schema: T, ctx: RequestContext, name: string): z.output<T> {
   const raw = ctx.query.get(name);
   const parsed = schema.safeParse(raw === null ? undefined : raw);
-  if (!parsed.success) throw badRequest(20001, `Invalid query parameter ${name}: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw badRequest(20001, `Invalid query parameter ${name}: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 
@@ -34,12 +35,15 @@ export function registerAudioRoutes(router: Router, engine: Engine, audio: Audio
   const liveCall = (sid: string): CallRecord => {
     const call = engine.store.calls.get(sid);
     if (!call) throw notFound(`Call ${sid}`);
-    if (TERMINAL_CALL_STATUSES.has(call.status)) throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
+    if (TERMINAL_CALL_STATUSES.has(call.status))
+      throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
     return call;
   };
   const reading = (call: CallRecord, ctx: RequestContext) => {
     const windowMs = query(windowSchema, ctx, 'windowMs');
-    const frequencies = ctx.query.has('frequencies') ? query(frequenciesSchema, ctx, 'frequencies') : audio.spokenTones();
+    const frequencies = ctx.query.has('frequencies')
+      ? query(frequenciesSchema, ctx, 'frequencies')
+      : audio.spokenTones();
     const read = audio.read(call.sid, windowMs, frequencies);
     if (!read) throw new TwilioApiError(409, 21220, `Call ${call.sid} carries no audio yet`);
     return { status: 200, body: { callSid: call.sid, windowMs, ...read } };
@@ -67,7 +71,8 @@ export function registerAudioRoutes(router: Router, engine: Engine, audio: Audio
       const to = ctx.query.get('to') ?? '';
       const tone = query(z.coerce.number().pipe(frequency), ctx, 'frequency');
       const measured = audio.delay(from, to, tone);
-      if (!measured) throw new TwilioApiError(409, 20001, `No onset of ${tone} Hz from ${from} has reached ${to} in the last 10 s`);
+      if (!measured)
+        throw new TwilioApiError(409, 20001, `No onset of ${tone} Hz from ${from} has reached ${to} in the last 10 s`);
       return { status: 200, body: { from, to, frequency: tone, ...measured } };
     })
     .on('GET', /^\/_emulator\/audio\/load$/, () => ({ status: 200, body: { ...audio.load, cpu: process.cpuUsage() } }));

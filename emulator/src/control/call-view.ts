@@ -17,7 +17,9 @@ export function callView(engine: Engine, call: CallRecord) {
     dateCreated: call.dateCreated,
     answeredAt: call.answeredAt,
     endTime: call.endTime,
-    conference: conference ? { sid: conference.sid, friendlyName: conference.friendlyName, status: conference.status } : null,
+    conference: conference
+      ? { sid: conference.sid, friendlyName: conference.friendlyName, status: conference.status }
+      : null,
     room: conference?.friendlyName ?? null,
     participant: participant
       ? {

@@ -20,7 +20,12 @@ const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/);
  * to withheld caller IDs behavior"), their keypad digits (`+266696687`), bare digits, or nothing at all (error
  * 13214's page: carriers send invalid caller IDs on incoming calls). Webhooks carry it unchanged.
  */
-const callerId = z.union([e164, z.literal(''), z.string().regex(/^[A-Za-z][A-Za-z ]{0,31}$/), z.string().regex(/^\d{1,15}$/)]);
+const callerId = z.union([
+  e164,
+  z.literal(''),
+  z.string().regex(/^[A-Za-z][A-Za-z ]{0,31}$/),
+  z.string().regex(/^\d{1,15}$/),
+]);
 const ringSchema = z.strictObject({ from: callerId, to: e164 });
 const digitsSchema = z.strictObject({ digits: z.string().regex(/^[0-9*#wW]{1,64}$/) });
 const muteSchema = z.strictObject({ muted: z.boolean() });
@@ -28,14 +33,20 @@ const policySchema = z.strictObject({
   answer: z.enum(['answer', 'busy', 'no-answer', 'failed']),
   delayMs: z.number().int().min(0).max(600_000).optional(),
 });
-const connectSchema = z.strictObject({ token: z.string().min(1), params: z.record(z.string(), z.string()).default({}) });
+const connectSchema = z.strictObject({
+  token: z.string().min(1),
+  params: z.record(z.string(), z.string()).default({}),
+});
 const registerSchema = z.strictObject({ token: z.string().min(1), autoAnswer: z.boolean().default(true) });
 
 function body<T extends z.ZodType>(schema: T, ctx: RequestContext): z.output<T> {
   const parsed = schema.safeParse(ctx.json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw badRequest(20001, `Invalid body${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? ''}`);
+  throw badRequest(
+    20001,
+    `Invalid body${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? ''}`,
+  );
 }
 
 const IDENTITY = '([A-Za-z0-9_.@%-]{1,200})';
@@ -54,12 +65,16 @@ export function registerControlRoutes(router: Router, engine: Engine, faults: Fa
     return call;
   };
   const live = (call: CallRecord): CallRecord => {
-    if (TERMINAL_CALL_STATUSES.has(call.status)) throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
+    if (TERMINAL_CALL_STATUSES.has(call.status))
+      throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
     return call;
   };
 
   router
-    .on('GET', /^\/_emulator\/health$/, () => ({ status: 200, body: { ok: true, accountSid: engine.options.accountSid, signal: signal() } }))
+    .on('GET', /^\/_emulator\/health$/, () => ({
+      status: 200,
+      body: { ok: true, accountSid: engine.options.accountSid, signal: signal() },
+    }))
     .on('GET', /^\/_emulator\/state$/, () => ({ status: 200, body: snapshot(engine, faults) }))
     .on('POST', /^\/_emulator\/reset$/, () => {
       resetEngine(engine, faults);
@@ -69,7 +84,10 @@ export function registerControlRoutes(router: Router, engine: Engine, faults: Fa
       const { from, to } = body(ringSchema, ctx);
       return { status: 201, body: { sid: ringNumber(engine, from, to).sid } };
     })
-    .on('GET', new RegExp(`^/_emulator/calls/${CALL}$`), (ctx) => ({ status: 200, body: callView(engine, findCall(ctx.params[0] ?? '')) }))
+    .on('GET', new RegExp(`^/_emulator/calls/${CALL}$`), (ctx) => ({
+      status: 200,
+      body: callView(engine, findCall(ctx.params[0] ?? '')),
+    }))
     .on('POST', new RegExp(`^/_emulator/calls/${CALL}/hangup$`), (ctx) => {
       const call = findCall(ctx.params[0] ?? '');
       hangUpViaApi(engine, call, 'completed');
@@ -125,6 +143,9 @@ export function registerControlRoutes(router: Router, engine: Engine, faults: Fa
     .on('GET', new RegExp(`^/_emulator/clients/${IDENTITY}/incoming$`), (ctx) => {
       const to = `client:${ctx.params[0] ?? ''}`;
       const ringing = [...engine.store.calls.values()].filter((c) => c.to === to && engine.pendingAnswers.has(c.sid));
-      return { status: 200, body: { calls: ringing.map((c) => ({ sid: c.sid, from: c.from, to: c.to, status: c.status })) } };
+      return {
+        status: 200,
+        body: { calls: ringing.map((c) => ({ sid: c.sid, from: c.from, to: c.to, status: c.status })) },
+      };
     });
 }

@@ -13,7 +13,9 @@ const payloadSchema = z.object({
     voice: z
       .object({
         incoming: z.object({ allow: z.boolean() }).partial().optional(),
-        outgoing: z.object({ application_sid: z.string(), params: z.record(z.string(), z.unknown()).optional() }).optional(),
+        outgoing: z
+          .object({ application_sid: z.string(), params: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
       })
       .optional(),
   }),
@@ -39,14 +41,16 @@ export function verifyAccessToken(engine: Engine, token: string): VerifiedToken 
   } catch {
     throw invalid(20101, 'Invalid Access Token');
   }
-  if (z.object({ alg: z.literal('HS256') }).safeParse(parsedHeader).success === false) throw invalid(20101, 'Invalid Access Token: alg must be HS256');
+  if (z.object({ alg: z.literal('HS256') }).safeParse(parsedHeader).success === false)
+    throw invalid(20101, 'Invalid Access Token: alg must be HS256');
   const claims = payloadSchema.safeParse(parsedPayload);
   if (!claims.success) throw invalid(20101, 'Invalid Access Token payload');
   const key = engine.store.keys.get(claims.data.iss) ?? engine.options.apiKeys.find((k) => k.sid === claims.data.iss);
   if (!key) throw invalid(20103, 'Invalid Access Token issuer/subject');
   const expected = createHmac('sha256', key.secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid(20107, 'Invalid Access Token signature');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw invalid(20107, 'Invalid Access Token signature');
   if (claims.data.sub !== engine.options.accountSid) throw invalid(20103, 'Invalid Access Token issuer/subject');
   if (claims.data.exp * 1000 <= Date.now()) throw invalid(20104, 'Access Token expired or expiration date invalid');
   return claims.data;

@@ -17,7 +17,8 @@ function modeOf(engine: Engine, participant: ParticipantRecord): Mode {
   const conference = engine.store.conferences.get(participant.conferenceSid);
   if (!conference || participant.status !== 'connected') return null;
   if (participant.hold) return { kind: 'hold', url: participant.holdUrl, method: participant.holdMethod };
-  if (conference.status !== 'in-progress') return { kind: 'wait', url: participant.waitUrl, method: participant.waitMethod };
+  if (conference.status !== 'in-progress')
+    return { kind: 'wait', url: participant.waitUrl, method: participant.waitMethod };
   return null;
 }
 
@@ -48,7 +49,12 @@ function show(engine: Engine, participant: ParticipantRecord, url: string | null
   if (call) refreshCallHearing(engine, call);
 }
 
-async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNullable<Mode>, signal: AbortSignal): Promise<void> {
+async function loop(
+  engine: Engine,
+  participant: ParticipantRecord,
+  mode: NonNullable<Mode>,
+  signal: AbortSignal,
+): Promise<void> {
   if (mode.url === '') return;
   if (mode.url === null) {
     show(engine, participant, mode.kind === 'hold' ? DEFAULT_HOLD_MUSIC_URL : DEFAULT_WAIT_URL, null);
@@ -64,8 +70,19 @@ async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNul
     const call = engine.store.calls.get(participant.callSid);
     const conference = engine.store.conferences.get(participant.conferenceSid);
     if (!call || !conference) return;
-    const params = { ...voiceParams(engine, call), ConferenceSid: conference.sid, FriendlyName: conference.friendlyName };
-    const fetched = await fetchTwiml(engine, { kind: mode.kind, url, method, params, callSid: call.sid, conferenceSid: conference.sid });
+    const params = {
+      ...voiceParams(engine, call),
+      ConferenceSid: conference.sid,
+      FriendlyName: conference.friendlyName,
+    };
+    const fetched = await fetchTwiml(engine, {
+      kind: mode.kind,
+      url,
+      method,
+      params,
+      callSid: call.sid,
+      conferenceSid: conference.sid,
+    });
     if (signal.aborted) throw new AbortedError();
     if (fetched.kind === 'audio') {
       show(engine, participant, fetched.url, null);
@@ -82,7 +99,13 @@ async function loop(engine: Engine, participant: ParticipantRecord, mode: NonNul
     const forbidden = fetched.verbs.find((v) => !WAIT_URL_VERBS.has(v.verb));
     if (forbidden) {
       // Error 13238: waitUrl, holdUrl and announceUrl TwiML may only use Say, Play, Pause and Redirect.
-      recordNotification(engine, call.sid, 13238, `<${forbidden.verb}> is not allowed in a ${mode.kind}Url document`, fetched.url);
+      recordNotification(
+        engine,
+        call.sid,
+        13238,
+        `<${forbidden.verb}> is not allowed in a ${mode.kind}Url document`,
+        fetched.url,
+      );
       show(engine, participant, null, null);
       return;
     }

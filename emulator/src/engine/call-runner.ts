@@ -14,8 +14,7 @@ import { pauseMs, playMs, repetitions, sayMs } from './timing';
 import { voiceParams } from './voice-params';
 
 export type TwimlSource =
-  | { url: string; method: HttpMethod; kind: WebhookKind; extraParams?: Record<string, string> }
-  | { twiml: string };
+  { url: string; method: HttpMethod; kind: WebhookKind; extraParams?: Record<string, string> } | { twiml: string };
 
 /** Replaces whatever the call's TwiML is doing with a new document (the caller leaves any conference first). */
 export function startTwiml(engine: Engine, call: CallRecord, source: TwimlSource): void {
@@ -32,7 +31,13 @@ export function startTwiml(engine: Engine, call: CallRecord, source: TwimlSource
 async function load(engine: Engine, call: CallRecord, source: TwimlSource): Promise<FetchedTwiml> {
   if ('twiml' in source) return parseDocument(source.twiml, '');
   const params = { ...voiceParams(engine, call), ...source.extraParams };
-  const fetched = await fetchTwiml(engine, { kind: source.kind, url: source.url, method: source.method, params, callSid: call.sid });
+  const fetched = await fetchTwiml(engine, {
+    kind: source.kind,
+    url: source.url,
+    method: source.method,
+    params,
+    callSid: call.sid,
+  });
   if (fetched.kind !== 'error' || source.kind !== 'voice' || !call.fallback) return fetched;
   recordNotification(engine, call.sid, fetched.code, fetched.message, fetched.url);
   const fallbackParams = { ...params, ErrorCode: String(fetched.code), ErrorUrl: fetched.url };
@@ -44,7 +49,12 @@ function setActivity(engine: Engine, call: CallRecord, activity: CallRecord['act
   refreshCallHearing(engine, call);
 }
 
-async function applicationError(engine: Engine, call: CallRecord, fetched: Extract<FetchedTwiml, { kind: 'error' }>, signal: AbortSignal) {
+async function applicationError(
+  engine: Engine,
+  call: CallRecord,
+  fetched: Extract<FetchedTwiml, { kind: 'error' }>,
+  signal: AbortSignal,
+) {
   recordNotification(engine, call.sid, fetched.code, fetched.message, fetched.url || null);
   answerIfRinging(engine, call, { kind: 'say', text: APPLICATION_ERROR_SPEECH });
   setActivity(engine, call, { kind: 'say', text: APPLICATION_ERROR_SPEECH });
@@ -73,28 +83,42 @@ async function run(engine: Engine, call: CallRecord, first: TwimlSource, signal:
 }
 
 /** Answers an inbound call with what it will hear first, so the timeline has no instant gap between them. */
-function answerIfRinging(engine: Engine, call: CallRecord, first: CallRecord['activity'] = { kind: 'silence', reason: 'answered' }): void {
+function answerIfRinging(
+  engine: Engine,
+  call: CallRecord,
+  first: CallRecord['activity'] = { kind: 'silence', reason: 'answered' },
+): void {
   if (call.status !== 'ringing' && call.status !== 'queued') return;
   call.activity = first;
   setCallStatus(engine, call, 'in-progress');
 }
 
 function firstActivity(verb: Verb | undefined, url: string | null): CallRecord['activity'] {
-  if (verb?.verb === 'Gather') return verb.prompt.length > 0 ? firstActivity(verb.prompt[0], url) : { kind: 'silence', reason: 'gather' };
+  if (verb?.verb === 'Gather')
+    return verb.prompt.length > 0 ? firstActivity(verb.prompt[0], url) : { kind: 'silence', reason: 'gather' };
   if (verb?.verb === 'Say') return { kind: 'say', text: verb.text };
   if (verb?.verb === 'Play') return { kind: 'play', url: resolveUrl(verb.url, url) };
   if (verb?.verb === 'Dial') return { kind: 'conference' };
   return { kind: 'silence', reason: verb?.verb === 'Pause' ? 'pause' : 'answered' };
 }
 
-async function playPromptVerb(engine: Engine, call: CallRecord, verb: PromptVerb, url: string | null, signal: AbortSignal): Promise<void> {
+async function playPromptVerb(
+  engine: Engine,
+  call: CallRecord,
+  verb: PromptVerb,
+  url: string | null,
+  signal: AbortSignal,
+): Promise<void> {
   if (verb.verb === 'Pause') {
     setActivity(engine, call, { kind: 'silence', reason: 'pause' });
     await sleep(pauseMs(engine, verb.length), signal);
     return;
   }
   const each = verb.verb === 'Say' ? sayMs(engine, verb.text) : playMs(engine);
-  const activity = verb.verb === 'Say' ? { kind: 'say' as const, text: verb.text } : { kind: 'play' as const, url: resolveUrl(verb.url, url) };
+  const activity =
+    verb.verb === 'Say'
+      ? { kind: 'say' as const, text: verb.text }
+      : { kind: 'play' as const, url: resolveUrl(verb.url, url) };
   setActivity(engine, call, activity);
   for (let i = 0; i < repetitions(verb.loop); i += 1) await sleep(each, signal);
 }
@@ -105,7 +129,13 @@ async function playPromptVerb(engine: Engine, call: CallRecord, verb: PromptVerb
  * unless actionOnEmptyResult="true" asks for the action anyway (the <Gather> page, action and
  * actionOnEmptyResult).
  */
-async function gather(engine: Engine, call: CallRecord, verb: GatherVerb, url: string | null, signal: AbortSignal): Promise<TwimlSource | null> {
+async function gather(
+  engine: Engine,
+  call: CallRecord,
+  verb: GatherVerb,
+  url: string | null,
+  signal: AbortSignal,
+): Promise<TwimlSource | null> {
   const playPrompt = async (promptSignal: AbortSignal): Promise<void> => {
     for (const prompt of verb.prompt) await playPromptVerb(engine, call, prompt, url, promptSignal);
     setActivity(engine, call, { kind: 'silence', reason: 'gather' });
@@ -119,10 +149,21 @@ async function gather(engine: Engine, call: CallRecord, verb: GatherVerb, url: s
     recordNotification(engine, call.sid, 12200, '<Gather> without action in a document that has no URL', null);
     return null;
   }
-  return { url: action, method: verb.method, kind: 'action', extraParams: { Digits: input.digits, FinishedOnKey: input.finishedOnKey } };
+  return {
+    url: action,
+    method: verb.method,
+    kind: 'action',
+    extraParams: { Digits: input.digits, FinishedOnKey: input.finishedOnKey },
+  };
 }
 
-async function runVerbs(engine: Engine, call: CallRecord, verbs: Verb[], url: string | null, signal: AbortSignal): Promise<TwimlSource | null> {
+async function runVerbs(
+  engine: Engine,
+  call: CallRecord,
+  verbs: Verb[],
+  url: string | null,
+  signal: AbortSignal,
+): Promise<TwimlSource | null> {
   const [firstVerb] = verbs;
   if (firstVerb?.verb === 'Reject' && call.status === 'ringing') {
     // Unverified which status Twilio reports for reason="rejected"; busy for both keeps it a refusal.
@@ -152,7 +193,12 @@ async function runVerbs(engine: Engine, call: CallRecord, verbs: Verb[], url: st
         setActivity(engine, call, { kind: 'conference' });
         const outcome = await dialConference(engine, call, verb, url, signal);
         if (outcome === 'left' && verb.action) {
-          return { url: resolveUrl(verb.action, url), method: verb.method, kind: 'action', extraParams: { DialCallStatus: 'answered' } };
+          return {
+            url: resolveUrl(verb.action, url),
+            method: verb.method,
+            kind: 'action',
+            extraParams: { DialCallStatus: 'answered' },
+          };
         }
         break;
       }

@@ -34,7 +34,11 @@ export function findOrCreateConference(
 }
 
 /** A statusCallback without statusCallbackEvent subscribes to no events (issue 11: no invented default). */
-export function conferenceCallback(url: string | null, method: 'GET' | 'POST', events: string[]): CallbackConfig | null {
+export function conferenceCallback(
+  url: string | null,
+  method: 'GET' | 'POST',
+  events: string[],
+): CallbackConfig | null {
   if (!url) return null;
   return { url, method, events };
 }

@@ -45,10 +45,18 @@ export function leaveConference(engine: Engine, callSid: string, reason: string,
   if (conferenceEnding || conference.status === 'completed') return;
   if (participant.endConferenceOnExit && wasConnected) {
     const kicked = KICKED.has(reason);
-    const ended = kicked ? 'participant-with-end-conference-on-exit-kicked' : 'participant-with-end-conference-on-exit-left';
+    const ended = kicked
+      ? 'participant-with-end-conference-on-exit-kicked'
+      : 'participant-with-end-conference-on-exit-left';
     endConference(engine, conference, ended, callSid, 'moderator_ended_conference');
   } else if (conference.participantCallSids.length === 0) {
-    endConference(engine, conference, KICKED.has(reason) ? 'last-participant-kicked' : 'last-participant-left', callSid, reason);
+    endConference(
+      engine,
+      conference,
+      KICKED.has(reason) ? 'last-participant-kicked' : 'last-participant-left',
+      callSid,
+      reason,
+    );
   } else refreshConferenceHearing(engine, conference.sid);
 }
 
@@ -64,7 +72,8 @@ export function endConference(
   conference.reasonEnded = reasonEnded;
   conference.callSidEndingConference = callSidEnding;
   conference.dateUpdated = Date.now();
-  for (const sid of [...conference.participantCallSids]) leaveConference(engine, sid, participantReason, { conferenceEnding: true });
+  for (const sid of [...conference.participantCallSids])
+    leaveConference(engine, sid, participantReason, { conferenceEnding: true });
   const extra: Record<string, string> = { ReasonConferenceEnded: reasonEnded };
   if (callSidEnding) extra.CallSidEndingConference = callSidEnding;
   emitConferenceEvent(engine, conference, 'conference-end', null, extra);

@@ -30,8 +30,19 @@ export async function announce(
   method: 'GET' | 'POST',
   only: ParticipantRecord | null = null,
 ): Promise<void> {
-  const params = { AccountSid: engine.options.accountSid, ConferenceSid: conference.sid, FriendlyName: conference.friendlyName };
-  const fetched = await fetchTwiml(engine, { kind: 'announce', url, method, params, callSid: null, conferenceSid: conference.sid });
+  const params = {
+    AccountSid: engine.options.accountSid,
+    ConferenceSid: conference.sid,
+    FriendlyName: conference.friendlyName,
+  };
+  const fetched = await fetchTwiml(engine, {
+    kind: 'announce',
+    url,
+    method,
+    params,
+    callSid: null,
+    conferenceSid: conference.sid,
+  });
   if (fetched.kind === 'error') {
     recordNotification(engine, null, fetched.code, `AnnounceUrl: ${fetched.message}`, fetched.url);
     emitConferenceEvent(engine, conference, 'announcement-fail', null);
@@ -40,14 +51,23 @@ export async function announce(
   const verbs = fetched.kind === 'audio' ? [{ verb: 'Play' as const, url: fetched.url, loop: 1 }] : fetched.verbs;
   const forbidden = verbs.find((v) => !WAIT_URL_VERBS.has(v.verb));
   if (forbidden) {
-    recordNotification(engine, null, 13238, `<${forbidden.verb}> is not allowed in an announceUrl document`, fetched.url);
+    recordNotification(
+      engine,
+      null,
+      13238,
+      `<${forbidden.verb}> is not allowed in an announceUrl document`,
+      fetched.url,
+    );
     emitConferenceEvent(engine, conference, 'announcement-fail', null);
     return;
   }
   for (const verb of verbs) {
     if (conference.status === 'completed') return;
     if (verb.verb !== 'Say' && verb.verb !== 'Play') continue;
-    const text = verb.verb === 'Say' ? verb.text : `${AUDIO_ANNOUNCEMENT}${fetched.url ? resolveUrl(verb.url, fetched.url) : verb.url}`;
+    const text =
+      verb.verb === 'Say'
+        ? verb.text
+        : `${AUDIO_ANNOUNCEMENT}${fetched.url ? resolveUrl(verb.url, fetched.url) : verb.url}`;
     const length = verb.verb === 'Say' ? sayMs(engine, verb.text) : playMs(engine);
     if (only) only.announcement = text;
     else conference.announcement = { text, until: Date.now() + length };

@@ -27,7 +27,11 @@ export async function dialConference(
     recordNotification(engine, call.sid, refusal.code, refusal.message, documentUrl);
     return 'not-joined';
   }
-  const callback = conferenceCallback(resolve(noun.statusCallback), noun.statusCallbackMethod, noun.statusCallbackEvent);
+  const callback = conferenceCallback(
+    resolve(noun.statusCallback),
+    noun.statusCallbackMethod,
+    noun.statusCallbackEvent,
+  );
   const conference = findOrCreateConference(engine, noun.name, callback, noun.maxParticipants);
   const participant = addParticipant(
     engine,
@@ -55,7 +59,10 @@ export async function dialConference(
   const action = dial.action ? { url: resolveUrl(dial.action, documentUrl), method: dial.method } : null;
   if (action) engine.dialActions.set(call.sid, action);
   connectParticipant(engine, participant);
-  const limit = setTimeout(() => leaveConference(engine, call.sid, 'participant_hung_up'), engine.scaled(dial.timeLimit * 1000));
+  const limit = setTimeout(
+    () => leaveConference(engine, call.sid, 'participant_hung_up'),
+    engine.scaled(dial.timeLimit * 1000),
+  );
   try {
     await Promise.race([left, untilAborted(signal)]);
   } finally {

@@ -20,7 +20,13 @@ function requestDialActionAfterEnd(engine: Engine, call: CallRecord): void {
   const action = engine.dialActions.get(call.sid);
   engine.dialActions.delete(call.sid);
   if (!action) return;
-  engine.webhooks.notify({ kind: 'action', url: action.url, method: action.method, params: { ...voiceParams(engine, call), DialCallStatus: 'answered' }, callSid: call.sid });
+  engine.webhooks.notify({
+    kind: 'action',
+    url: action.url,
+    method: action.method,
+    params: { ...voiceParams(engine, call), DialCallStatus: 'answered' },
+    callSid: call.sid,
+  });
 }
 
 export function endCall(engine: Engine, call: CallRecord, status: CallStatus = 'completed'): void {

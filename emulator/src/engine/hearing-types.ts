@@ -10,9 +10,31 @@ export type Hearing =
   | { kind: 'say'; text: string }
   | { kind: 'play'; url: string }
   | { kind: 'silence'; reason: string }
-  | { kind: 'wait'; conferenceSid: string; friendlyName: string; url: string; audio: string | null; text: string | null; announcement: string | null }
-  | { kind: 'hold'; conferenceSid: string; friendlyName: string; url: string; audio: string | null; text: string | null; announcement: string | null }
-  | { kind: 'conference'; conferenceSid: string; friendlyName: string; hears: HeardParty[]; announcement: string | null };
+  | {
+      kind: 'wait';
+      conferenceSid: string;
+      friendlyName: string;
+      url: string;
+      audio: string | null;
+      text: string | null;
+      announcement: string | null;
+    }
+  | {
+      kind: 'hold';
+      conferenceSid: string;
+      friendlyName: string;
+      url: string;
+      audio: string | null;
+      text: string | null;
+      announcement: string | null;
+    }
+  | {
+      kind: 'conference';
+      conferenceSid: string;
+      friendlyName: string;
+      hears: HeardParty[];
+      announcement: string | null;
+    };
 
 export interface HearingSegment {
   hearing: Hearing;

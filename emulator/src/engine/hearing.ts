@@ -23,7 +23,8 @@ function canHear(engine: Engine, listener: ParticipantRecord, speaker: Participa
 
 export function currentHearing(engine: Engine, call: CallRecord): Hearing | null {
   if (TERMINAL_CALL_STATUSES.has(call.status)) return null;
-  if (call.status === 'queued' || (call.status === 'ringing' && call.activity.kind === 'ringing')) return { kind: 'ringing' };
+  if (call.status === 'queued' || (call.status === 'ringing' && call.activity.kind === 'ringing'))
+    return { kind: 'ringing' };
   const participant = engine.store.participants.get(call.sid);
   const conference = participant && engine.store.conferences.get(participant.conferenceSid);
   if (participant && conference && participant.status === 'connected') {
@@ -32,7 +33,8 @@ export function currentHearing(engine: Engine, call: CallRecord): Hearing | null
     // conference, waiting or held included; nobody else hears it.
     const announcement = participant.announcement ?? conference.announcement?.text ?? null;
     const audio = { audio: participant.backgroundAudio.url, text: participant.backgroundAudio.text, announcement };
-    if (participant.hold) return { kind: 'hold', ...where, url: participant.holdUrl ?? DEFAULT_HOLD_MUSIC_URL, ...audio };
+    if (participant.hold)
+      return { kind: 'hold', ...where, url: participant.holdUrl ?? DEFAULT_HOLD_MUSIC_URL, ...audio };
     if (conference.status !== 'in-progress') {
       if (participant.waitUrl === '' && announcement === null) return { kind: 'silence', reason: 'empty waitUrl' };
       return { kind: 'wait', ...where, url: participant.waitUrl ?? DEFAULT_WAIT_URL, ...audio };
@@ -63,7 +65,8 @@ export function currentHearing(engine: Engine, call: CallRecord): Hearing | null
 function isSilent(hearing: Hearing): boolean {
   if (hearing.kind === 'silence') return true;
   if (hearing.kind === 'conference') return hearing.hears.length === 0 && hearing.announcement === null;
-  if (hearing.kind === 'wait' || hearing.kind === 'hold') return hearing.audio === null && hearing.text === null && hearing.announcement === null;
+  if (hearing.kind === 'wait' || hearing.kind === 'hold')
+    return hearing.audio === null && hearing.text === null && hearing.announcement === null;
   return false;
 }
 

@@ -21,8 +21,12 @@ export function ringNumber(engine: Engine, from: string, to: string): CallRecord
     status: 'ringing',
     phoneNumberSid: number.sid,
     applicationSid: app?.sid ?? null,
-    statusCallback: statusUrl ? { url: statusUrl, method: app ? app.statusCallbackMethod : number.statusCallbackMethod, events: ['completed'] } : null,
-    fallback: fallbackUrl ? { url: fallbackUrl, method: app ? app.voiceFallbackMethod : number.voiceFallbackMethod } : null,
+    statusCallback: statusUrl
+      ? { url: statusUrl, method: app ? app.statusCallbackMethod : number.statusCallbackMethod, events: ['completed'] }
+      : null,
+    fallback: fallbackUrl
+      ? { url: fallbackUrl, method: app ? app.voiceFallbackMethod : number.voiceFallbackMethod }
+      : null,
   });
   const timer = setTimeout(() => {
     engine.dialTimers.delete(call.sid);

@@ -55,7 +55,12 @@ function failsUnrung(engine: Engine, call: CallRecord): boolean {
 }
 
 /** Rings a simulated phone or browser identity; runs onAnswered once it picks up. */
-export async function placeCall(engine: Engine, call: CallRecord, timeoutSeconds: number, onAnswered: () => void): Promise<void> {
+export async function placeCall(
+  engine: Engine,
+  call: CallRecord,
+  timeoutSeconds: number,
+  onAnswered: () => void,
+): Promise<void> {
   await sleep(queueDelay(engine));
   if (!statusIs(call, 'queued')) return;
   sendCallStatusCallback(engine, call, 'initiated');

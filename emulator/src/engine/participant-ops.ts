@@ -21,7 +21,11 @@ export interface ParticipantCreate {
 }
 
 /** Participants API create: dials out and joins the answered call; an unknown FriendlyName creates the conference. */
-export function createParticipant(engine: Engine, conferenceKey: string, spec: ParticipantCreate): { call: CallRecord; participant: ParticipantRecord } {
+export function createParticipant(
+  engine: Engine,
+  conferenceKey: string,
+  spec: ParticipantCreate,
+): { call: CallRecord; participant: ParticipantRecord } {
   const byName = engine.store.liveConferenceByName(conferenceKey);
   const bySid = engine.store.conferences.get(conferenceKey);
   if (bySid && bySid.status === 'completed') throw new TwilioApiError(400, 21220, 'Conference is completed');
@@ -30,10 +34,22 @@ export function createParticipant(engine: Engine, conferenceKey: string, spec: P
     const refusal = checkCanJoin(engine, conference, spec.settings.label);
     if (refusal) throw new TwilioApiError(400, refusal.code, refusal.message);
   }
-  if (!conference && /^CF[0-9a-f]{32}$/.test(conferenceKey)) throw new TwilioApiError(404, 20404, `Conference ${conferenceKey} not found`);
+  if (!conference && /^CF[0-9a-f]{32}$/.test(conferenceKey))
+    throw new TwilioApiError(404, 20404, `Conference ${conferenceKey} not found`);
   const cb = spec.conferenceCallback;
-  conference ??= findOrCreateConference(engine, conferenceKey, conferenceCallback(cb.url, cb.method, cb.events), spec.maxParticipants);
-  const call = createCall(engine, { from: spec.from, to: spec.to, direction: 'outbound-api', status: 'queued', statusCallback: spec.callStatusCallback });
+  conference ??= findOrCreateConference(
+    engine,
+    conferenceKey,
+    conferenceCallback(cb.url, cb.method, cb.events),
+    spec.maxParticipants,
+  );
+  const call = createCall(engine, {
+    from: spec.from,
+    to: spec.to,
+    direction: 'outbound-api',
+    status: 'queued',
+    statusCallback: spec.callStatusCallback,
+  });
   const participant = addParticipant(engine, conference, call, spec.settings, 'queued');
   void placeCall(engine, call, spec.timeoutSeconds, () => connectParticipant(engine, participant));
   return { call, participant };

@@ -31,11 +31,18 @@ function send(res: ServerResponse, reply: Reply, cors: boolean): void {
 
 function errorReply(error: unknown): Reply {
   if (error instanceof TwilioApiError) return { status: error.status, body: error.toJson() };
-  if (error instanceof URIError) return { status: 400, body: new TwilioApiError(400, 20001, 'Malformed percent-encoding in path').toJson() };
+  if (error instanceof URIError)
+    return { status: 400, body: new TwilioApiError(400, 20001, 'Malformed percent-encoding in path').toJson() };
   return { status: 500, body: new TwilioApiError(500, 20500, `Internal Server Error: ${String(error)}`).toJson() };
 }
 
-async function handleRest(engine: Engine, faults: Faults, router: Router, req: IncomingMessage, url: URL): Promise<Reply> {
+async function handleRest(
+  engine: Engine,
+  faults: Faults,
+  router: Router,
+  req: IncomingMessage,
+  url: URL,
+): Promise<Reply> {
   authenticate(engine, req.headers);
   const account = ACCOUNT_PATH.exec(url.pathname)?.[1];
   if (account !== engine.options.accountSid) throw notFound(`Account ${account ?? ''}`);
@@ -45,7 +52,10 @@ async function handleRest(engine: Engine, faults: Faults, router: Router, req: I
   if (plan.failWith === 429) throw new TwilioApiError(429, 20429, 'Too Many Requests');
   if (plan.failWith === 500) throw new TwilioApiError(500, 20500, 'Internal Server Error');
   if (url.pathname === `/${API_VERSION}/Accounts/${account}.json` && method === 'GET') {
-    return { status: 200, body: { sid: account, friendly_name: 'Switchboard emulator', status: 'active', type: 'Full' } };
+    return {
+      status: 200,
+      body: { sid: account, friendly_name: 'Switchboard emulator', status: 'active', type: 'Full' },
+    };
   }
   return dispatch(router, req, url, 'form');
 }
@@ -109,7 +119,13 @@ export interface EmulatorServers {
 }
 
 /** The REST and control APIs over http, and the same plus the Voice SDK's signalling over https, on one port. */
-export function createEmulatorServers(engine: Engine, faults: Faults, rest: Router, control: Router, certificate: Certificate): EmulatorServers {
+export function createEmulatorServers(
+  engine: Engine,
+  faults: Faults,
+  rest: Router,
+  control: Router,
+  certificate: Certificate,
+): EmulatorServers {
   const listener = handler(engine, faults, rest, control);
   const plain = createServer(listener);
   const secure = createSecureServer({ key: certificate.key, cert: certificate.cert }, listener);

@@ -29,7 +29,13 @@ export async function loadOrMakeCertificate(directory: string | undefined): Prom
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
   const made = { key: pems.private, cert: pems.cert };
@@ -44,7 +50,10 @@ export async function loadOrMakeCertificate(directory: string | undefined): Prom
 const TLS_HANDSHAKE = 0x16;
 
 /** One port for both: a connection whose first byte starts a TLS handshake goes to the TLS server. */
-export function listenOnePort(plain: HttpServer, secure: HttpsServer): { front: NetServer; destroyConnections: () => void } {
+export function listenOnePort(
+  plain: HttpServer,
+  secure: HttpsServer,
+): { front: NetServer; destroyConnections: () => void } {
   const sockets = new Set<Socket>();
   const front = createNetServer((socket: Socket) => {
     sockets.add(socket);

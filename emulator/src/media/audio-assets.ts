@@ -43,7 +43,11 @@ export interface AudioAssetOptions {
 
 const MAX_CACHED = 200;
 
-function remember(cache: Map<string, Promise<ClipOutcome>>, key: string, make: () => Promise<ClipOutcome>): Promise<ClipOutcome> {
+function remember(
+  cache: Map<string, Promise<ClipOutcome>>,
+  key: string,
+  make: () => Promise<ClipOutcome>,
+): Promise<ClipOutcome> {
   let found = cache.get(key);
   if (!found) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value ?? '');
@@ -69,13 +73,19 @@ export class AudioAssets {
   /** A player for a URL (looping with a short pause between plays unless told not to); silent if the URL fails. */
   play(url: string, loop = true): AudioSource {
     if (isTwilioMusic(url)) return new ClipSource(DEFAULT_MUSIC, { loop: true });
-    return new PendingClip(remember(this.files, url, () => this.fetchClip(url)), { loop, gapMs: 300 });
+    return new PendingClip(
+      remember(this.files, url, () => this.fetchClip(url)),
+      { loop, gapMs: 300 },
+    );
   }
 
   /** Speech for a text, repeated with a pause for as long as the party hears it. */
   speech(text: string): AudioSource {
     const msPerChar = this.options.speechMsPerChar;
-    return new PendingClip(remember(speechCache, `${msPerChar}:${text}`, () => speak(text, msPerChar)), { loop: true, gapMs: 600 });
+    return new PendingClip(
+      remember(speechCache, `${msPerChar}:${text}`, () => speak(text, msPerChar)),
+      { loop: true, gapMs: 600 },
+    );
   }
 
   private async fetchClip(url: string): Promise<ClipOutcome> {
@@ -91,7 +101,10 @@ export class AudioAssets {
       const body = Buffer.from(await response.arrayBuffer());
       if (body.toString('ascii', 0, 4) === 'RIFF') return { ok: true, clip: decodeWav(body) };
       const mp3 = body.toString('ascii', 0, 3) === 'ID3' || (body[0] === 0xff && ((body[1] ?? 0) & 0xe0) === 0xe0);
-      return { ok: false, message: mp3 ? `MP3 is not decoded by the emulator (${url}); serve WAV` : `not a WAV file: ${url}` };
+      return {
+        ok: false,
+        message: mp3 ? `MP3 is not decoded by the emulator (${url}); serve WAV` : `not a WAV file: ${url}`,
+      };
     } catch (error) {
       return { ok: false, message: `could not play ${url}: ${error instanceof Error ? error.message : String(error)}` };
     }

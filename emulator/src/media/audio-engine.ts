@@ -22,7 +22,13 @@ export interface AudioReport {
   windowMs: number;
   received: AudioReading;
   sent: AudioReading;
-  media: { kind: 'webrtc' | 'simulated'; voice: VoiceSpec; connectionState: string | null; packetsSent: number; packetsReceived: number };
+  media: {
+    kind: 'webrtc' | 'simulated';
+    voice: VoiceSpec;
+    connectionState: string | null;
+    packetsSent: number;
+    packetsReceived: number;
+  };
 }
 
 /** GET /_emulator/audio/load: ticks run, milliseconds they took, party-ticks mixed, and the process's CPU (µs). */
@@ -127,11 +133,16 @@ export class AudioEngine {
   /** Tone frequencies some party is speaking now: what a reading listens for by default. */
   spokenTones(): number[] {
     const tones = new Set<number>();
-    for (const endpoint of this.endpoints.values()) if (endpoint.voice.source === 'tone') tones.add(endpoint.voice.frequency);
+    for (const endpoint of this.endpoints.values())
+      if (endpoint.voice.source === 'tone') tones.add(endpoint.voice.frequency);
     return [...tones].sort((a, b) => a - b);
   }
 
-  read(callSid: string, windowMs: number, frequencies: readonly number[]): Omit<AudioReport, 'callSid' | 'windowMs'> | null {
+  read(
+    callSid: string,
+    windowMs: number,
+    frequencies: readonly number[],
+  ): Omit<AudioReport, 'callSid' | 'windowMs'> | null {
     const endpoint = this.endpoints.get(callSid);
     if (!endpoint) return null;
     return {
@@ -148,7 +159,11 @@ export class AudioEngine {
   }
 
   /** From the latest start of a tone in what `from` says to its first arrival in what `to` hears. */
-  delay(fromSid: string, toSid: string, frequency: number): { delayMs: number; spokeAt: number; heardAt: number } | null {
+  delay(
+    fromSid: string,
+    toSid: string,
+    frequency: number,
+  ): { delayMs: number; spokeAt: number; heardAt: number } | null {
     const from = this.endpoints.get(fromSid);
     const to = this.endpoints.get(toSid);
     if (!from || !to) return null;

@@ -55,7 +55,9 @@ export class AudioHistory {
 
   private copy(indexes: number[]): Int16Array {
     const out = new Int16Array(indexes.length * FRAME_SAMPLES);
-    indexes.forEach((index, i) => out.set(this.samples.subarray(index * FRAME_SAMPLES, (index + 1) * FRAME_SAMPLES), i * FRAME_SAMPLES));
+    indexes.forEach((index, i) =>
+      out.set(this.samples.subarray(index * FRAME_SAMPLES, (index + 1) * FRAME_SAMPLES), i * FRAME_SAMPLES),
+    );
     return out;
   }
 
@@ -88,14 +90,16 @@ export class AudioHistory {
     const indexes = this.framesSince(0);
     for (let i = indexes.length - 1; i >= 1; i -= 1) {
       const here = indexes[i] ?? 0;
-      if (this.frameHasTone(here, frequency) && !this.frameHasTone(indexes[i - 1] ?? 0, frequency)) return this.times[here] ?? null;
+      if (this.frameHasTone(here, frequency) && !this.frameHasTone(indexes[i - 1] ?? 0, frequency))
+        return this.times[here] ?? null;
     }
     return null;
   }
 
   /** The first frame at or after `since` that carries the tone, or null. */
   firstWithTone(frequency: number, since: number): number | null {
-    for (const index of this.framesSince(since)) if (this.frameHasTone(index, frequency)) return this.times[index] ?? null;
+    for (const index of this.framesSince(since))
+      if (this.frameHasTone(index, frequency)) return this.times[index] ?? null;
     return null;
   }
 }

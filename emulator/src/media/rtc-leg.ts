@@ -12,7 +12,16 @@ export interface RtcLegOptions {
 /** A werift peer as the emulator (and its tests' stand-in browser) need it: PCMU, loopback, local STUN. */
 export function createPcmuPeer(options: RtcLegOptions): RTCPeerConnection {
   return new RTCPeerConnection({
-    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: SAMPLE_RATE, channels: 1, payloadType: PCMU_PAYLOAD_TYPE })] },
+    codecs: {
+      audio: [
+        new RTCRtpCodecParameters({
+          mimeType: 'audio/PCMU',
+          clockRate: SAMPLE_RATE,
+          channels: 1,
+          payloadType: PCMU_PAYLOAD_TYPE,
+        }),
+      ],
+    },
     iceServers: [{ urls: options.stunUrl }],
     // werift leaves loopback out of its host candidates otherwise; in a loopback-only namespace that is all there is.
     iceAdditionalHostAddresses: ['127.0.0.1'],
@@ -93,7 +102,9 @@ export class RtcLeg {
     const lines = sdp.split('\r\n');
     const candidates = lines.filter((line) => line.startsWith('a=candidate:'));
     if (candidates.length > 0) {
-      this.hostCandidates = candidates.filter((line) => / typ host/.test(line)).map((line) => line.replace(/ generation \d+.*$/, ''));
+      this.hostCandidates = candidates
+        .filter((line) => / typ host/.test(line))
+        .map((line) => line.replace(/ generation \d+.*$/, ''));
       return sdp;
     }
     // After an ICE restart werift keeps its sockets but leaves them out of the new answer; a candidate-less
@@ -108,7 +119,11 @@ export class RtcLeg {
     if (this.closed) return;
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + FRAME_SAMPLES) >>> 0;
-    const header = new RtpHeader({ payloadType: PCMU_PAYLOAD_TYPE, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp });
+    const header = new RtpHeader({
+      payloadType: PCMU_PAYLOAD_TYPE,
+      sequenceNumber: this.sequenceNumber,
+      timestamp: this.timestamp,
+    });
     if (this.pc.connectionState !== 'connected') return;
     this.packetsSent += 1;
     this.track.writeRtp(new RtpPacket(header, Buffer.from(ulaw)));

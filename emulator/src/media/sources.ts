@@ -58,7 +58,10 @@ export class ClipSource implements AudioSource {
 }
 
 /** Renders a tone pattern (frequency, or null for a pause, with a length) to a clip. */
-export function renderPattern(steps: ReadonlyArray<{ frequency: number | null; ms: number }>, amplitude = 0.25): Int16Array {
+export function renderPattern(
+  steps: ReadonlyArray<{ frequency: number | null; ms: number }>,
+  amplitude = 0.25,
+): Int16Array {
   const total = steps.reduce((sum, step) => sum + Math.round((step.ms * SAMPLE_RATE) / 1000), 0);
   const clip = new Int16Array(total);
   let offset = 0;

@@ -18,7 +18,12 @@ export class StunResponder {
   static async start(host = '127.0.0.1'): Promise<StunResponder> {
     const socket = createSocket('udp4');
     socket.on('message', (message, from) => {
-      if (message.length < 20 || message.readUInt16BE(0) !== BINDING_REQUEST || message.readUInt32BE(4) !== MAGIC_COOKIE) return;
+      if (
+        message.length < 20 ||
+        message.readUInt16BE(0) !== BINDING_REQUEST ||
+        message.readUInt32BE(4) !== MAGIC_COOKIE
+      )
+        return;
       if (from.family !== 'IPv4') return;
       const answer = Buffer.alloc(32);
       answer.writeUInt16BE(BINDING_SUCCESS, 0);
@@ -30,7 +35,8 @@ export class StunResponder {
       answer.writeUInt8(1, 25);
       answer.writeUInt16BE(from.port ^ (MAGIC_COOKIE >>> 16), 26);
       const octets = from.address.split('.').map(Number);
-      const address = (((octets[0] ?? 0) << 24) | ((octets[1] ?? 0) << 16) | ((octets[2] ?? 0) << 8) | (octets[3] ?? 0)) >>> 0;
+      const address =
+        (((octets[0] ?? 0) << 24) | ((octets[1] ?? 0) << 16) | ((octets[2] ?? 0) << 8) | (octets[3] ?? 0)) >>> 0;
       answer.writeUInt32BE((address ^ MAGIC_COOKIE) >>> 0, 28);
       socket.send(answer, from.port, from.address);
     });

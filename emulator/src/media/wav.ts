@@ -9,7 +9,7 @@ export function decodeWav(file: Buffer): Int16Array {
   }
   let format: { code: number; channels: number; rate: number; bits: number } | null = null;
   let data: Buffer | null = null;
-  for (let offset = 12; offset + 8 <= file.length; ) {
+  for (let offset = 12; offset + 8 <= file.length;) {
     const id = file.toString('ascii', offset, offset + 4);
     const declared = file.readUInt32LE(offset + 4);
     // espeak-ng --stdout writes 0x7fffffff-ish sizes it cannot know yet: take what is there.
@@ -17,7 +17,12 @@ export function decodeWav(file: Buffer): Int16Array {
     if (id === 'fmt ') {
       let code = file.readUInt16LE(offset + 8);
       if (code === 0xfffe && size >= 26) code = file.readUInt16LE(offset + 8 + 24);
-      format = { code, channels: file.readUInt16LE(offset + 10), rate: file.readUInt32LE(offset + 12), bits: file.readUInt16LE(offset + 22) };
+      format = {
+        code,
+        channels: file.readUInt16LE(offset + 10),
+        rate: file.readUInt32LE(offset + 12),
+        bits: file.readUInt16LE(offset + 22),
+      };
     } else if (id === 'data') {
       data = file.subarray(offset + 8, offset + 8 + size);
     }
@@ -47,7 +52,8 @@ function ulawToLinear(byte: number): number {
 function toMonoFloat(data: Buffer, format: { code: number; channels: number; bits: number }): Float32Array {
   const bytes = format.bits / 8;
   const frameBytes = bytes * format.channels;
-  if (!Number.isInteger(bytes) || frameBytes === 0) throw new AudioFormatError(`unsupported sample size ${format.bits}`);
+  if (!Number.isInteger(bytes) || frameBytes === 0)
+    throw new AudioFormatError(`unsupported sample size ${format.bits}`);
   const read = ((): ((at: number) => number) => {
     if (format.code === 1 && format.bits === 8) return (at) => (data.readUInt8(at) - 128) / 128;
     if (format.code === 1 && format.bits === 16) return (at) => data.readInt16LE(at) / 32768;

@@ -25,7 +25,15 @@ export function registerApplicationRoutes(router: Router, engine: Engine): void 
   router.on('GET', restPath('/Applications\\.json'), (ctx) => {
     const name = ctx.query.get('FriendlyName');
     const list = [...engine.store.applications.values()].filter((a) => !name || a.friendlyName === name);
-    return { status: 200, body: paginate(list.map((a) => applicationJson(sid(), a)), ctx.query, ctx.path, 'applications') };
+    return {
+      status: 200,
+      body: paginate(
+        list.map((a) => applicationJson(sid(), a)),
+        ctx.query,
+        ctx.path,
+        'applications',
+      ),
+    };
   });
 
   router.on('POST', restPath('/Applications\\.json'), (ctx) => {

@@ -20,7 +20,10 @@ const createSchema = z.object({
   From: phoneOrClient,
   Url: absoluteUrl.optional(),
   Twiml: z.string().min(1).optional(),
-  ApplicationSid: z.string().regex(/^AP[0-9a-f]{32}$/).optional(),
+  ApplicationSid: z
+    .string()
+    .regex(/^AP[0-9a-f]{32}$/)
+    .optional(),
   Method: formMethod.default('POST'),
   FallbackUrl: absoluteUrl.optional(),
   FallbackMethod: formMethod.default('POST'),
@@ -41,7 +44,15 @@ const updateSchema = z.object({
   StatusCallbackMethod: formMethod.default('POST'),
 });
 
-const CODES = { To: 21201, From: 21213, Url: 21205, FallbackUrl: 21205, StatusCallback: 21205, ApplicationSid: 21218, Status: 21218 };
+const CODES = {
+  To: 21201,
+  From: 21213,
+  Url: 21205,
+  FallbackUrl: 21205,
+  StatusCallback: 21205,
+  ApplicationSid: 21218,
+  Status: 21218,
+};
 
 function findCall(engine: Engine, sid: string): CallRecord {
   const call = engine.store.calls.get(sid);
@@ -76,7 +87,9 @@ export function registerCallRoutes(router: Router, engine: Engine): void {
       to: p.To,
       direction: 'outbound-api',
       status: 'queued',
-      statusCallback: p.StatusCallback ? { url: p.StatusCallback, method: p.StatusCallbackMethod, events: p.StatusCallbackEvent } : null,
+      statusCallback: p.StatusCallback
+        ? { url: p.StatusCallback, method: p.StatusCallbackMethod, events: p.StatusCallbackEvent }
+        : null,
       fallback: p.FallbackUrl ? { url: p.FallbackUrl, method: p.FallbackMethod } : null,
       applicationSid: p.ApplicationSid ?? null,
     });
@@ -89,23 +102,49 @@ export function registerCallRoutes(router: Router, engine: Engine): void {
     const calls = [...engine.store.calls.values()]
       .reverse()
       .filter((c) => (!q.get('To') || c.to === q.get('To')) && (!q.get('From') || c.from === q.get('From')))
-      .filter((c) => (!q.get('Status') || c.status === q.get('Status')) && (!q.get('ParentCallSid') || c.parentCallSid === q.get('ParentCallSid')));
-    return { status: 200, body: paginate(calls.map((c) => callJson(sid(), c)), q, ctx.path, 'calls') };
+      .filter(
+        (c) =>
+          (!q.get('Status') || c.status === q.get('Status')) &&
+          (!q.get('ParentCallSid') || c.parentCallSid === q.get('ParentCallSid')),
+      );
+    return {
+      status: 200,
+      body: paginate(
+        calls.map((c) => callJson(sid(), c)),
+        q,
+        ctx.path,
+        'calls',
+      ),
+    };
   });
 
-  router.on('GET', restPath(`/Calls/${SEGMENT}\\.json`), (ctx) => ({ status: 200, body: callJson(sid(), findCall(engine, ctx.params[0] ?? '')) }));
+  router.on('GET', restPath(`/Calls/${SEGMENT}\\.json`), (ctx) => ({
+    status: 200,
+    body: callJson(sid(), findCall(engine, ctx.params[0] ?? '')),
+  }));
 
   router.on('POST', restPath(`/Calls/${SEGMENT}\\.json`), (ctx) => {
     const call = findCall(engine, ctx.params[0] ?? '');
     const p = parseForm(updateSchema, formObject(ctx.form), CODES);
     if (p.Url !== undefined && p.Twiml !== undefined) throw badRequest(21205, 'Url and Twiml cannot both be given');
-    if (TERMINAL_CALL_STATUSES.has(call.status)) throw new TwilioApiError(400, 21220, 'Call is not in-progress. Cannot redirect.');
+    if (TERMINAL_CALL_STATUSES.has(call.status))
+      throw new TwilioApiError(400, 21220, 'Call is not in-progress. Cannot redirect.');
     if (p.FallbackUrl) call.fallback = { url: p.FallbackUrl, method: p.FallbackMethod };
-    if (p.StatusCallback) call.statusCallback = { url: p.StatusCallback, method: p.StatusCallbackMethod, events: call.statusCallback?.events ?? ['completed'] };
+    if (p.StatusCallback)
+      call.statusCallback = {
+        url: p.StatusCallback,
+        method: p.StatusCallbackMethod,
+        events: call.statusCallback?.events ?? ['completed'],
+      };
     if (p.Status) hangUpViaApi(engine, call, p.Status);
     else if (p.Url !== undefined || p.Twiml !== undefined) {
-      if (call.status !== 'in-progress') throw new TwilioApiError(400, 21220, 'Call is not in-progress. Cannot redirect.');
-      redirectCall(engine, call, p.Twiml !== undefined ? { twiml: p.Twiml } : { url: p.Url ?? '', method: p.Method, kind: 'voice' });
+      if (call.status !== 'in-progress')
+        throw new TwilioApiError(400, 21220, 'Call is not in-progress. Cannot redirect.');
+      redirectCall(
+        engine,
+        call,
+        p.Twiml !== undefined ? { twiml: p.Twiml } : { url: p.Url ?? '', method: p.Method, kind: 'voice' },
+      );
     }
     call.dateUpdated = Date.now();
     return { status: 200, body: callJson(sid(), call) };
@@ -113,7 +152,8 @@ export function registerCallRoutes(router: Router, engine: Engine): void {
 
   router.on('DELETE', restPath(`/Calls/${SEGMENT}\\.json`), (ctx) => {
     const call = findCall(engine, ctx.params[0] ?? '');
-    if (!TERMINAL_CALL_STATUSES.has(call.status)) throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
+    if (!TERMINAL_CALL_STATUSES.has(call.status))
+      throw new TwilioApiError(400, 21220, 'Invalid call state for this operation');
     engine.store.calls.delete(call.sid);
     return { status: 204 };
   });

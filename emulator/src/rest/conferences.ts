@@ -32,7 +32,15 @@ export function registerConferenceRoutes(router: Router, engine: Engine): void {
     const list = [...engine.store.conferences.values()]
       .reverse()
       .filter((c) => (!status || c.status === status) && (!name || c.friendlyName === name));
-    return { status: 200, body: paginate(list.map((c) => conferenceJson(sid(), c)), q, ctx.path, 'conferences') };
+    return {
+      status: 200,
+      body: paginate(
+        list.map((c) => conferenceJson(sid(), c)),
+        q,
+        ctx.path,
+        'conferences',
+      ),
+    };
   });
 
   router.on('GET', restPath(`/Conferences/${SEGMENT}\\.json`), (ctx) => ({
@@ -43,7 +51,8 @@ export function registerConferenceRoutes(router: Router, engine: Engine): void {
   router.on('POST', restPath(`/Conferences/${SEGMENT}\\.json`), (ctx) => {
     const conference = findConference(engine, ctx.params[0] ?? '');
     const p = parseForm(updateSchema, formObject(ctx.form), { Status: 21218, AnnounceUrl: 21205 });
-    if (conference.status === 'completed' && (p.Status || p.AnnounceUrl)) throw badRequest(21220, 'Conference is not in-progress');
+    if (conference.status === 'completed' && (p.Status || p.AnnounceUrl))
+      throw badRequest(21220, 'Conference is not in-progress');
     if (p.AnnounceUrl) {
       announce(engine, conference, p.AnnounceUrl, p.AnnounceMethod).catch((error: unknown) =>
         recordNotification(engine, null, 12400, `announcement failed: ${String(error)}`),

@@ -22,7 +22,8 @@ function apply(engine: Engine, number: IncomingNumberRecord, p: z.output<typeof 
   if (p.VoiceApplicationSid && !engine.store.applications.has(p.VoiceApplicationSid)) {
     throw badRequest(21606, `VoiceApplicationSid ${p.VoiceApplicationSid} is not a valid application`);
   }
-  if (p.VoiceApplicationSid !== undefined) number.voiceApplicationSid = p.VoiceApplicationSid === '' ? null : p.VoiceApplicationSid;
+  if (p.VoiceApplicationSid !== undefined)
+    number.voiceApplicationSid = p.VoiceApplicationSid === '' ? null : p.VoiceApplicationSid;
   applyVoiceSettings(number, p);
 }
 
@@ -42,14 +43,24 @@ export function registerIncomingNumberRoutes(router: Router, engine: Engine): vo
     const list = [...engine.store.numbers.values()].filter(
       (n) => (!phone || n.phoneNumber.includes(phone)) && (!name || n.friendlyName === name),
     );
-    return { status: 200, body: paginate(list.map((n) => numberJson(sid(), n)), q, ctx.path, 'incoming_phone_numbers') };
+    return {
+      status: 200,
+      body: paginate(
+        list.map((n) => numberJson(sid(), n)),
+        q,
+        ctx.path,
+        'incoming_phone_numbers',
+      ),
+    };
   });
 
   /** Buying a number: only the numbers the emulator owns can be provisioned, each once. */
   router.on('POST', restPath('/IncomingPhoneNumbers\\.json'), (ctx) => {
     const p = parseForm(createSchema, formObject(ctx.form), CODES);
-    if (!engine.options.numbers.includes(p.PhoneNumber)) throw badRequest(21422, `PhoneNumber ${p.PhoneNumber} is not available`);
-    if (engine.store.numberByPhone(p.PhoneNumber)) throw badRequest(21422, `PhoneNumber ${p.PhoneNumber} is already provisioned`);
+    if (!engine.options.numbers.includes(p.PhoneNumber))
+      throw badRequest(21422, `PhoneNumber ${p.PhoneNumber} is not available`);
+    if (engine.store.numberByPhone(p.PhoneNumber))
+      throw badRequest(21422, `PhoneNumber ${p.PhoneNumber} is already provisioned`);
     const now = Date.now();
     const number: IncomingNumberRecord = {
       sid: newSid('PN'),

@@ -36,10 +36,18 @@ export function registerKeyRoutes(router: Router, engine: Engine): void {
 
   router.on('GET', restPath('/Keys\\.json'), (ctx) => ({
     status: 200,
-    body: paginate([...engine.store.keys.values()].map((k) => keyJson(k, false)), ctx.query, ctx.path, 'keys'),
+    body: paginate(
+      [...engine.store.keys.values()].map((k) => keyJson(k, false)),
+      ctx.query,
+      ctx.path,
+      'keys',
+    ),
   }));
 
-  router.on('GET', restPath(`/Keys/${SEGMENT}\\.json`), (ctx) => ({ status: 200, body: keyJson(find(engine, ctx.params[0] ?? ''), false) }));
+  router.on('GET', restPath(`/Keys/${SEGMENT}\\.json`), (ctx) => ({
+    status: 200,
+    body: keyJson(find(engine, ctx.params[0] ?? ''), false),
+  }));
 
   router.on('POST', restPath(`/Keys/${SEGMENT}\\.json`), (ctx) => {
     const key = find(engine, ctx.params[0] ?? '');

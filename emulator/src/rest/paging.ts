@@ -8,7 +8,10 @@ const pagingSchema = z.object({
 
 /** Twilio's 2010 paging envelope: the list under `key`, plus first/next/previous page URIs that keep the filters. */
 export function paginate<T>(items: T[], query: URLSearchParams, path: string, key: string): Record<string, unknown> {
-  const parsed = pagingSchema.safeParse({ PageSize: query.get('PageSize') ?? undefined, Page: query.get('Page') ?? undefined });
+  const parsed = pagingSchema.safeParse({
+    PageSize: query.get('PageSize') ?? undefined,
+    Page: query.get('Page') ?? undefined,
+  });
   if (!parsed.success) throw badRequest(20001, 'Invalid PageSize or Page');
   const { PageSize: pageSize, Page: page } = parsed.data;
   const filters = new URLSearchParams([...query].filter(([name]) => !['PageSize', 'Page', 'PageToken'].includes(name)));

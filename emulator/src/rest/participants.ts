@@ -12,7 +12,17 @@ import { restPath, SEGMENT } from './rest-path';
 import { participantJson } from './serialize';
 
 const CALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
-const CONFERENCE_EVENTS = ['start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement'] as const;
+const CONFERENCE_EVENTS = [
+  'start',
+  'end',
+  'join',
+  'leave',
+  'mute',
+  'hold',
+  'modify',
+  'speaker',
+  'announcement',
+] as const;
 const LIST_KEYS = ['StatusCallbackEvent', 'ConferenceStatusCallbackEvent'];
 
 const createSchema = z.object({
@@ -32,7 +42,10 @@ const createSchema = z.object({
   ConferenceStatusCallbackMethod: formMethod.default('POST'),
   ConferenceStatusCallbackEvent: z.array(z.enum(CONFERENCE_EVENTS)).default([]),
   Coaching: formBool.default(false),
-  CallSidToCoach: z.string().regex(/^CA[0-9a-f]{32}$/).optional(),
+  CallSidToCoach: z
+    .string()
+    .regex(/^CA[0-9a-f]{32}$/)
+    .optional(),
   Timeout: z.coerce.number().int().min(5).max(600).default(60),
   EarlyMedia: formBool.default(true),
   MaxParticipants: z.coerce.number().int().min(2).max(250).default(250),
@@ -49,10 +62,21 @@ const updateSchema = z.object({
   BeepOnExit: formBool.optional(),
   EndConferenceOnExit: formBool.optional(),
   Coaching: formBool.optional(),
-  CallSidToCoach: z.string().regex(/^CA[0-9a-f]{32}$/).optional(),
+  CallSidToCoach: z
+    .string()
+    .regex(/^CA[0-9a-f]{32}$/)
+    .optional(),
 });
 
-const CODES = { To: 21211, From: 21212, StatusCallback: 21205, ConferenceStatusCallback: 21205, WaitUrl: 21205, HoldUrl: 21205, AnnounceUrl: 21205 };
+const CODES = {
+  To: 21211,
+  From: 21212,
+  StatusCallback: 21205,
+  ConferenceStatusCallback: 21205,
+  WaitUrl: 21205,
+  HoldUrl: 21205,
+  AnnounceUrl: 21205,
+};
 
 /** Conferences/{ConferenceSid or FriendlyName}: a live conference, or the completed one with that sid. */
 function findConference(engine: Engine, key: string): ConferenceRecord | undefined {
@@ -78,9 +102,21 @@ export function registerParticipantRoutes(router: Router, engine: Engine): void 
     const conference = findConference(engine, ctx.params[0] ?? '');
     const q = ctx.query;
     const participants = (conference ? engine.store.participantsOf(conference) : [])
-      .filter((p) => (!q.get('Muted') || String(p.muted) === q.get('Muted')) && (!q.get('Hold') || String(p.hold) === q.get('Hold')))
+      .filter(
+        (p) =>
+          (!q.get('Muted') || String(p.muted) === q.get('Muted')) &&
+          (!q.get('Hold') || String(p.hold) === q.get('Hold')),
+      )
       .filter((p) => !q.get('Coaching') || String(p.coaching) === q.get('Coaching'));
-    return { status: 200, body: paginate(participants.map((p) => participantJson(sid(), p)), q, ctx.path, 'participants') };
+    return {
+      status: 200,
+      body: paginate(
+        participants.map((p) => participantJson(sid(), p)),
+        q,
+        ctx.path,
+        'participants',
+      ),
+    };
   });
 
   router.on('POST', list, (ctx) => {
@@ -105,13 +141,22 @@ export function registerParticipantRoutes(router: Router, engine: Engine): void 
         callSidToCoach: p.CallSidToCoach ?? null,
         hangupOnStar: false,
       },
-      callStatusCallback: p.StatusCallback ? { url: p.StatusCallback, method: p.StatusCallbackMethod, events: p.StatusCallbackEvent } : null,
-      conferenceCallback: { url: p.ConferenceStatusCallback ?? null, method: p.ConferenceStatusCallbackMethod, events: p.ConferenceStatusCallbackEvent },
+      callStatusCallback: p.StatusCallback
+        ? { url: p.StatusCallback, method: p.StatusCallbackMethod, events: p.StatusCallbackEvent }
+        : null,
+      conferenceCallback: {
+        url: p.ConferenceStatusCallback ?? null,
+        method: p.ConferenceStatusCallbackMethod,
+        events: p.ConferenceStatusCallbackEvent,
+      },
     });
     return { status: 201, body: participantJson(sid(), participant) };
   });
 
-  router.on('GET', one, (ctx) => ({ status: 200, body: participantJson(sid(), findParticipant(engine, ctx.params[0] ?? '', ctx.params[1] ?? '')) }));
+  router.on('GET', one, (ctx) => ({
+    status: 200,
+    body: participantJson(sid(), findParticipant(engine, ctx.params[0] ?? '', ctx.params[1] ?? '')),
+  }));
 
   router.on('POST', one, (ctx) => {
     const participant = findParticipant(engine, ctx.params[0] ?? '', ctx.params[1] ?? '');

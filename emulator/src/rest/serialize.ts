@@ -1,7 +1,14 @@
 import { API_VERSION } from '../constants';
 import { rfc2822, rfc2822OrNull } from '../dates';
 import { durationSeconds } from '../engine/call-status';
-import type { ApiKeyRecord, ApplicationRecord, CallRecord, ConferenceRecord, IncomingNumberRecord, ParticipantRecord } from '../types';
+import type {
+  ApiKeyRecord,
+  ApplicationRecord,
+  CallRecord,
+  ConferenceRecord,
+  IncomingNumberRecord,
+  ParticipantRecord,
+} from '../types';
 
 const base = (accountSid: string) => `/${API_VERSION}/Accounts/${accountSid}`;
 

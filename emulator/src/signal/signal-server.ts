@@ -74,7 +74,9 @@ class SignalSession {
   ) {
     this.heartbeat = setInterval(() => this.socket.send('\n'), server.engine.options.signalHeartbeatMs);
     socket.on('message', (data, isBinary) => {
-      const text = isBinary ? '' : (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Uint8Array)).toString('utf8');
+      const text = isBinary
+        ? ''
+        : (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Uint8Array)).toString('utf8');
       if (text.trim() === '') return;
       void this.handle(text).catch((error: unknown) => this.send('error', { error: errorOf(error) }));
     });
@@ -83,7 +85,8 @@ class SignalSession {
   }
 
   send(type: string, payload: Record<string, unknown>): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify({ type, version: SIGNAL_PROTOCOL_VERSION, payload }));
+    if (this.socket.readyState === this.socket.OPEN)
+      this.socket.send(JSON.stringify({ type, version: SIGNAL_PROTOCOL_VERSION, payload }));
   }
 
   get identity(): string | null {
@@ -110,11 +113,17 @@ class SignalSession {
           return;
         }
         const ttl = Math.max(0, Math.floor(this.token.exp - Date.now() / 1000));
-        this.send('connected', { region: 'gll', edge: 'roaming', home: 'gll', token: { identity: this.token.grants.identity, ttl } });
+        this.send('connected', {
+          region: 'gll',
+          edge: 'roaming',
+          home: 'gll',
+          token: { identity: this.token.grants.identity, ttl },
+        });
         return;
       }
       case 'register': {
-        if (!this.token || !this.identity) return this.send('error', { error: { code: 20101, message: 'Invalid Access Token: listen first' } });
+        if (!this.token || !this.identity)
+          return this.send('error', { error: { code: 20101, message: 'Invalid Access Token: listen first' } });
         try {
           registerClient(engine, this.identity, this.rawToken, false);
         } catch (error) {
@@ -169,11 +178,17 @@ class SignalSession {
   private async invite(invite: z.output<typeof inviteSchema>): Promise<void> {
     const engine = this.server.engine;
     if (invite.reconnect !== undefined) {
-      this.send('hangup', { callsid: invite.callsid, error: { code: 31005, message: 'The emulator does not resume calls after a signalling reconnect' } });
+      this.send('hangup', {
+        callsid: invite.callsid,
+        error: { code: 31005, message: 'The emulator does not resume calls after a signalling reconnect' },
+      });
       return;
     }
     if (!this.token || !this.identity) {
-      this.send('hangup', { callsid: invite.callsid, error: { code: 20101, message: 'Invalid Access Token: listen first' } });
+      this.send('hangup', {
+        callsid: invite.callsid,
+        error: { code: 20101, message: 'Invalid Access Token: listen first' },
+      });
       return;
     }
     let call: CallRecord;
@@ -183,14 +198,22 @@ class SignalSession {
         verifyAccessToken(engine, this.rawToken);
         const from = e164.safeParse(params[PHONE_FROM_PARAM]);
         const to = e164.safeParse(params[PHONE_TO_PARAM]);
-        if (!from.success || !to.success) throw new TwilioApiError(400, 21211, `${PHONE_FROM_PARAM} and ${PHONE_TO_PARAM} must be E.164 numbers`);
+        if (!from.success || !to.success)
+          throw new TwilioApiError(400, 21211, `${PHONE_FROM_PARAM} and ${PHONE_TO_PARAM} must be E.164 numbers`);
         call = ringNumber(engine, from.data, to.data);
       } else call = connectClient(engine, this.identity, this.rawToken, params);
     } catch (error) {
       this.send('hangup', { callsid: invite.callsid, error: errorOf(error) });
       return;
     }
-    const entry: SessionCall = { callSid: call.sid, clientSid: invite.callsid, incoming: false, leg: null, endedHere: false, answered: true };
+    const entry: SessionCall = {
+      callSid: call.sid,
+      clientSid: invite.callsid,
+      incoming: false,
+      leg: null,
+      endedHere: false,
+      answered: true,
+    };
     this.calls.set(call.sid, entry);
     this.server.watch(call.sid, this);
     try {
@@ -207,13 +230,23 @@ class SignalSession {
     } catch (error) {
       entry.endedHere = true;
       hangUpViaApi(engine, call, 'completed');
-      this.send('hangup', { callsid: invite.callsid, error: { code: 31003, message: `Media connection failed: ${errorOf(error).message}` } });
+      this.send('hangup', {
+        callsid: invite.callsid,
+        error: { code: 31003, message: `Media connection failed: ${errorOf(error).message}` },
+      });
     }
   }
 
   /** A call to client:<identity> rings this registered browser: an invite with the emulator's offer. */
   async ring(call: CallRecord): Promise<void> {
-    const entry: SessionCall = { callSid: call.sid, clientSid: null, incoming: true, leg: null, endedHere: false, answered: false };
+    const entry: SessionCall = {
+      callSid: call.sid,
+      clientSid: null,
+      incoming: true,
+      leg: null,
+      endedHere: false,
+      answered: false,
+    };
     this.calls.set(call.sid, entry);
     this.server.watch(call.sid, this);
     const { leg, sdp } = await RtcLeg.offer({ stunUrl: this.server.options.stunUrl });
@@ -222,7 +255,12 @@ class SignalSession {
       await leg.close();
       return;
     }
-    const parameters = { CallSid: call.sid, From: call.from, To: call.to, AccountSid: this.server.engine.options.accountSid };
+    const parameters = {
+      CallSid: call.sid,
+      From: call.from,
+      To: call.to,
+      AccountSid: this.server.engine.options.accountSid,
+    };
     this.send('invite', { callsid: call.sid, sdp, parameters, reconnect: undefined });
   }
 
@@ -245,7 +283,12 @@ class SignalSession {
   /** Media that never comes up would leave the person in silence: Twilio ends such a call with 53405. */
   private watchMedia(entry: SessionCall, call: CallRecord): void {
     const timer = setTimeout(() => {
-      if (entry.leg?.connectionState === 'connected' || TERMINAL_CALL_STATUSES.has(call.status) || !this.calls.has(call.sid)) return;
+      if (
+        entry.leg?.connectionState === 'connected' ||
+        TERMINAL_CALL_STATUSES.has(call.status) ||
+        !this.calls.has(call.sid)
+      )
+        return;
       entry.endedHere = true;
       this.send('hangup', { callsid: call.sid, error: { code: 53405, message: 'Media connection failed' } });
       hangUpViaApi(this.server.engine, call, 'completed');

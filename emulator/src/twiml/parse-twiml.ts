@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { parseXml, XmlParseError, type XmlElement } from './xml-parser';
-import { CONFERENCE_EVENTS, UNSUPPORTED_TWIML_VERBS, type ConferenceNoun, type GatherVerb, type PromptVerb, type Verb } from './verbs';
+import {
+  CONFERENCE_EVENTS,
+  UNSUPPORTED_TWIML_VERBS,
+  type ConferenceNoun,
+  type GatherVerb,
+  type PromptVerb,
+  type Verb,
+} from './verbs';
 
 /** Twilio's error codes: 12100 document parse failure, 12200 schema validation warning/failure. */
 export class TwimlError extends Error {
@@ -37,7 +44,10 @@ const gatherAttrs = z.object({
   method: method.default('POST'),
   timeout: positiveInt.default(5),
   // Error 13310: finishOnKey must be one of 0-9, #, * (or empty: no finish key).
-  finishOnKey: z.string().regex(/^[0-9#*]?$/, 'finishOnKey must be one of 0-9, #, * or empty (error 13310)').default('#'),
+  finishOnKey: z
+    .string()
+    .regex(/^[0-9#*]?$/, 'finishOnKey must be one of 0-9, #, * or empty (error 13310)')
+    .default('#'),
   numDigits: positiveInt.optional(),
   actionOnEmptyResult: bool.default(false),
 });
@@ -50,7 +60,10 @@ const conferenceAttrs = z.object({
   waitMethod: method.default('POST'),
   maxParticipants: nonNegativeInt.pipe(z.number().min(2).max(250)).default(250),
   participantLabel: z.string().max(128).optional(),
-  coach: z.string().regex(/^CA[0-9a-fA-F]{32}$/).optional(),
+  coach: z
+    .string()
+    .regex(/^CA[0-9a-fA-F]{32}$/)
+    .optional(),
   statusCallback: z.string().optional(),
   statusCallbackMethod: method.default('POST'),
   statusCallbackEvent: z

@@ -59,7 +59,29 @@ export const WAIT_URL_VERBS: ReadonlySet<VerbName> = new Set(['Play', 'Say', 'Pa
 
 /** Real TwiML verbs the emulator does not run; Twilio would run them, so these fail with a distinct message. */
 export const UNSUPPORTED_TWIML_VERBS = new Set([
-  'Record', 'Enqueue', 'Leave', 'Sms', 'Message', 'Connect', 'Start', 'Stop', 'Pay', 'Prompt', 'Refer', 'Echo', 'Queue',
+  'Record',
+  'Enqueue',
+  'Leave',
+  'Sms',
+  'Message',
+  'Connect',
+  'Start',
+  'Stop',
+  'Pay',
+  'Prompt',
+  'Refer',
+  'Echo',
+  'Queue',
 ]);
 
-export const CONFERENCE_EVENTS = new Set(['start', 'end', 'join', 'leave', 'mute', 'hold', 'modify', 'speaker', 'announcement']);
+export const CONFERENCE_EVENTS = new Set([
+  'start',
+  'end',
+  'join',
+  'leave',
+  'mute',
+  'hold',
+  'modify',
+  'speaker',
+  'announcement',
+]);

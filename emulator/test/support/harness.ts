@@ -10,9 +10,18 @@ export interface Harness {
   app: TestApp;
   client: twilio.Twilio;
   /** POSTs JSON to the control API and returns the parsed answer. */
-  control<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  control<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   /** Calls the REST API directly (Basic auth, form body) and returns status and parsed JSON. */
-  rest(method: string, path: string, form?: Record<string, string | string[]>, auth?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  rest(
+    method: string,
+    path: string,
+    form?: Record<string, string | string[]>,
+    auth?: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Buys the show number with its VoiceUrl at the test app's /voice. */
   provisionShowNumber(extra?: Record<string, string>): Promise<void>;
   ring(from?: string): Promise<string>;
@@ -38,7 +47,10 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     const credentials = auth ?? `${emulator.accountSid}:${emulator.authToken}`;
     const response = await fetch(`${emulator.url}/2010-04-01/Accounts/${emulator.accountSid}${path}`, {
       method,
-      headers: { Authorization: `Basic ${Buffer.from(credentials).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: method === 'GET' || method === 'DELETE' ? undefined : body.toString(),
     });
     const text = await response.text();

@@ -34,13 +34,20 @@ function mapValues(properties: Json): Json {
   );
 }
 
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { components: { schemas: Json }; paths: Record<string, Record<string, Json>> };
+const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as {
+  components: { schemas: Json };
+  paths: Record<string, Record<string, Json>>;
+};
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 // Twilio's list URIs are relative ("/2010-04-01/..."), so the spec's "uri" format means a URI reference here.
 ajv.addFormat('uri', /^(?:[a-z][a-z0-9+.-]*:|\/)\S*$/i);
-ajv.addFormat('date-time-rfc-2822', /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/);
-for (const format of ['currency', 'phone-number', 'http-method', 'uri-map', 'phone-number-capabilities']) ajv.addFormat(format, true);
+ajv.addFormat(
+  'date-time-rfc-2822',
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/,
+);
+for (const format of ['currency', 'phone-number', 'http-method', 'uri-map', 'phone-number-capabilities'])
+  ajv.addFormat(format, true);
 ajv.addSchema({ components: { schemas: toJsonSchema(spec.components.schemas) } }, 'twilio');
 
 const cache = new Map<string, ValidateFunction>();
@@ -50,10 +57,13 @@ export function validateResponse(path: string, method: 'get' | 'post', status: n
   const key = `${method} ${path} ${status}`;
   let validate = cache.get(key);
   if (!validate) {
-    const operation = spec.paths[path]?.[method] as { responses?: Record<string, { content?: Record<string, { schema?: Json }> }> } | undefined;
+    const operation = spec.paths[path]?.[method] as
+      { responses?: Record<string, { content?: Record<string, { schema?: Json }> }> } | undefined;
     const schema = operation?.responses?.[String(status)]?.content?.['application/json']?.schema;
     if (!schema) throw new Error(`no schema for ${key}`);
-    const rewritten = JSON.parse(JSON.stringify(toJsonSchema(schema)).replaceAll('"#/components/', '"twilio#/components/')) as Json;
+    const rewritten = JSON.parse(
+      JSON.stringify(toJsonSchema(schema)).replaceAll('"#/components/', '"twilio#/components/'),
+    ) as Json;
     validate = ajv.compile(rewritten);
     cache.set(key, validate);
   }

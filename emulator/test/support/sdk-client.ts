@@ -15,7 +15,11 @@ export interface SignalMessage {
 }
 
 /** Resolves when `check` passes, polling; the assertion helpers wait on what a leg receives, never sleep. */
-export async function eventually<T>(check: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 8000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeoutMs = 8000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -68,7 +72,11 @@ export class SdkClient {
   async listen(token: string): Promise<SignalMessage> {
     const before = this.messages.length;
     this.send('listen', { token, browserinfo: { p: 'node' }, reconnectTimeout: 0 });
-    return eventually(() => this.messages.slice(before).find((m) => m.type === 'connected' || m.type === 'error'), 8000, 'connected or error');
+    return eventually(
+      () => this.messages.slice(before).find((m) => m.type === 'connected' || m.type === 'error'),
+      8000,
+      'connected or error',
+    );
   }
 
   /** device.connect({ params }): resolves with the call once the answer is applied (the SDK's `accept`). */
@@ -80,7 +88,10 @@ export class SdkClient {
     this.send('invite', { callsid: temporary, sdp, twilio: { params: new URLSearchParams(params).toString() } });
     // The answer names the real CallSid, a refusal the temporary one.
     const answer = await eventually(
-      () => this.messages.slice(before).find((m) => m.type === 'answer' || (m.type === 'hangup' && m.payload.callsid === temporary)),
+      () =>
+        this.messages
+          .slice(before)
+          .find((m) => m.type === 'answer' || (m.type === 'hangup' && m.payload.callsid === temporary)),
       8000,
       'answer',
     );
@@ -97,7 +108,11 @@ export class SdkClient {
     const call = await SdkCall.create(this.stun);
     const sdp = await call.offer();
     await call.close();
-    this.send('invite', { callsid: `TJS${Math.random().toString(16).slice(2, 14)}`, sdp, twilio: { params: new URLSearchParams(params).toString() } });
+    this.send('invite', {
+      callsid: `TJS${Math.random().toString(16).slice(2, 14)}`,
+      sdp,
+      twilio: { params: new URLSearchParams(params).toString() },
+    });
   }
 
   /** call.accept() on an incoming invite: a candidate-less answer, as the SDK sends it. */
@@ -147,7 +162,12 @@ export class SdkCall {
       if (!speaking) frame.fill(0);
       this.sequence = (this.sequence + 1) & 0xffff;
       this.timestamp += FRAME_SAMPLES;
-      this.track.writeRtp(new RtpPacket(new RtpHeader({ payloadType: PCMU_PAYLOAD_TYPE, sequenceNumber: this.sequence, timestamp: this.timestamp }), encodeUlaw(frame)));
+      this.track.writeRtp(
+        new RtpPacket(
+          new RtpHeader({ payloadType: PCMU_PAYLOAD_TYPE, sequenceNumber: this.sequence, timestamp: this.timestamp }),
+          encodeUlaw(frame),
+        ),
+      );
     }, FRAME_MS);
   }
 

@@ -55,7 +55,9 @@ export async function startTestApp(authToken: string): Promise<TestApp> {
       const answer: Answer = route ? route(recorded) : '<Response/>';
       const spec = typeof answer === 'string' ? { body: answer } : answer;
       const reply = () =>
-        res.writeHead(spec.status ?? 200, { 'Content-Type': spec.contentType ?? 'text/xml' }).end(spec.body ?? '<Response/>');
+        res
+          .writeHead(spec.status ?? 200, { 'Content-Type': spec.contentType ?? 'text/xml' })
+          .end(spec.body ?? '<Response/>');
       if (spec.delayMs) setTimeout(reply, spec.delayMs);
       else reply();
     });

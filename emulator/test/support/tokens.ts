@@ -17,8 +17,16 @@ export async function setupBrowser(h: Harness): Promise<BrowserSetup> {
     keySecret: key.secret,
     appSid: app.sid,
     token: (identity, options = {}) => {
-      const token = new twilio.jwt.AccessToken(h.emulator.accountSid, key.sid, options.secret ?? key.secret, { identity, ttl: options.ttl ?? 3600 });
-      token.addGrant(new twilio.jwt.AccessToken.VoiceGrant({ outgoingApplicationSid: options.appSid ?? app.sid, incomingAllow: true }));
+      const token = new twilio.jwt.AccessToken(h.emulator.accountSid, key.sid, options.secret ?? key.secret, {
+        identity,
+        ttl: options.ttl ?? 3600,
+      });
+      token.addGrant(
+        new twilio.jwt.AccessToken.VoiceGrant({
+          outgoingApplicationSid: options.appSid ?? app.sid,
+          incomingAllow: true,
+        }),
+      );
       return token.toJwt();
     },
   };

@@ -26,19 +26,29 @@ export class EmulatorControl {
   constructor(private readonly baseUrl: string) {}
 
   async ring(from: string, to: string): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/_emulator/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from, to }) });
+    const response = await fetch(`${this.baseUrl}/_emulator/calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from, to }),
+    });
     expect(response.status, await response.clone().text()).toBe(201);
     return ((await response.json()) as { sid: string }).sid;
   }
 
   async hangUp(sid: string): Promise<void> {
-    const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}/hangup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}/hangup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.ok).toBe(true);
   }
 
   /** Ends every live call, so that a test starts with no caller or headset left over from an earlier one. */
   async hangUpEverything(): Promise<void> {
-    const state = (await (await fetch(`${this.baseUrl}/_emulator/state`)).json()) as { calls: { sid: string; status: string }[] };
+    const state = (await (await fetch(`${this.baseUrl}/_emulator/state`)).json()) as {
+      calls: { sid: string; status: string }[];
+    };
     for (const call of state.calls) {
       if (['queued', 'ringing', 'in-progress'].includes(call.status)) await this.hangUp(call.sid);
     }
@@ -51,7 +61,12 @@ export class EmulatorControl {
   }
 
   /** Waits until the phone's state satisfies `check` (the emulator moves calls asynchronously, like Twilio). */
-  async waitFor(sid: string, description: string, check: (call: EmulatorCallView) => boolean, timeout = 15_000): Promise<EmulatorCallView> {
+  async waitFor(
+    sid: string,
+    description: string,
+    check: (call: EmulatorCallView) => boolean,
+    timeout = 15_000,
+  ): Promise<EmulatorCallView> {
     let last: EmulatorCallView | undefined;
     await expect
       .poll(
@@ -59,7 +74,10 @@ export class EmulatorControl {
           last = await this.call(sid);
           return check(last);
         },
-        { message: `${description} (last: ${JSON.stringify(last && { status: last.status, room: last.room, participant: last.participant, hears: last.hears })})`, timeout },
+        {
+          message: `${description} (last: ${JSON.stringify(last && { status: last.status, room: last.room, participant: last.participant, hears: last.hears })})`,
+          timeout,
+        },
       )
       .toBe(true);
     return last as EmulatorCallView;

@@ -12,7 +12,9 @@ export class HostConsolePage {
   async connectHeadset() {
     await this.page.getByLabel('I am wearing headphones').check();
     await this.page.getByRole('button', { name: 'Connect headset' }).click();
-    await expect(this.page.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', { timeout: 15_000 });
+    await expect(this.page.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', {
+      timeout: 15_000,
+    });
   }
 
   deck(): Locator {
@@ -32,7 +34,9 @@ export class HostConsolePage {
   }
 
   async putOnAir(name: string) {
-    await this.deckCard(name).getByRole('button', { name: `Put on air: ${name}` }).click();
+    await this.deckCard(name)
+      .getByRole('button', { name: `Put on air: ${name}` })
+      .click();
     await expect(this.onAirCard(name)).toBeVisible();
   }
 

@@ -29,6 +29,8 @@ export class PhoneSimulatorPage {
   }
 
   async hangUp(from: string) {
-    await this.phone(from).getByRole('button', { name: `Hang up ${from}` }).click();
+    await this.phone(from)
+      .getByRole('button', { name: `Hang up ${from}` })
+      .click();
   }
 }

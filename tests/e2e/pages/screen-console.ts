@@ -20,7 +20,9 @@ export class ScreenConsolePage {
   async connectHeadset() {
     await this.page.getByLabel('I am wearing headphones').check();
     await this.page.getByRole('button', { name: 'Connect headset' }).click();
-    await expect(this.page.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', { timeout: 15_000 });
+    await expect(this.page.locator('[data-audio-status]')).toHaveAttribute('data-audio-status', 'connected', {
+      timeout: 15_000,
+    });
   }
 
   waitingList(): Locator {
@@ -54,11 +56,15 @@ export class ScreenConsolePage {
   }
 
   async approve() {
-    await this.screeningPanel().getByRole('button', { name: /^Approve/ }).click();
+    await this.screeningPanel()
+      .getByRole('button', { name: /^Approve/ })
+      .click();
   }
 
   async reject(reason: string) {
-    await this.screeningPanel().getByRole('button', { name: /Reject…/ }).click();
+    await this.screeningPanel()
+      .getByRole('button', { name: /Reject…/ })
+      .click();
     await this.page.getByLabel('Reason', { exact: true }).fill(reason);
     await this.page.getByRole('button', { name: 'Reject caller' }).click();
   }

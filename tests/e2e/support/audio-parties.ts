@@ -22,15 +22,25 @@ export function toneFile(frequency: number): string {
   const rate = 48_000;
   // Loud, and broken every half second: Chromium's noise suppression and gain control, which the SDK leaves on
   // as a real headset would have them, squash a steady quiet tone as if it were hum.
-  const beep = [{ frequencies: [frequency], ms: 450, amplitude: 0.9 }, { frequencies: [], ms: 50 }];
+  const beep = [
+    { frequencies: [frequency], ms: 450, amplitude: 0.9 },
+    { frequencies: [], ms: 50 },
+  ];
   writeFileSync(file, encodeWav(renderTones(Array.from({ length: 20 }, () => beep).flat(), rate), rate));
   return file;
 }
 
 /** One Chromium per speaking staff member, its microphone a tone; the page probes what it receives. */
 export async function staffSpeaking(role: E2eRole, frequency: number): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgsSpeaking(toneFile(frequency)) });
-  const context = await browser.newContext({ baseURL: E2E_BASE_URL, storageState: storageStatePath(role), viewport: { width: 1440, height: 1000 } });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: chromiumArgsSpeaking(toneFile(frequency)),
+  });
+  const context = await browser.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: storageStatePath(role),
+    viewport: { width: 1440, height: 1000 },
+  });
   const page = await context.newPage();
   await probeReceivedAudio(page);
   return { browser, page };
@@ -50,22 +60,33 @@ export interface Hears {
   notHears?: number[];
 }
 
-function judge(tones: Record<string, { presentShare: number; level: number }>, { hears = [], notHears = [] }: Hears): string[] {
+function judge(
+  tones: Record<string, { presentShare: number; level: number }>,
+  { hears = [], notHears = [] }: Hears,
+): string[] {
   const wrong: string[] = [];
-  const show = (f: number) => `${f} Hz (in ${Math.round((tones[String(f)]?.presentShare ?? 0) * 100)}% of the window, level ${tones[String(f)]?.level.toFixed(4)})`;
+  const show = (f: number) =>
+    `${f} Hz (in ${Math.round((tones[String(f)]?.presentShare ?? 0) * 100)}% of the window, level ${tones[String(f)]?.level.toFixed(4)})`;
   for (const f of hears) if ((tones[String(f)]?.presentShare ?? 0) < 0.6) wrong.push(`missing ${show(f)}`);
   for (const f of notHears) if ((tones[String(f)]?.presentShare ?? 0) > 0.1) wrong.push(`heard ${show(f)}`);
   return wrong;
 }
 
 /** Waits until the page's received audio over the last window matches (the show moves asynchronously). */
-export async function expectPageHears(page: Page, who: string, expected: Hears, timeout = 20_000): Promise<ReceivedAudio> {
+export async function expectPageHears(
+  page: Page,
+  who: string,
+  expected: Hears,
+  timeout = 20_000,
+): Promise<ReceivedAudio> {
   let last: ReceivedAudio | undefined;
   await expect
     .poll(
       async () => {
         last = await readReceivedAudio(page, WINDOW_MS);
-        return last.blocks >= 12 ? judge(last.tones, expected) : [`not enough audio analysed yet (${last.blocks} blocks)`];
+        return last.blocks >= 12
+          ? judge(last.tones, expected)
+          : [`not enough audio analysed yet (${last.blocks} blocks)`];
       },
       { message: `${who} receives ${JSON.stringify(expected)}`, timeout, intervals: [250] },
     )
@@ -99,7 +120,9 @@ export const phoneAudio = {
   async read(sid: string, windowMs: number, frequencies: number[] = ALL_TONES): Promise<EmulatorAudio> {
     // The emulator keeps 20 ms to 10 s of history per leg.
     const window = Math.min(10_000, Math.max(20, Math.round(windowMs)));
-    const response = await fetch(`${E2E_EMULATOR_URL}/_emulator/calls/${sid}/audio?windowMs=${window}&frequencies=${frequencies.join(',')}`);
+    const response = await fetch(
+      `${E2E_EMULATOR_URL}/_emulator/calls/${sid}/audio?windowMs=${window}&frequencies=${frequencies.join(',')}`,
+    );
     expect(response.ok, await response.clone().text()).toBe(true);
     return (await response.json()) as EmulatorAudio;
   },
@@ -109,7 +132,12 @@ const PHONE_PRESENT_LEVEL = 0.01;
 const PHONE_ABSENT_LEVEL = 0.005;
 
 /** Waits until what the phone received over the last window matches. */
-export async function expectPhoneHears(sid: string, who: string, expected: Hears, timeout = 20_000): Promise<EmulatorAudio> {
+export async function expectPhoneHears(
+  sid: string,
+  who: string,
+  expected: Hears,
+  timeout = 20_000,
+): Promise<EmulatorAudio> {
   let last: EmulatorAudio | undefined;
   await expect
     .poll(
@@ -117,8 +145,18 @@ export async function expectPhoneHears(sid: string, who: string, expected: Hears
         last = await phoneAudio.read(sid, WINDOW_MS);
         // The emulator's levels are exact (its own mix): a browser's tone arrives at 0.02–0.13 after Chromium's
         // audio processing, a phone's at 0.25, and an absent one reads below 0.001.
-        const present = Object.fromEntries(last.received.tones.map((t) => [String(t.frequency), { presentShare: t.level >= PHONE_PRESENT_LEVEL ? 1 : t.level > PHONE_ABSENT_LEVEL ? 0.5 : 0, level: t.level }]));
-        return last.received.frames >= 50 ? judge(present, expected) : [`not enough audio yet (${last.received.frames} frames)`];
+        const present = Object.fromEntries(
+          last.received.tones.map((t) => [
+            String(t.frequency),
+            {
+              presentShare: t.level >= PHONE_PRESENT_LEVEL ? 1 : t.level > PHONE_ABSENT_LEVEL ? 0.5 : 0,
+              level: t.level,
+            },
+          ]),
+        );
+        return last.received.frames >= 50
+          ? judge(present, expected)
+          : [`not enough audio yet (${last.received.frames} frames)`];
       },
       { message: `${who} receives ${JSON.stringify(expected)}`, timeout, intervals: [250] },
     )

@@ -13,7 +13,26 @@ export type BodySpec =
   | { kind: 'empty' };
 
 /** Every key the JSON endpoints know, plus prototype-pollution and injection favourites. */
-const KEYS = ['title', 'order', 'body', 'name', 'version', 'card', 'reason', 'callId', 'phoneNumber', 'location', 'topic', 'comment', 'priority', '__proto__', 'constructor', 'prototype', "name'--", ''];
+const KEYS = [
+  'title',
+  'order',
+  'body',
+  'name',
+  'version',
+  'card',
+  'reason',
+  'callId',
+  'phoneNumber',
+  'location',
+  'topic',
+  'comment',
+  'priority',
+  '__proto__',
+  'constructor',
+  'prototype',
+  "name'--",
+  '',
+];
 
 const NASTY_STRINGS = [
   "' OR '1'='1",
@@ -36,8 +55,19 @@ const NASTY_STRINGS = [
 ];
 
 const weirdNumber = fc.constantFrom(-1, -0, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 63));
-const nastyString = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
-const value = fc.oneof(nastyString, weirdNumber, fc.jsonValue({ maxDepth: 2 }), fc.boolean(), fc.constant(null), fc.array(nastyString, { maxLength: 5 }));
+const nastyString = fc.oneof(
+  fc.constantFrom(...NASTY_STRINGS),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+);
+const value = fc.oneof(
+  nastyString,
+  weirdNumber,
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nastyString, { maxLength: 5 }),
+);
 
 const RAW_TEXTS = [
   '{',
@@ -62,12 +92,36 @@ const RAW_TEXTS = [
 /** Any body, valid or not: JSON of any shape, schema keys with wrong values, broken JSON, deep nesting, huge strings. */
 export const anyBody: fc.Arbitrary<BodySpec> = fc.oneof(
   fc.record({ kind: fc.constant('json' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
-  fc.record({ kind: fc.constant('json' as const), value: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 }) }),
-  fc.record({ kind: fc.constant('json' as const), value: fc.record({ card: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 }), version: fc.oneof(weirdNumber, nastyString) }) }),
-  fc.record({ kind: fc.constant('json' as const), value: fc.record({ order: fc.array(fc.oneof(fc.uuid(), nastyString), { maxLength: 250 }) }) }),
-  fc.record({ kind: fc.constant('raw' as const), text: fc.oneof(fc.constantFrom(...RAW_TEXTS), fc.string({ unit: 'binary', maxLength: 200 })) }),
-  fc.record({ kind: fc.constant('deep' as const), shape: fc.constantFrom('array' as const, 'object' as const), depth: fc.integer({ min: 50, max: 20_000 }) }),
-  fc.record({ kind: fc.constant('huge' as const), key: fc.constantFrom(...KEYS), length: fc.integer({ min: 1_000, max: 300_000 }), unknownKey: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('json' as const),
+    value: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('json' as const),
+    value: fc.record({
+      card: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 }),
+      version: fc.oneof(weirdNumber, nastyString),
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('json' as const),
+    value: fc.record({ order: fc.array(fc.oneof(fc.uuid(), nastyString), { maxLength: 250 }) }),
+  }),
+  fc.record({
+    kind: fc.constant('raw' as const),
+    text: fc.oneof(fc.constantFrom(...RAW_TEXTS), fc.string({ unit: 'binary', maxLength: 200 })),
+  }),
+  fc.record({
+    kind: fc.constant('deep' as const),
+    shape: fc.constantFrom('array' as const, 'object' as const),
+    depth: fc.integer({ min: 50, max: 20_000 }),
+  }),
+  fc.record({
+    kind: fc.constant('huge' as const),
+    key: fc.constantFrom(...KEYS),
+    length: fc.integer({ min: 1_000, max: 300_000 }),
+    unknownKey: fc.boolean(),
+  }),
   fc.constant({ kind: 'empty' as const }),
 );
 
@@ -86,13 +140,34 @@ function parses(text: string): boolean {
  * deep nesting, or an object carrying a key no schema knows.
  */
 export const invalidBody: fc.Arbitrary<BodySpec> = fc.oneof(
-  fc.record({ kind: fc.constant('raw' as const), text: fc.oneof(fc.constantFrom(...RAW_TEXTS), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 })) }).filter((b) => !parses(b.text)),
-  fc.record({ kind: fc.constant('json' as const), value: fc.oneof(nastyString, weirdNumber, fc.boolean(), fc.constant(null), fc.array(value, { maxLength: 4 })) }),
-  fc.record({ kind: fc.constant('deep' as const), shape: fc.constantFrom('array' as const, 'object' as const), depth: fc.integer({ min: 50, max: 20_000 }) }),
   fc
-    .tuple(fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 3 }), fc.string({ minLength: 1, maxLength: 20 }), value)
+    .record({
+      kind: fc.constant('raw' as const),
+      text: fc.oneof(fc.constantFrom(...RAW_TEXTS), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 })),
+    })
+    .filter((b) => !parses(b.text)),
+  fc.record({
+    kind: fc.constant('json' as const),
+    value: fc.oneof(nastyString, weirdNumber, fc.boolean(), fc.constant(null), fc.array(value, { maxLength: 4 })),
+  }),
+  fc.record({
+    kind: fc.constant('deep' as const),
+    shape: fc.constantFrom('array' as const, 'object' as const),
+    depth: fc.integer({ min: 50, max: 20_000 }),
+  }),
+  fc
+    .tuple(
+      fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 3 }),
+      fc.string({ minLength: 1, maxLength: 20 }),
+      value,
+    )
     .map(([known, extra, v]) => ({ kind: 'json' as const, value: { ...known, [`x-unknown-${extra}`]: v } })),
-  fc.record({ kind: fc.constant('huge' as const), key: fc.constantFrom(...KEYS), length: fc.integer({ min: 1_000, max: 300_000 }), unknownKey: fc.constant(true) }),
+  fc.record({
+    kind: fc.constant('huge' as const),
+    key: fc.constantFrom(...KEYS),
+    length: fc.integer({ min: 1_000, max: 300_000 }),
+    unknownKey: fc.constant(true),
+  }),
 );
 
 export function renderBody(spec: BodySpec): string {
@@ -102,9 +177,14 @@ export function renderBody(spec: BodySpec): string {
     case 'raw':
       return spec.text;
     case 'deep':
-      return spec.shape === 'array' ? `${'['.repeat(spec.depth)}${']'.repeat(spec.depth)}` : `${'{"card":'.repeat(spec.depth)}1${'}'.repeat(spec.depth)}`;
+      return spec.shape === 'array'
+        ? `${'['.repeat(spec.depth)}${']'.repeat(spec.depth)}`
+        : `${'{"card":'.repeat(spec.depth)}1${'}'.repeat(spec.depth)}`;
     case 'huge':
-      return JSON.stringify({ [spec.key]: 'x'.repeat(spec.length), ...(spec.unknownKey ? { 'x-unknown': 'y'.repeat(spec.length) } : {}) });
+      return JSON.stringify({
+        [spec.key]: 'x'.repeat(spec.length),
+        ...(spec.unknownKey ? { 'x-unknown': 'y'.repeat(spec.length) } : {}),
+      });
     case 'empty':
       return '';
   }
@@ -125,20 +205,58 @@ export const contentType = fc.constantFrom(
 export const pathSegment: fc.Arbitrary<string> = fc
   .oneof(
     fc.uuid(),
-    fc.constantFrom('0', '-1', 'NaN', 'null', 'undefined', '__proto__', 'constructor', "' OR '1'='1", '1;DROP TABLE shows', 'a/b', 'a%2Fb', '%00', '\\', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF'),
+    fc.constantFrom(
+      '0',
+      '-1',
+      'NaN',
+      'null',
+      'undefined',
+      '__proto__',
+      'constructor',
+      "' OR '1'='1",
+      '1;DROP TABLE shows',
+      'a/b',
+      'a%2Fb',
+      '%00',
+      '\\',
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
+    ),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
     fc.integer({ min: 100, max: 3_000 }).map((n) => 'a'.repeat(n)),
     fc.uuid().map((u) => `${u}/../${u}`),
   )
   .filter((s) => s.replace(/\./g, '') !== '');
 
-export const COMMANDS = ['pickup', 'approve', 'reject', 'requeue', 'rescreen', 'air', 'to-deck', 'back-to-deck', 'off-air', 'drop', 'mute', 'unmute'];
-export const commandSegment: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...COMMANDS), pathSegment, fc.constantFrom(...COMMANDS).map((c) => c.toUpperCase()));
+export const COMMANDS = [
+  'pickup',
+  'approve',
+  'reject',
+  'requeue',
+  'rescreen',
+  'air',
+  'to-deck',
+  'back-to-deck',
+  'off-air',
+  'drop',
+  'mute',
+  'unmute',
+];
+export const commandSegment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...COMMANDS),
+  pathSegment,
+  fc.constantFrom(...COMMANDS).map((c) => c.toUpperCase()),
+);
 
 /** Query strings for GET endpoints (the history export reads q, episode and outcome). */
 export const queryParams: fc.Arbitrary<Record<string, string>> = fc.dictionary(
   fc.constantFrom('q', 'episode', 'outcome', 'limit', 'q[]', '__proto__'),
-  fc.oneof(nastyString, fc.uuid(), fc.constantFrom('queued', 'completed', 'on_air', 'QUEUED', ''), fc.integer({ min: 101, max: 2_000 }).map((n) => 'q'.repeat(n))),
+  fc.oneof(
+    nastyString,
+    fc.uuid(),
+    fc.constantFrom('queued', 'completed', 'on_air', 'QUEUED', ''),
+    fc.integer({ min: 101, max: 2_000 }).map((n) => 'q'.repeat(n)),
+  ),
   { maxKeys: 3 },
 );
 
@@ -147,13 +265,52 @@ const hex32 = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLengt
 
 /** `longest` bounds a single value: a GET's parameters travel in the URL, which Twilio keeps well under 16 KB. */
 export function webhookParams(longest = 20_000): fc.Arbitrary<Record<string, string>> {
-  const names = ['CallSid', 'From', 'To', 'CallStatus', 'Direction', 'ConferenceSid', 'FriendlyName', 'StatusCallbackEvent', 'SequenceNumber', 'ParticipantLabel', 'Muted', 'Hold', 'ReasonParticipantLeft', 'DialCallStatus', 'moved', 'room', 'episodeId', 'show', 'Timestamp', 'CallDuration'];
+  const names = [
+    'CallSid',
+    'From',
+    'To',
+    'CallStatus',
+    'Direction',
+    'ConferenceSid',
+    'FriendlyName',
+    'StatusCallbackEvent',
+    'SequenceNumber',
+    'ParticipantLabel',
+    'Muted',
+    'Hold',
+    'ReasonParticipantLeft',
+    'DialCallStatus',
+    'moved',
+    'room',
+    'episodeId',
+    'show',
+    'Timestamp',
+    'CallDuration',
+  ];
   const junk = fc.oneof(
     nastyString,
-    fc.constantFrom('', 'true', 'false', '-1', '1.5', '99999999999999999999', 'participant-join', 'participant-leave', 'conference-end', 'completed', 'client:user-not-a-uuid', 'client:', 'hold-', 'live-00000000-0000-4000-8000-000000000000', 'screen-x'),
+    fc.constantFrom(
+      '',
+      'true',
+      'false',
+      '-1',
+      '1.5',
+      '99999999999999999999',
+      'participant-join',
+      'participant-leave',
+      'conference-end',
+      'completed',
+      'client:user-not-a-uuid',
+      'client:',
+      'hold-',
+      'live-00000000-0000-4000-8000-000000000000',
+      'screen-x',
+    ),
     fc.integer({ min: 129, max: Math.max(129, longest) }).map((n) => 'z'.repeat(n)),
     hex32.map((h) => `CA${h}`),
     hex32.map((h) => `CF${h}`),
   );
-  return fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 12 })), junk, { maxKeys: 8 });
+  return fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 12 })), junk, {
+    maxKeys: 8,
+  });
 }

@@ -131,6 +131,7 @@ export async function watchFrequencies(page: Page, frequencies: number[]): Promi
 
 export async function readReceivedAudio(page: Page, windowMs: number): Promise<ReceivedAudio> {
   const result = await page.evaluate((ms) => window.__receivedAudio?.read(ms), windowMs);
-  if (!result) throw new Error('The received-audio probe is not installed on this page (call probeReceivedAudio before goto).');
+  if (!result)
+    throw new Error('The received-audio probe is not installed on this page (call probeReceivedAudio before goto).');
   return result;
 }

@@ -20,10 +20,13 @@ export const WEBHOOK_AUTH_TOKEN = EMULATOR_AUTH_TOKEN;
 export const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
 export const ATTACKER_ORIGIN = 'https://attacker.example';
 
-export const webhookRoutes = (): DiscoveredRoute[] => discoverRoutes().filter((r) => r.kind === 'api' && r.pattern.startsWith('/api/twilio/'));
+export const webhookRoutes = (): DiscoveredRoute[] =>
+  discoverRoutes().filter((r) => r.kind === 'api' && r.pattern.startsWith('/api/twilio/'));
 /** API routes a signed-in person calls with JSON (everything but Twilio's webhooks and Auth.js's own endpoints). */
 export const jsonApiRoutes = (): DiscoveredRoute[] =>
-  discoverRoutes().filter((r) => r.kind === 'api' && !r.pattern.startsWith('/api/twilio/') && !r.pattern.startsWith('/api/auth/'));
+  discoverRoutes().filter(
+    (r) => r.kind === 'api' && !r.pattern.startsWith('/api/twilio/') && !r.pattern.startsWith('/api/auth/'),
+  );
 
 export function sign(url: string, params: Record<string, string>, token = WEBHOOK_AUTH_TOKEN): string {
   return twilio.getExpectedTwilioSignature(token, url, params);
@@ -56,7 +59,10 @@ export function securitySession(role: E2eRole): Promise<string> {
       const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
       const { csrfToken } = await json<{ csrfToken: string }>(await context.get('/api/auth/csrf'));
       const { email, password } = E2E_ACCOUNTS[role];
-      const signIn = await context.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, callbackUrl: '/' }, maxRedirects: 0 });
+      const signIn = await context.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email, password, callbackUrl: '/' },
+        maxRedirects: 0,
+      });
       expect(signIn.status(), `signing in as ${role}`).toBe(302);
       expect(signIn.headers()['location'] ?? '', `signing in as ${role}`).not.toContain('error');
       const path = `test-results/.auth/security-${role}.json`;
@@ -69,7 +75,10 @@ export function securitySession(role: E2eRole): Promise<string> {
   return session;
 }
 
-export async function apiAs(role: E2eRole | null, extraHeaders: Record<string, string> = { origin: E2E_BASE_URL }): Promise<APIRequestContext> {
+export async function apiAs(
+  role: E2eRole | null,
+  extraHeaders: Record<string, string> = { origin: E2E_BASE_URL },
+): Promise<APIRequestContext> {
   return playwrightRequest.newContext({
     baseURL: E2E_BASE_URL,
     storageState: role ? await securitySession(role) : undefined,
@@ -81,10 +90,21 @@ export async function apiAs(role: E2eRole | null, extraHeaders: Record<string, s
 /** Sends a webhook the way Twilio does: form-encoded POST (or GET with the params in the query), signed over the URL. */
 export async function sendWebhook(
   api: APIRequestContext,
-  options: { path: string; method?: string; params: Record<string, string>; signature?: string | null; signedUrl?: string; signedParams?: Record<string, string>; token?: string },
+  options: {
+    path: string;
+    method?: string;
+    params: Record<string, string>;
+    signature?: string | null;
+    signedUrl?: string;
+    signedParams?: Record<string, string>;
+    token?: string;
+  },
 ): Promise<APIResponse> {
   const method = options.method ?? 'POST';
-  const query = method === 'GET' && Object.keys(options.params).length > 0 ? `${options.path.includes('?') ? '&' : '?'}${new URLSearchParams(options.params).toString()}` : '';
+  const query =
+    method === 'GET' && Object.keys(options.params).length > 0
+      ? `${options.path.includes('?') ? '&' : '?'}${new URLSearchParams(options.params).toString()}`
+      : '';
   const url = `${E2E_BASE_URL}${options.path}${query}`;
   const signature =
     options.signature === undefined
@@ -105,7 +125,9 @@ export async function json<T>(response: APIResponse): Promise<T> {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new Error(`${response.url()} answered ${response.status()} with a body that is not JSON: ${text.slice(0, 300)}`);
+    throw new Error(
+      `${response.url()} answered ${response.status()} with a body that is not JSON: ${text.slice(0, 300)}`,
+    );
   }
 }
 
@@ -155,7 +177,10 @@ export function allCards(view: ConsoleViewLite): BoardCardLite[] {
  * Everything a producer can read back that a state-changing request could touch: the console (lines, board of
  * the latest episode, chat) and the whole call history. Two equal snapshots mean nothing visible changed.
  */
-export async function snapshot(api: APIRequestContext, showId: string): Promise<{ console: ConsoleViewLite; history: string[][] }> {
+export async function snapshot(
+  api: APIRequestContext,
+  showId: string,
+): Promise<{ console: ConsoleViewLite; history: string[][] }> {
   const history = await api.get('/api/history/export');
   expect(history.status()).toBe(200);
   return { console: await consoleView(api, showId), history: withoutClockColumns(parseCsv(await history.text())) };
@@ -227,7 +252,9 @@ export const emulatorState = () => emulator<EmulatorStateLite>('GET', '/_emulato
  * The demo show with its lines open for the duration of a spec. Opens them if they were closed, and `close()`
  * puts them back as found.
  */
-export async function openDemoLines(producer: APIRequestContext): Promise<{ showId: string; episodeId: string; close(): Promise<void> }> {
+export async function openDemoLines(
+  producer: APIRequestContext,
+): Promise<{ showId: string; episodeId: string; close(): Promise<void> }> {
   const showId = await demoShowId(producer);
   const opened = await producer.post(`/api/shows/${showId}/lines`, { data: { title: 'Security suite' } });
   const openedHere = opened.status() === 201;
@@ -246,12 +273,21 @@ export async function openDemoLines(producer: APIRequestContext): Promise<{ show
 }
 
 /** Rings the show from a made-up number and waits until the caller sits, confirmed, in its hold room. */
-export async function ringCaller(producer: APIRequestContext, showId: string, from = madeUpNumber()): Promise<{ callSid: string; sessionId: string; from: string }> {
+export async function ringCaller(
+  producer: APIRequestContext,
+  showId: string,
+  from = madeUpNumber(),
+): Promise<{ callSid: string; sessionId: string; from: string }> {
   const { sid } = await emulator<{ sid: string }>('POST', '/_emulator/calls', { from, to: E2E_SHOW_NUMBER });
-  const card = await eventually(async () => {
-    const found = allCards(await consoleView(producer, showId)).find((c) => c.fromNumber === from);
-    return found && found.state === 'queued' && !found.moving && found.confirmedRoom === found.room ? found : null;
-  }, `the caller ${from} queued and confirmed in its hold room`, SETTLE_TIMEOUT_MS, SETTLE_POLL_MS);
+  const card = await eventually(
+    async () => {
+      const found = allCards(await consoleView(producer, showId)).find((c) => c.fromNumber === from);
+      return found && found.state === 'queued' && !found.moving && found.confirmedRoom === found.room ? found : null;
+    },
+    `the caller ${from} queued and confirmed in its hold room`,
+    SETTLE_TIMEOUT_MS,
+    SETTLE_POLL_MS,
+  );
   return { callSid: sid, sessionId: card.id, from };
 }
 
@@ -274,7 +310,10 @@ export async function settledSnapshot(api: APIRequestContext, showId: string) {
 }
 
 /** A 4xx answer with the app's JSON error shape and a message a person can read. */
-export async function expectJsonError(response: APIResponse, label: string): Promise<{ code: string; message: string }> {
+export async function expectJsonError(
+  response: APIResponse,
+  label: string,
+): Promise<{ code: string; message: string }> {
   const type = response.headers()['content-type'] ?? '';
   const text = await response.text();
   expect(type, `${label}: content-type of ${response.status()} ${text.slice(0, 200)}`).toContain('application/json');

@@ -5,6 +5,11 @@ import { dialActionSchema } from '@/lib/telephony/webhook-schemas';
 /** A caller left its conference (Dial action) or was moved by us (redirect): where does it belong now? */
 export function POST(request: Request) {
   return handleVoiceWebhook(request, dialActionSchema, (p) =>
-    answerPlacementRequest({ callSid: p.CallSid, callStatus: p.CallStatus, dialCallStatus: p.DialCallStatus, moved: p.moved === '1' }),
+    answerPlacementRequest({
+      callSid: p.CallSid,
+      callStatus: p.CallStatus,
+      dialCallStatus: p.DialCallStatus,
+      moved: p.moved === '1',
+    }),
   );
 }

@@ -4,5 +4,7 @@ import { voiceSchema } from '@/lib/telephony/webhook-schemas';
 
 /** A call rings a show number. */
 export function POST(request: Request) {
-  return handleVoiceWebhook(request, voiceSchema, (p) => answerIncomingCallWithin({ callSid: p.CallSid, from: p.From, to: p.To }));
+  return handleVoiceWebhook(request, voiceSchema, (p) =>
+    answerIncomingCallWithin({ callSid: p.CallSid, from: p.From, to: p.To }),
+  );
 }

@@ -9,7 +9,13 @@ import { ShowForm } from '../show-form';
 
 export const metadata: Metadata = { title: 'Edit show' };
 
-export default async function EditShowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditShowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { id } = await params;
   const actor = await requirePageActor(['producer'], `/producer/shows/${id}`);
   const show = uuid.safeParse(id).success ? await findShowById(id) : undefined;
@@ -25,7 +31,8 @@ export default async function EditShowPage({ params, searchParams }: { params: P
           notice={
             created ? (
               <>
-                Show created. Point its Twilio number here with <code>npm run twilio:setup</code>, or ring it in rehearsal mode.
+                Show created. Point its Twilio number here with <code>npm run twilio:setup</code>, or ring it in
+                rehearsal mode.
               </>
             ) : undefined
           }

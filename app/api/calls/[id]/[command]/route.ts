@@ -6,6 +6,11 @@ import { commandBodySchema, commandNameSchema, runCallCommand } from '@/lib/call
 
 /** POST /api/calls/{id}/{command}: pickup, approve, reject, requeue, rescreen, air, to-deck, drop, mute, unmute. */
 export const POST = apiRoute(
-  { access: ACCESS.handleCalls, params: z.object({ id: z.uuid(), command: commandNameSchema }), body: commandBodySchema },
-  async ({ actor, params, body }) => Response.json({ call: toCallView(await runCallCommand(actor, params.id, params.command, body)) }),
+  {
+    access: ACCESS.handleCalls,
+    params: z.object({ id: z.uuid(), command: commandNameSchema }),
+    body: commandBodySchema,
+  },
+  async ({ actor, params, body }) =>
+    Response.json({ call: toCallView(await runCallCommand(actor, params.id, params.command, body)) }),
 );

@@ -22,7 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     // Vary on the cookie: a host's (masked) answer must never be served to a screener from a shared cache.
     const cacheHeaders = { 'cache-control': 'private, no-cache', vary: 'Cookie, Authorization' };
     const current = consoleEtag(consoleVersion, actor);
-    if (etagMatches(request.headers.get('if-none-match'), current)) return new Response(null, { status: 304, headers: { ...cacheHeaders, etag: current } });
+    if (etagMatches(request.headers.get('if-none-match'), current))
+      return new Response(null, { status: 304, headers: { ...cacheHeaders, etag: current } });
     const { view, etag } = await getConsoleView(actor, showId);
     return Response.json(view, { headers: { ...cacheHeaders, etag } });
   } catch (error) {
