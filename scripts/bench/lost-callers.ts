@@ -1,3 +1,4 @@
+import { ENDED_CALL_STATUSES, TERMINAL_STATES } from '@/lib/telephony/call-session-machine';
 import type { SessionRow } from './database';
 import type { EmulatorCall } from './emulator-client';
 
@@ -16,17 +17,7 @@ export interface LostReport {
   sessionsWithoutCall: number;
 }
 
-const TERMINAL_EMULATOR = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-const TERMINAL_DB = new Set([
-  'completed',
-  'rejected',
-  'abandoned',
-  'blocked',
-  'off_air',
-  'queue_full',
-  'contest_released',
-  'failed',
-]);
+const TERMINAL_DB: ReadonlySet<string> = new Set(TERMINAL_STATES);
 
 /**
  * A caller is lost unless the emulator says the call ended and the database holds exactly one session for it,
@@ -48,7 +39,7 @@ export function findLostCallers(
     const sessions = bySid.get(call.sid) ?? [];
     const session = sessions[0];
     let problem: string | null = null;
-    if (!truth || !TERMINAL_EMULATOR.has(truth.status)) problem = `the emulator has it ${truth?.status ?? 'missing'}`;
+    if (!truth || !ENDED_CALL_STATUSES.has(truth.status)) problem = `the emulator has it ${truth?.status ?? 'missing'}`;
     else if (sessions.length !== 1 || !session) problem = `${sessions.length} sessions`;
     else if (!TERMINAL_DB.has(session.state)) problem = `session still ${session.state}`;
     else if (!call.expect(session))

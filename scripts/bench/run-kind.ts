@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
+import { BENCH_ADMIN, benchAppEnv } from './app-env';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
 import { startConsoles, type BoardPoll } from './consoles';
 import { createBenchDatabase } from './database';
@@ -14,7 +15,6 @@ import { ringSpike, waitForEnded, webhookStats, type Spike, type WebhookStats } 
 import { ratio, summarize, type LatencySummary } from './stats';
 
 const SHOW_NUMBER = '+15005550006';
-const ADMIN = { email: 'bench-producer@switchboard.test', password: 'bench-producer-password' };
 const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
 const SCREENER = { email: 'screener@switchboard.test', password: 'rehearsal-screener' };
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
@@ -202,27 +202,14 @@ export async function runKind(
     const [appPort, emulatorPort] = [await freePort(), await freePort()];
     const appUrl = `http://127.0.0.1:${appPort}`;
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(appPort),
-      EMULATOR_PORT: String(emulatorPort),
-      EMULATOR_URL: emulatorUrl,
-      EMULATOR_TIME_SCALE: String(options.timeScale),
-      PUBLIC_BASE_URL: appUrl,
-      AUTH_SECRET: `bench-only-secret-${stamp}-0123456789abcdef`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      ...db.env,
-    };
-    for (const name of [
-      'TWILIO_ACCOUNT_SID',
-      'TWILIO_API_BASE_URL',
-      'EMULATOR_WEBHOOK_TARGETS',
-      ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR']),
-    ])
-      delete env[name];
+    const env = benchAppEnv({
+      kind,
+      appPort,
+      emulatorPort,
+      stamp,
+      dbEnv: db.env,
+      extra: { EMULATOR_TIME_SCALE: String(options.timeScale) },
+    });
     const emulatorProcess = startProcess(
       'emulator',
       process.execPath,
@@ -261,7 +248,7 @@ export async function runKind(
     );
     log(`  ${kind}: app and emulator up after ${Math.round((Date.now() - began) / 1000)} s`);
 
-    const producer = await issueToken(appUrl, await logIn(appUrl, ADMIN.email, ADMIN.password));
+    const producer = await issueToken(appUrl, await logIn(appUrl, BENCH_ADMIN.email, BENCH_ADMIN.password));
     const host = await logIn(appUrl, HOST.email, HOST.password);
     const screener = await logIn(appUrl, SCREENER.email, SCREENER.password);
     const showId = await findShowId(appUrl, producer);

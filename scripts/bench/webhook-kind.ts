@@ -5,6 +5,7 @@ import { DEMO_SHOW } from '@/lib/bootstrap/demo';
 import { openDatabase } from '@/lib/db/connect';
 import { shows } from '@/lib/db/schema';
 import { REHEARSAL_AUTH_TOKEN } from '@/lib/telephony/config';
+import { BENCH_ADMIN, benchAppEnv } from './app-env';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
 import { createBenchDatabase, type SessionRow } from './database';
 import { cpuMs, sampleMemory } from './memory';
@@ -13,7 +14,6 @@ import type { BenchOptions, DbKind } from './options';
 import { freePort, startProcess, stopProcess, waitForHttp, type Started } from './processes';
 import { ratio } from './stats';
 
-const ADMIN = { email: 'bench-producer@switchboard.test', password: 'bench-producer-password' };
 const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
 const SCREENER = { email: 'screener@switchboard.test', password: 'rehearsal-screener' };
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
@@ -200,29 +200,15 @@ export async function runWebhookKind(
     await seedShow(db.env);
     const [appPort, emulatorPort, barePort] = [await freePort(), await freePort(), await freePort()];
     const appUrl = `http://127.0.0.1:${appPort}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: String(appPort),
-      EMULATOR_PORT: String(emulatorPort),
-      EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
-      PUBLIC_BASE_URL: appUrl,
-      AUTH_SECRET: `bench-only-secret-${stamp}-0123456789abcdef`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
+    const env = benchAppEnv({
+      kind,
+      appPort,
+      emulatorPort,
+      stamp,
+      dbEnv: db.env,
       // Nobody really rings: the reconciler would find none of these calls at the emulator and end them.
-      RECONCILE_INTERVAL_MS: '3600000',
-      BENCH_COUNT_STATEMENTS: '1',
-      ...db.env,
-    };
-    for (const name of [
-      'TWILIO_ACCOUNT_SID',
-      'TWILIO_API_BASE_URL',
-      'EMULATOR_WEBHOOK_TARGETS',
-      ...(kind === 'pglite' ? ['DATABASE_URL'] : ['PGLITE_DIR']),
-    ])
-      delete env[name];
+      extra: { RECONCILE_INTERVAL_MS: '3600000', BENCH_COUNT_STATEMENTS: '1' },
+    });
     const emulator = startProcess(
       'emulator',
       process.execPath,
@@ -251,7 +237,7 @@ export async function runWebhookKind(
     await waitForHttp(`${appUrl}/api/health`, 120_000, app);
     log(`  ${kind}: app up after ${Math.round((Date.now() - began) / 1000)} s`);
 
-    const producer = await issueToken(appUrl, await logIn(appUrl, ADMIN.email, ADMIN.password));
+    const producer = await issueToken(appUrl, await logIn(appUrl, BENCH_ADMIN.email, BENCH_ADMIN.password));
     const host = await logIn(appUrl, HOST.email, HOST.password);
     const screener = await logIn(appUrl, SCREENER.email, SCREENER.password);
     const showId = await findShowId(appUrl, producer);
