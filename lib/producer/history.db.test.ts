@@ -72,8 +72,10 @@ describe('call history', () => {
     expect(header).toBe(
       'arrived_at,phone_number,name,location,topic,episode,outcome,outcome_words,reject_reason,screener,wait_seconds,on_air_at,air_seconds,ended_at',
     );
+    // Times are ISO 8601 with their offset; a phone number is quoted as text, not marked with an apostrophe.
+    expect(row).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},/);
     expect(row).toContain(
-      `'+14155550102,"Bob, ""the Troll""",,,Test episode,rejected,rejected,Off topic,${fx.screener.name},`,
+      `,"+14155550102","Bob, ""the Troll""",,,Test episode,rejected,rejected,Off topic,${fx.screener.name},`,
     );
   });
 

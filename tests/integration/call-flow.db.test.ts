@@ -5,6 +5,7 @@ import { getDbHandle } from '@/lib/db/client';
 import { callEvents, shows } from '@/lib/db/schema';
 import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
 import { runCallCommand } from '@/lib/calls/commands';
+import { VOICE_URL_OVERRIDES } from '@/lib/telephony/connection-overrides';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { eventually } from '@/tests/support/eventually';
 import { SHOW_NUMBER, setUpCallFlowSuite } from '@/tests/support/call-flow-suite';
@@ -286,7 +287,7 @@ describe('provisioning', () => {
     });
     const number = t.h.emulator.state().numbers.find((n: { phoneNumber: string }) => n.phoneNumber === SHOW_NUMBER);
     expect(number).toMatchObject({
-      voiceUrl: `${t.h.appUrl}/api/twilio/voice`,
+      voiceUrl: `${t.h.appUrl}/api/twilio/voice${VOICE_URL_OVERRIDES}`,
       statusCallback: `${t.h.appUrl}/api/twilio/status`,
     });
   });
