@@ -37,9 +37,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** Empties every table, keeping the schema, so tests in one file start from the same state. */
 export async function truncateAll(handle: DbHandle): Promise<void> {
-  await handle.db.execute(
-    sql.raw(
-      'truncate table call_events, messages, call_sessions, callers, episodes, shows, api_tokens, login_attempts, revoked_sessions, app_state, users restart identity cascade',
-    ),
+  const truncate = sql.raw(
+    'truncate table call_events, messages, call_sessions, callers, episodes, shows, api_tokens, login_attempts, revoked_sessions, app_state, users restart identity cascade',
   );
+  // A previous test's app may still be committing a callback (its commit-time triggers lock the show's row), and
+  // Postgres may break the tie by aborting the truncate as a deadlock: that side is meant to try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handle.db.execute(truncate);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: unknown }).code === '40P01') return true;
+  }
+  return false;
 }
