@@ -4,9 +4,15 @@ import { issueMessage, parseFieldErrors } from './field-errors';
 
 export const NUL_MESSAGE = 'Text cannot contain the NUL character (\\u0000). Remove it and try again.';
 
+/** No input this app takes is nested anywhere near this deep; deeper input is refused before it is walked. */
+export const MAX_INPUT_DEPTH = 32;
+export const TOO_DEEP_MESSAGE = `The request is nested more than ${MAX_INPUT_DEPTH} levels deep. Send the fields as plain JSON.`;
+
 /** Where the first string holding a NUL is, in any input: PostgreSQL text cannot store that character. */
 function pathToNul(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (path.length >= MAX_INPUT_DEPTH) throw new AppError('bad_request:request', TOO_DEEP_MESSAGE);
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = pathToNul(item, [...path, index]);
@@ -14,11 +20,9 @@ function pathToNul(value: unknown, path: (string | number)[] = []): (string | nu
     }
     return null;
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathToNul(key, [...path, key]) ?? pathToNul(item, [...path, key]);
-      if (found) return found;
-    }
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathToNul(key, [...path, key]) ?? pathToNul(item, [...path, key]);
+    if (found) return found;
   }
   return null;
 }
