@@ -2,22 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDbHandle } from '@/lib/db/client';
 import { findShowByPhoneNumber, listShows } from '@/lib/db/shows';
 import { expectAppError } from '@/tests/support/expect-app-error';
-import { createActor } from '@/tests/support/factories';
+import { createActor, SHOW_FORM } from '@/tests/support/factories';
 import { truncateAll } from '@/tests/support/test-database';
 import { createShow, updateShow } from './manage-shows';
 
 beforeEach(async () => truncateAll(await getDbHandle()));
 
-const valid = {
-  name: 'Drive Time',
-  slug: 'drive-time',
-  phoneNumber: '+14155550100',
-  greeting: 'Welcome to Drive Time.',
-  offAirMessage: 'We are off the air.',
-  holdAudioUrl: '',
-  maxQueue: '12',
-  deckAudio: 'hold',
-};
+const valid = SHOW_FORM;
 
 describe('shows', () => {
   it('a producer creates a show from form values', async () => {

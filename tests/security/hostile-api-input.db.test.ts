@@ -11,7 +11,7 @@ import { createShow } from '@/lib/shows/manage-shows';
 import { createTeamMember } from '@/lib/team/manage-team';
 import { NUL_MESSAGE, parseInput } from '@/lib/validation/parse';
 import { expectAppError } from '@/tests/support/expect-app-error';
-import { createActor } from '@/tests/support/factories';
+import { createActor, SHOW_FORM } from '@/tests/support/factories';
 import { truncateAll } from '@/tests/support/test-database';
 
 /**
@@ -22,16 +22,7 @@ import { truncateAll } from '@/tests/support/test-database';
 
 beforeEach(async () => truncateAll(await getDbHandle()));
 
-const show = {
-  name: 'Drive Time',
-  slug: 'drive-time',
-  phoneNumber: '+14155550100',
-  greeting: 'Welcome to Drive Time.',
-  offAirMessage: 'We are off the air.',
-  holdAudioUrl: '',
-  maxQueue: '12',
-  deckAudio: 'hold',
-};
+const show = SHOW_FORM;
 
 describe('a NUL character in a text field', () => {
   it('is refused with a 400 naming the field, in every text field of a show, and nothing is stored', async () => {

@@ -19,3 +19,15 @@ export async function createActor(
   if (!user) throw new Error(`could not create ${email}`);
   return { id: user.id, name: user.name, email: user.email, role: user.role, via: 'session' };
 }
+
+/** A show form as a producer fills it in: every field valid, so a test changes only the one it is about. */
+export const SHOW_FORM = {
+  name: 'Drive Time',
+  slug: 'drive-time',
+  phoneNumber: '+14155550100',
+  greeting: 'Welcome to Drive Time.',
+  offAirMessage: 'We are off the air.',
+  holdAudioUrl: '',
+  maxQueue: '12',
+  deckAudio: 'hold',
+};
