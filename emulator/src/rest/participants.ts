@@ -10,19 +10,9 @@ import { absoluteUrl, clearableUrl, formBool, formMethod, formObject, parseForm,
 import { paginate } from './paging';
 import { restPath, SEGMENT } from './rest-path';
 import { participantJson } from './serialize';
+import { CONFERENCE_EVENT_NAMES } from '../twiml/verbs';
 
 const CALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'] as const;
-const CONFERENCE_EVENTS = [
-  'start',
-  'end',
-  'join',
-  'leave',
-  'mute',
-  'hold',
-  'modify',
-  'speaker',
-  'announcement',
-] as const;
 const LIST_KEYS = ['StatusCallbackEvent', 'ConferenceStatusCallbackEvent'];
 
 const createSchema = z.object({
@@ -40,7 +30,7 @@ const createSchema = z.object({
   StatusCallbackEvent: z.array(z.enum(CALL_EVENTS)).default(['completed']),
   ConferenceStatusCallback: absoluteUrl.optional(),
   ConferenceStatusCallbackMethod: formMethod.default('POST'),
-  ConferenceStatusCallbackEvent: z.array(z.enum(CONFERENCE_EVENTS)).default([]),
+  ConferenceStatusCallbackEvent: z.array(z.enum(CONFERENCE_EVENT_NAMES)).default([]),
   Coaching: formBool.default(false),
   CallSidToCoach: z
     .string()

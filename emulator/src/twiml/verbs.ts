@@ -74,7 +74,8 @@ export const UNSUPPORTED_TWIML_VERBS = new Set([
   'Queue',
 ]);
 
-export const CONFERENCE_EVENTS = new Set([
+/** The conference events a statusCallbackEvent may name, in <Conference> and in the Participants API alike. */
+export const CONFERENCE_EVENT_NAMES = [
   'start',
   'end',
   'join',
@@ -84,4 +85,5 @@ export const CONFERENCE_EVENTS = new Set([
   'modify',
   'speaker',
   'announcement',
-]);
+] as const;
+export const CONFERENCE_EVENTS: ReadonlySet<string> = new Set(CONFERENCE_EVENT_NAMES);
