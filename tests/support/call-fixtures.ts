@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/client';
-import { episodes, shows, users, type Episode, type Show } from '@/lib/db/schema';
+import { episodes, shows, type Episode, type Show } from '@/lib/db/schema';
+import { createActor } from './factories';
 import type { Role } from '@/lib/auth/roles';
 
 export interface CallFixture {
@@ -13,11 +14,9 @@ export interface CallFixture {
   screener2: Actor;
 }
 
-async function makeUser(db: Db, role: Role, name: string): Promise<Actor> {
+function makeUser(db: Db, role: Role, name: string): Promise<Actor> {
   const email = `${name.toLowerCase().replace(/\s+/g, '.')}.${randomBytes(3).toString('hex')}@switchboard.test`;
-  const [user] = await db.insert(users).values({ email, name, role, passwordHash: 'not-a-real-hash' }).returning();
-  if (!user) throw new Error('user insert returned no row');
-  return { id: user.id, name: user.name, email: user.email, role: user.role, via: 'session' };
+  return createActor(role, { db, name, email });
 }
 
 /** A producer, a host, two screeners and a show, with its lines open unless told otherwise. */
