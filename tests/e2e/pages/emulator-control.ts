@@ -54,6 +54,24 @@ export class EmulatorControl {
     }
   }
 
+  /** The CallSid of the live call from `from`, once the emulator has it (a call the browser made, say). */
+  async liveCallFrom(from: string, timeout = 15_000): Promise<string> {
+    let sid: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const state = (await (await fetch(`${this.baseUrl}/_emulator/state`)).json()) as {
+            calls: { sid: string; from: string; status: string }[];
+          };
+          sid = state.calls.find((c) => c.from === from && ['ringing', 'in-progress'].includes(c.status))?.sid;
+          return sid;
+        },
+        { message: `a live call from ${from}`, timeout },
+      )
+      .toBeTruthy();
+    return sid as string;
+  }
+
   async call(sid: string): Promise<EmulatorCallView> {
     const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}`);
     expect(response.ok).toBe(true);

@@ -72,6 +72,11 @@ function judge(
   return wrong;
 }
 
+/** What the page received over the last reading window. */
+export function readPageAudio(page: Page): Promise<ReceivedAudio> {
+  return readReceivedAudio(page, WINDOW_MS);
+}
+
 /** Waits until the page's received audio over the last window matches (the show moves asynchronously). */
 export async function expectPageHears(
   page: Page,
@@ -83,7 +88,7 @@ export async function expectPageHears(
   await expect
     .poll(
       async () => {
-        last = await readReceivedAudio(page, WINDOW_MS);
+        last = await readPageAudio(page);
         return last.blocks >= 12
           ? judge(last.tones, expected)
           : [`not enough audio analysed yet (${last.blocks} blocks)`];
