@@ -2,6 +2,7 @@ import * as callCommand from '@/app/api/calls/[id]/[command]/route';
 import * as health from '@/app/api/health/route';
 import * as consoleView from '@/app/api/shows/[id]/console/route';
 import { reconcileOnce } from '@/lib/calls/reconciler';
+import { startReconcilerLoop } from '@/lib/calls/reconciler-loop';
 import { getDbHandle } from '@/lib/db/client';
 import { startRouteServer } from '@/tests/support/route-server';
 import { TWILIO_ROUTES } from '@/tests/support/twilio-routes';
@@ -51,5 +52,7 @@ process.on('SIGTERM', () => {
   stopping = true;
   void server.close().then(() => process.exit(0));
 });
-say({ kind: 'ready', url: server.url });
-void reconcileLoop();
+say({ kind: 'ready', url: server.url, pid: process.pid });
+// RECONCILER=app runs the app's own loop (lib/calls/reconciler-loop.ts) at its production grace, as `next start` does.
+if (process.env.RECONCILER === 'app') startReconcilerLoop();
+else void reconcileLoop();

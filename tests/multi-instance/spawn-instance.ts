@@ -27,7 +27,11 @@ export interface AppInstance {
   locks: LockLine[];
   /** Whatever the process wrote to stderr, for the failure message. */
   errors: string[];
+  /** The id of the process that serves (tsx runs the script in a child of the process it was started as). */
+  pid: number;
   stop(): Promise<void>;
+  /** `kill -9` of the serving process: no shutdown, open requests cut; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 /** A port nobody listens on right now (the emulator must know the instances' addresses before they start). */
@@ -67,7 +71,9 @@ export async function spawnInstance(name: string, port: number, env: Record<stri
     passes: [],
     locks: [],
     errors: [],
+    pid: 0,
     stop: async () => undefined,
+    kill: async () => undefined,
   };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<void>((resolve, reject) => {
@@ -78,9 +84,11 @@ export async function spawnInstance(name: string, port: number, env: Record<stri
       buffered = lines.pop() ?? '';
       for (const line of lines) {
         if (!line.startsWith('{')) continue;
-        const parsed = JSON.parse(line) as { kind: string };
-        if (parsed.kind === 'ready') resolve();
-        else if (parsed.kind === 'lock') instance.locks.push(parsed as LockLine);
+        const parsed = JSON.parse(line) as { kind: string; pid?: number };
+        if (parsed.kind === 'ready') {
+          instance.pid = parsed.pid ?? 0;
+          resolve();
+        } else if (parsed.kind === 'lock') instance.locks.push(parsed as LockLine);
         else instance.passes.push(parsed as PassLine);
       }
     });
@@ -89,6 +97,11 @@ export async function spawnInstance(name: string, port: number, env: Record<stri
   });
   instance.stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  instance.kill = async () => {
+    if (child.exitCode === null) process.kill(instance.pid, 'SIGKILL');
+    // tsx's own process exits when the process it runs the script in dies.
     await exited;
   };
   await ready;
