@@ -9,6 +9,11 @@ export function CallerTitle({ card, as: Tag = 'h3' }: { card: BoardCard; as?: 'h
       <span className="font-mono text-base font-normal text-studio-400" data-testid="caller-number">
         {card.fromNumber}
       </span>
+      {card.lane === 'front' && (
+        <span className="rounded bg-green-300 px-2 text-sm font-bold text-studio-950" data-testid="regular-badge">
+          <span aria-hidden="true">♥ </span>Regular
+        </span>
+      )}
       {card.card.priority === 'high' && (
         <span className="rounded bg-waiting px-2 text-sm font-bold text-studio-950">
           <span aria-hidden="true">★ </span>High priority

@@ -5,6 +5,7 @@ const LINKS = [
   { href: '/producer/history', label: 'Call history' },
   { href: '/producer/stats', label: 'Stats' },
   { href: '/producer/blocks', label: 'Block list' },
+  { href: '/producer/regulars', label: 'Regulars' },
   { href: '/producer/tokens', label: 'API tokens' },
 ];
 

@@ -1,17 +1,24 @@
 'use client';
 
 import type { BoardCard } from '@/lib/calls/board';
+import { compareQueue, queueEntry } from '@/lib/consoles/queue-order';
+import { spokenDuration } from '@/lib/consoles/durations';
 import { CallerHistory } from './caller-history';
 import { CallerTitle, callerName } from './caller-title';
 import { Elapsed } from './elapsed';
 import { MovingLabel, StateLabel } from './state-label';
 
-/** A contest winner first, then longest waiting: requeued callers keep their place by when they were queued again. */
+/**
+ * A contest winner first, then regulars, then longest waiting, withheld numbers the show sends back last:
+ * requeued callers keep their place by when they were queued again.
+ */
 export function waitingOrder(queued: readonly BoardCard[]): BoardCard[] {
-  const since = (c: BoardCard) => Date.parse(c.times.queuedAt ?? c.times.createdAt);
-  return [...queued].sort(
-    (a, b) => Number(Boolean(b.contestWinner)) - Number(Boolean(a.contestWinner)) || since(a) - since(b),
-  );
+  return [...queued].sort((a, b) => compareQueue(queueEntry(a), queueEntry(b)));
+}
+
+/** "under a minute", "about 4 min": an estimate, so never to the second. */
+export function estimatedWaitLabel(seconds: number): string {
+  return seconds < 60 ? 'under a minute' : `about ${Math.round(seconds / 60)} min`;
 }
 
 export function QueuePanel({
@@ -73,6 +80,15 @@ export function QueuePanel({
                 now={now}
                 className="text-lg text-waiting"
               />
+              {card.estimatedWaitSeconds != null && (
+                <span
+                  data-testid="estimated-wait"
+                  className="text-studio-200"
+                  title={`Estimated wait ${spokenDuration(card.estimatedWaitSeconds)}, at this episode's pick-up pace`}
+                >
+                  Est. wait {estimatedWaitLabel(card.estimatedWaitSeconds)}
+                </span>
+              )}
               {(card.moving || sending[card.id]) && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
             </div>
             <CallerTitle card={card} />

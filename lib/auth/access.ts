@@ -19,7 +19,7 @@ export const ACCESS = {
   chat: { roles: ['host', 'screener'], code: 'forbidden:message' },
   /** Shows, their lines and their contests. */
   runShows: { roles: ['producer'], code: 'forbidden:show' },
-  /** Callers' history and the block list. */
+  /** Callers' history, the block list and the regulars. */
   manageCallers: { roles: ['producer'], code: 'forbidden:caller' },
   manageTokens: { roles: ['producer'], code: 'forbidden:token' },
   manageTeam: { roles: ['producer'], code: 'forbidden:team' },

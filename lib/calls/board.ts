@@ -2,6 +2,9 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { listBoardRows, type BoardRow } from '@/lib/db/call-sessions';
 import { findEpisodeById } from '@/lib/db/episodes';
+import type { QueueLane } from '@/lib/db/schema';
+import { episodePickupPace } from '@/lib/db/waiting';
+import { compareQueue, estimatedWaitSeconds, queueEntry, secondsPerPickup } from '@/lib/consoles/queue-order';
 import type { CallState } from '@/lib/telephony/call-session-machine';
 
 export interface BoardCard {
@@ -44,6 +47,10 @@ export interface BoardCard {
     endedAt: string | null;
   };
   endReason: string | null;
+  /** `front`: a trusted regular; `back`: a withheld number the show sends to the back. */
+  lane: QueueLane;
+  /** Waiting callers only: their wait from here at this episode's pick-up pace (null until someone is picked up). */
+  estimatedWaitSeconds?: number | null;
   /** The caller who won the episode's contest ("WINNER"): screen them first. */
   contestWinner?: boolean;
 }
@@ -98,6 +105,7 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
       endedAt: iso(s.endedAt),
     },
     endReason: s.endReason,
+    lane: s.queueLane,
     contestWinner: s.contestWinner,
   };
 }
@@ -106,7 +114,7 @@ function toCard({ session: s, ...row }: BoardRow): BoardCard {
 export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ board: Board }> {
   const episode = await findEpisodeById(episodeId);
   if (!episode) throw new AppError('not_found:episode', 'That episode was not found.');
-  const rows = await listBoardRows(episodeId, recentLimit);
+  const [rows, pace] = await Promise.all([listBoardRows(episodeId, recentLimit), episodePickupPace(episodeId)]);
   const groups: Board['groups'] = { queued: [], screening: [], ready: [], on_air: [] };
   for (const row of rows.open) {
     const card = toCard(row);
@@ -114,6 +122,11 @@ export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ b
     else if (card.state === 'screening' || card.state === 'ready' || card.state === 'on_air')
       groups[card.state].push(card);
   }
+  const perPickup = secondsPerPickup(pace);
+  groups.queued.sort((a, b) => compareQueue(queueEntry(a), queueEntry(b)));
+  groups.queued.forEach((card, i) => {
+    card.estimatedWaitSeconds = estimatedWaitSeconds(i + 1, perPickup);
+  });
   const board: Board = {
     episode: {
       id: episode.id,

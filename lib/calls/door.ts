@@ -2,7 +2,12 @@ import 'server-only';
 import { decideArrival, type ArrivalDecision } from '@/lib/db/arrivals';
 import { getDb, type Queryable } from '@/lib/db/client';
 import type { CallSession, Show } from '@/lib/db/schema';
-import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
+import {
+  END_REASON_FOR_EVENT,
+  endInputForStatus,
+  isTerminal,
+  WITHHELD_REFUSED_REASON,
+} from '@/lib/telephony/call-session-machine';
 import { holdRoom } from '@/lib/telephony/rooms';
 import { publicUrl } from '@/lib/telephony/config';
 import { farewellTwiml, MESSAGES, overflowHoldTwiml } from '@/lib/telephony/twiml';
@@ -25,9 +30,10 @@ export interface DoorResult {
   twiml: string;
 }
 
-const REFUSALS: Record<Exclude<DoorDecision, 'queued'>, (show: Show) => string> = {
+const REFUSALS: Record<Exclude<DoorDecision, 'queued'>, (show: Show, session: CallSession | null) => string> = {
   off_air: (show) => show.offAirMessage,
-  blocked: () => MESSAGES.blocked,
+  blocked: (_show, session) =>
+    session?.endReason === WITHHELD_REFUSED_REASON ? MESSAGES.withheldRefused : MESSAGES.blocked,
   queue_full: () => MESSAGES.queueFull,
   contest_released: () => CONTEST_RELEASED_MESSAGE,
 };
@@ -72,7 +78,7 @@ export async function answerIncomingCall(call: IncomingCall): Promise<DoorResult
       return { decision, session: decided, twiml: await placementTwiml(decided, tx, { show }) };
     // Rare: only when a status callback beat this webhook. Then the episode lock is held a little longer.
     const session = earlyStatuses.length > 0 ? await applyEarlyCallbacks(tx, decided, earlyStatuses) : decided;
-    if (decision !== 'queued') return { decision, session, twiml: farewellTwiml(REFUSALS[decision](show)) };
+    if (decision !== 'queued') return { decision, session, twiml: farewellTwiml(REFUSALS[decision](show, session)) };
     return {
       decision,
       session,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { lockCallSid } from './call-sessions';
 import { mapRow, queryRows, type Queryable } from './connect';
-import type { CallState } from '@/lib/telephony/call-session-machine';
+import { WITHHELD_REFUSED_REASON, type CallState } from '@/lib/telephony/call-session-machine';
 import { callSessions, shows, type CallSession, type Show } from './schema';
 
 export interface Arrival {
@@ -35,6 +35,9 @@ export interface DecidedArrival {
  * the commit that follows at once, so arrivals queue for one statement, not for a transaction of round trips.
  * The queue limit reads episodes.waiting, which the commit-time trigger keeps, from the very row the update
  * re-reads after waiting for the lock (a count of sessions would read this statement's older snapshot).
+ * Regulars (marked by a producer, not expired) join the front lane with the producer's note on their card. A
+ * withheld number ($4 null) is refused (state blocked, end reason WITHHELD_REFUSED_REASON, no arrival counted),
+ * queued in the back lane, or queued like anyone, as the show's withheld_policy says.
  *   $1 CallSid  $2 To  $3 From  $4 caller number (null when withheld)  $5 new session id  $6 its hold room
  */
 const DECIDE_ARRIVAL = `
@@ -45,7 +48,11 @@ with show as (
 ), existing as (
   select * from call_sessions where call_sid = $1
 ), known as (
-  select id, blocked from callers where phone_number = $4
+  select id, blocked, regular_note,
+         regular_since is not null and (regular_until is null or regular_until > now()) as regular
+    from callers where phone_number = $4
+), withheld as (
+  select $4::text is null as yes, withheld_policy as policy from show
 ), arrival as (
   update episodes e
      set arrivals = e.arrivals + 1,
@@ -55,6 +62,7 @@ with show as (
    where e.id = (select id from open_episode) and e.closed_at is null
      and not exists (select 1 from existing)
      and not coalesce((select blocked from known), false)
+     and not coalesce((select yes and policy = 'refuse' from withheld), false)
   returning e.id, e.arrivals as seq, e.waiting, e.contest_open, e.contest_target, e.contest_start_arrival
 ), decision as (
   select
@@ -63,6 +71,7 @@ with show as (
       when not exists (select 1 from show) then 'unknown_number'
       when not exists (select 1 from open_episode) then 'off_air'
       when coalesce((select blocked from known), false) then 'blocked'
+      when coalesce((select yes and policy = 'refuse' from withheld), false) then 'blocked'
       when a.id is null then 'off_air'
       when a.contest_open and a.contest_target is not null and a.contest_start_arrival is not null then
         case when a.seq = a.contest_start_arrival + a.contest_target then 'queued' else 'contest_released' end
@@ -70,6 +79,13 @@ with show as (
       else 'queued'
     end as state,
     coalesce(a.contest_open and a.seq = a.contest_start_arrival + a.contest_target, false) as winner,
+    case
+      when coalesce((select regular from known), false) then 'front'
+      when coalesce((select yes and policy = 'back' from withheld), false) then 'back'
+      else 'normal'
+    end as lane,
+    case when not coalesce((select blocked from known), false)
+              and coalesce((select yes and policy = 'refuse' from withheld), false) then '${WITHHELD_REFUSED_REASON}' end as refusal,
     a.id as episode_id,
     a.seq
   from (select 1) one left join arrival a on true
@@ -85,18 +101,20 @@ with show as (
   returning id, name, location
 ), session as (
   insert into call_sessions (id, show_id, episode_id, caller_id, call_sid, from_number, state, room, queued_at,
-                             arrival_seq, contest_winner, card_name, card_location, ended_at, end_reason)
+                             arrival_seq, contest_winner, queue_lane, card_name, card_location, card_comment,
+                             ended_at, end_reason)
   select $5, s.id,
          case d.state when 'off_air' then null when 'blocked' then (select id from open_episode) else d.episode_id end,
          case d.state when 'off_air' then null when 'blocked' then (select id from known) else (select id from caller) end,
          $1, $3, d.state::call_state,
          case when d.state = 'queued' then $6 end,
          case when d.state = 'queued' then now() end,
-         d.seq, d.winner,
+         d.seq, d.winner, d.lane::queue_lane,
          case when d.state = 'queued' then (select name from caller) end,
          case when d.state = 'queued' then (select location from caller) end,
+         case when d.state = 'queued' and d.lane = 'front' then (select regular_note from known) end,
          case when d.state <> 'queued' then now() end,
-         case when d.state <> 'queued' then d.state end
+         case when d.state = 'blocked' then coalesce(d.refusal, d.state) when d.state <> 'queued' then d.state end
     from decision d, show s
    where d.state not in ('repeat', 'unknown_number')
   returning *
@@ -106,6 +124,8 @@ with show as (
          jsonb_build_object('decision', n.state, 'arrival', n.arrival_seq)
            || case when n.state = 'queued' then jsonb_build_object('room', n.room) else '{}'::jsonb end
            || case when n.contest_winner then jsonb_build_object('contestWinner', true) else '{}'::jsonb end
+           || case when n.queue_lane <> 'normal' then jsonb_build_object('lane', n.queue_lane) else '{}'::jsonb end
+           || case when n.end_reason = '${WITHHELD_REFUSED_REASON}' then jsonb_build_object('reason', n.end_reason) else '{}'::jsonb end
     from session n
   union all
   select null, $1, 'twilio', 'unknown_number', null, jsonb_build_object('to', $2::text)

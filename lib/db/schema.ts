@@ -48,6 +48,16 @@ export const revokedSessions = pgTable('revoked_sessions', {
 
 export const deckAudioEnum = pgEnum('deck_audio', ['show', 'hold']);
 
+/** What the door does with a caller whose number is withheld (`Anonymous`, `+266696687`, an empty From...). */
+export const WITHHELD_POLICIES = ['accept', 'refuse', 'back'] as const;
+export type WithheldPolicy = (typeof WITHHELD_POLICIES)[number];
+export const withheldPolicyEnum = pgEnum('withheld_policy', WITHHELD_POLICIES);
+
+/** Where a waiting caller stands: regulars ahead of everyone, withheld numbers behind everyone when the show says so. */
+export const QUEUE_LANES = ['front', 'normal', 'back'] as const;
+export type QueueLane = (typeof QUEUE_LANES)[number];
+export const queueLaneEnum = pgEnum('queue_lane', QUEUE_LANES);
+
 export const shows = pgTable('shows', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
@@ -63,6 +73,7 @@ export const shows = pgTable('shows', {
   deckAudio: deckAudioEnum('deck_audio').notNull().default('show'),
   // How many callers may be on air at once; the host console warns at the limit and the server refuses past it.
   onAirLimit: integer('on_air_limit').notNull().default(3),
+  withheldPolicy: withheldPolicyEnum('withheld_policy').notNull().default('accept'),
   // Bumped (by triggers, at commit) in the same transaction as every change a console shows: sessions, chat, the
   // episode, callers' history, staff names. A console poll compares it and answers 304 without reading the rest.
   consoleVersion: bigint('console_version', { mode: 'number' }).notNull().default(0),
@@ -123,6 +134,11 @@ export const callers = pgTable('callers', {
   blockedReason: text('blocked_reason'),
   blockedAt: timestamp('blocked_at', { withTimezone: true }),
   blockedBy: uuid('blocked_by').references(() => users.id),
+  // A trusted regular (marked by a producer) goes to the front of the queue until regular_until, if set.
+  regularSince: timestamp('regular_since', { withTimezone: true }),
+  regularUntil: timestamp('regular_until', { withTimezone: true }),
+  regularNote: text('regular_note'),
+  regularBy: uuid('regular_by').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -157,6 +173,9 @@ export const callSessions = pgTable(
     screenerId: uuid('screener_id').references(() => users.id),
     arrivalSeq: integer('arrival_seq'),
     contestWinner: boolean('contest_winner').notNull().default(false),
+    queueLane: queueLaneEnum('queue_lane').notNull().default('normal'),
+    // The last cue this caller heard ("position:3", "next"), so a cue is spoken once per change.
+    cue: text('cue'),
     deckPosition: doublePrecision('deck_position'),
     muted: boolean('muted').notNull().default(false),
     cardName: text('card_name'),

@@ -98,6 +98,9 @@ export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = {
   failed: 'call_failed',
 };
 
+/** The end reason of a withheld number turned away at the door by the show's setting (its state is `blocked`). */
+export const WITHHELD_REFUSED_REASON = 'withheld_refused';
+
 export type CallInput = CallCommand | CallEventName;
 export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS];
 

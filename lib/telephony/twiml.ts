@@ -6,6 +6,8 @@ export const CONFERENCE_EVENTS = ['start', 'end', 'join', 'leave', 'mute', 'hold
 
 export const MESSAGES = {
   blocked: 'Sorry, we are not able to take your call. Goodbye.',
+  withheldRefused:
+    'Sorry, this show does not take calls from withheld numbers. Please call again with your number shown. Goodbye.',
   queueFull: 'All of our lines are busy right now. Please try again a little later. Goodbye.',
   rejected: 'Thank you for calling. We are not able to put you on the air today. Goodbye.',
   dropped: 'Thank you for calling the show. Goodbye.',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WITHHELD_POLICIES } from '@/lib/db/schema';
 import { e164, optionalText } from './fields';
 
 export const showInput = z.object({
@@ -36,4 +37,7 @@ export const showInput = z.object({
     .max(10, 'Keep the on-air limit at 10 or less: more voices than that is not a conversation.')
     .default(3),
   deckAudio: z.enum(['show', 'hold'], { message: 'Choose what callers on deck hear.' }),
+  withheldPolicy: z
+    .enum(WITHHELD_POLICIES, { message: 'Choose what happens to callers who withhold their number.' })
+    .default('accept'),
 });

@@ -44,12 +44,15 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/api/episodes/[id]/deck-order': ['host'],
   '/api/blocks': ['producer'],
   '/api/blocks/[id]': ['producer'],
+  '/api/regulars': ['producer'],
+  '/api/regulars/[id]': ['producer'],
   '/api/history/export': ['producer'],
   '/api/tokens': ['producer'],
   '/api/tokens/[id]': ['producer'],
   '/producer/history': ['producer'],
   '/producer/stats': ['producer'],
   '/producer/blocks': ['producer'],
+  '/producer/regulars': ['producer'],
   '/producer/tokens': ['producer'],
 };
 

@@ -26,6 +26,7 @@ export function boardCard(overrides: Partial<BoardCard> & Pick<BoardCard, 'id'>)
       endedAt: null,
     },
     endReason: null,
+    lane: 'normal',
     ...overrides,
   };
 }

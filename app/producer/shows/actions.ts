@@ -18,6 +18,7 @@ function showFields(formData: FormData) {
     maxQueue: field('maxQueue'),
     onAirLimit: field('onAirLimit'),
     deckAudio: field('deckAudio'),
+    withheldPolicy: field('withheldPolicy'),
   };
 }
 

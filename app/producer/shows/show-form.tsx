@@ -5,6 +5,7 @@ import { FormField } from '@/components/form-field';
 import { FormMessage } from '@/components/form-message';
 import { SubmitButton } from '@/components/submit-button';
 import { EMPTY_FORM_STATE, type FormState } from '@/lib/actions/form-state';
+import type { WithheldPolicy } from '@/lib/db/schema';
 
 export interface ShowFormValues {
   id?: string;
@@ -17,7 +18,14 @@ export interface ShowFormValues {
   maxQueue: number;
   onAirLimit: number;
   deckAudio: 'show' | 'hold';
+  withheldPolicy: WithheldPolicy;
 }
+
+const WITHHELD_CHOICES: [WithheldPolicy, string][] = [
+  ['accept', 'are queued like anyone'],
+  ['back', 'wait at the back of the queue'],
+  ['refuse', 'hear a short refusal'],
+];
 
 type ShowAction = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -151,6 +159,16 @@ export function ShowForm({
           <input type="radio" name="deckAudio" value="hold" defaultChecked={shown.deckAudio === 'hold'} /> hold audio
         </label>
         {errors.deckAudio && <p className="mt-1 text-sm text-red-300">{errors.deckAudio.join(' ')}</p>}
+      </fieldset>
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-studio-200">Callers who withhold their number</legend>
+        {WITHHELD_CHOICES.map(([value, label]) => (
+          <label key={value} className="mr-4 inline-flex min-h-11 items-center gap-2">
+            <input type="radio" name="withheldPolicy" value={value} defaultChecked={shown.withheldPolicy === value} />{' '}
+            {label}
+          </label>
+        ))}
+        {errors.withheldPolicy && <p className="mt-1 text-sm text-red-300">{errors.withheldPolicy.join(' ')}</p>}
       </fieldset>
       <div className="md:col-span-2">
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>

@@ -48,6 +48,7 @@ export default async function EditShowPage({
             maxQueue: show.maxQueue,
             onAirLimit: show.onAirLimit,
             deckAudio: show.deckAudio,
+            withheldPolicy: show.withheldPolicy,
           }}
         />
       </main>

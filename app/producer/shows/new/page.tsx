@@ -26,6 +26,7 @@ export default async function NewShowPage() {
             maxQueue: 20,
             onAirLimit: 3,
             deckAudio: 'show',
+            withheldPolicy: 'accept',
           }}
         />
       </main>

@@ -1,0 +1,145 @@
+'use client';
+
+import { LocalTime } from '@/components/local-time';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { sendJson } from '@/lib/consoles/etag-fetcher';
+
+export interface RegularView {
+  id: string;
+  phoneNumber: string;
+  name: string | null;
+  note: string | null;
+  until: string | null;
+  expired: boolean;
+  markedByName: string | null;
+  callCount: number;
+  airedCount: number;
+}
+
+const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
+
+/** The end of the chosen day in the producer's own time zone, as the API wants it (ISO with offset). */
+function endOfLocalDay(date: string): string | null {
+  if (!date) return null;
+  const end = new Date(`${date}T23:59:59`);
+  return Number.isNaN(end.getTime()) ? null : end.toISOString();
+}
+
+/** Mark a number as a regular (with an optional note and last day), or stop treating it as one. */
+export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
+  const router = useRouter();
+  const [phoneNumber, setPhoneNumber] = useState('');
+  const [note, setNote] = useState('');
+  const [until, setUntil] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function run(work: () => Promise<unknown>, done: string) {
+    try {
+      await work();
+      setMessage({ ok: true, text: done });
+      router.refresh();
+      return true;
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof Error ? e.message : 'That did not work.' });
+      return false;
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <form
+        aria-label="Add a regular"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-studio-700 bg-studio-900 p-3"
+        onSubmit={(e) => {
+          void (async () => {
+            e.preventDefault();
+            const number = phoneNumber.trim();
+            if (
+              await run(
+                () => sendJson('/api/regulars', 'POST', { phoneNumber: number, note, until: endOfLocalDay(until) }),
+                `${number} is a regular.`,
+              )
+            ) {
+              setPhoneNumber('');
+              setNote('');
+              setUntil('');
+            }
+          })();
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Phone number
+          <input
+            value={phoneNumber}
+            onChange={(e) => setPhoneNumber(e.target.value)}
+            placeholder="+14155550123"
+            className={field}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Note for the screeners (optional)
+          <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} className={field} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Regular until (optional, last day)
+          <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} className={field} />
+        </label>
+        <button type="submit" className="min-h-11 rounded-md bg-green-300 px-4 font-semibold text-studio-950">
+          Add regular
+        </button>
+      </form>
+      {message && (
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}
+        >
+          {message.text}
+        </p>
+      )}
+      {regulars.length === 0 ? (
+        <p className="text-studio-400">No regulars yet.</p>
+      ) : (
+        <ul
+          className="divide-y divide-studio-700 rounded-lg border border-studio-700 bg-studio-900"
+          aria-label="Regulars"
+        >
+          {regulars.map((r) => (
+            <li key={r.id} className="flex flex-wrap items-center gap-3 p-3">
+              <span aria-hidden="true">♥</span>
+              <span className="font-mono text-lg">{r.phoneNumber}</span>
+              {r.name && <span>{r.name}</span>}
+              <span className="text-studio-200">{r.note ?? 'No note'}</span>
+              <span className="text-sm text-studio-400">
+                {r.callCount} calls, {r.airedCount} on air
+                {r.markedByName ? `, marked by ${r.markedByName}` : ''}
+              </span>
+              <span className="text-sm">
+                {r.until ? (
+                  <>
+                    {r.expired ? 'Expired ' : 'Until '}
+                    <LocalTime at={r.until} />
+                  </>
+                ) : (
+                  'No expiry'
+                )}
+              </span>
+              <button
+                type="button"
+                onClick={() =>
+                  void run(
+                    () => sendJson(`/api/regulars/${r.id}`, 'DELETE'),
+                    `${r.phoneNumber} is no longer a regular.`,
+                  )
+                }
+                className="ml-auto min-h-11 rounded-md border border-studio-600 px-4 hover:bg-studio-700"
+              >
+                Remove {r.phoneNumber}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
