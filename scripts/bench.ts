@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { audioTable, delayVerdicts, runAudioKind, type AudioKindResult } from './bench/audio-kind';
 import { parseOptions } from './bench/options';
 import { markdownTable, printTable, writeResults } from './bench/report';
 import { runKind, type KindResult } from './bench/run-kind';
@@ -9,8 +10,9 @@ import { runWebhookKind, webhookTable, type WebhookKindResult } from './bench/we
 
 /**
  * `npm run bench`: open-loop signed webhooks straight at a production build (the door, the baseline route and a
- * bare node:http server) plus idle consoles; `--mode=emulator`: a contest spike played through the emulator. On
- * PGlite and Postgres. See README "Benchmark". Stops everything it started.
+ * bare node:http server) plus idle consoles; `--mode=emulator`: a contest spike played through the emulator;
+ * `--mode=audio`: a show's sound through the emulator (mouth-to-ear delay, CPU per mixed party). On PGlite and
+ * Postgres. See README "Benchmark". Stops everything it started.
  */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -31,10 +33,12 @@ async function main(): Promise<void> {
   const workRoot = mkdtempSync(path.join(tmpdir(), 'sb-bench-'));
   const results: KindResult[] = [];
   const webhookResults: WebhookKindResult[] = [];
+  const audioResults: AudioKindResult[] = [];
   try {
     for (const kind of options.db) {
       log(`\n${kind}:`);
       if (options.mode === 'webhooks') webhookResults.push(await runWebhookKind(kind, options, workRoot, stamp, log));
+      else if (options.mode === 'audio') audioResults.push(await runAudioKind(kind, options, workRoot, stamp, log));
       else results.push(await runKind(kind, options, workRoot, stamp, log));
     }
   } finally {
@@ -52,6 +56,13 @@ async function main(): Promise<void> {
     buildMs,
     aims: { voiceP99Ms: 250, throughputShareOfBaseline: 0.5 },
   };
+  if (options.mode === 'audio') {
+    log(`\n${audioTable(audioResults)}\n`);
+    for (const verdict of delayVerdicts(audioResults)) log(verdict);
+    for (const file of writeResults(audioResults, meta, 'audio')) log(`wrote ${path.relative(process.cwd(), file)}`);
+    log(`\nTotal ${Math.round((Date.now() - began) / 1000)} s (build ${Math.round(buildMs / 1000)} s).`);
+    return;
+  }
   if (options.mode === 'webhooks') {
     log(`\n${webhookTable(webhookResults)}\n`);
     for (const r of webhookResults) for (const problem of r.consistency.problems) log(`  ${r.db}: ${problem}`);

@@ -4,8 +4,9 @@ const DB_KINDS = ['pglite', 'postgres'] as const;
 export type DbKind = (typeof DB_KINDS)[number];
 
 const optionsSchema = z.object({
-  // webhooks: open-loop signed webhooks straight at the app; emulator: the contest spike played through the emulator.
-  mode: z.enum(['webhooks', 'emulator']).default('webhooks'),
+  // webhooks: open-loop signed webhooks straight at the app; emulator: the contest spike played through the emulator;
+  // audio: a show's sound through the emulator (mouth-to-ear delay, CPU per mixed party).
+  mode: z.enum(['webhooks', 'emulator', 'audio']).default('webhooks'),
   rates: z
     .string()
     .default('50,100,200')
@@ -28,7 +29,7 @@ const optionsSchema = z.object({
 
 export type BenchOptions = z.output<typeof optionsSchema>;
 
-const USAGE = `npm run bench -- [--mode=webhooks|emulator] [--rates=50,100,200] [--seconds=5] [--db=pglite,postgres] [--callers=500] [--spread-ms=5000] [--burst=500] [--consoles=20] [--target=10] [--time-scale=0.05] [--postgres-url=postgres://postgres@127.0.0.1:5432/postgres]
+const USAGE = `npm run bench -- [--mode=webhooks|emulator|audio] [--rates=50,100,200] [--seconds=5] [--db=pglite,postgres] [--callers=500] [--spread-ms=5000] [--burst=500] [--consoles=20] [--target=10] [--time-scale=0.05] [--postgres-url=postgres://postgres@127.0.0.1:5432/postgres]
   BENCH_SKIP_BUILD=1 reuses an existing .next build.`;
 
 /** Flags as --name=value (kebab-case), checked with zod; prints the usage and exits on anything else. */

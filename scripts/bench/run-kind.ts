@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
-import { BENCH_ADMIN, benchAppEnv } from './app-env';
+import { BENCH_ADMIN } from './app-env';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
 import { startConsoles, type BoardPoll } from './consoles';
 import { createBenchDatabase } from './database';
@@ -10,15 +10,10 @@ import { EmulatorClient, pollUntil, type EmulatorCall } from './emulator-client'
 import { findLostCallers, type ExpectedCall, type LostReport } from './lost-callers';
 import { sampleMemory } from './memory';
 import type { BenchOptions, DbKind } from './options';
-import { freePort, startProcess, stopProcess, waitForHttp, type Started } from './processes';
+import { stopProcess, type Started } from './processes';
+import { connectHeadless, HOST, SCREENER, SHOW_NUMBER, startStack } from './stack';
 import { ringSpike, waitForEnded, webhookStats, type Spike, type WebhookStats } from './spike';
 import { ratio, summarize, type LatencySummary } from './stats';
-
-const SHOW_NUMBER = '+15005550006';
-const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
-const SCREENER = { email: 'screener@switchboard.test', password: 'rehearsal-screener' };
-const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
-const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs');
 
 export interface BoardStats {
   polls: number;
@@ -77,20 +72,6 @@ interface Staff {
   hostIdentity: string;
   screenerId: string;
   legs: string[];
-}
-
-async function connectBrowser(appUrl: string, emulator: EmulatorClient, user: AppUser, params: Record<string, string>) {
-  const { token, identity } = await appJson<{ token: string; identity: string }>(
-    appUrl,
-    user,
-    'POST',
-    '/api/voice-token',
-  );
-  const { sid } = await emulator.control<{ sid: string }>('POST', `/_emulator/clients/${identity}/connect`, {
-    token,
-    params,
-  });
-  return { identity, sid };
 }
 
 /** Screener picks the winner up and approves; the host airs them. Answers how long until host and caller hear each other. */
@@ -199,53 +180,16 @@ export async function runKind(
   const db = await createBenchDatabase(kind, workDir, options.postgresUrl, stamp);
   const children: Started[] = [];
   try {
-    const [appPort, emulatorPort] = [await freePort(), await freePort()];
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-    const env = benchAppEnv({
+    const { appUrl, emulator, app, emulatorProcess, number, voiceUrls } = await startStack(
       kind,
-      appPort,
-      emulatorPort,
+      db,
+      workDir,
       stamp,
-      dbEnv: db.env,
-      extra: { EMULATOR_TIME_SCALE: String(options.timeScale) },
-    });
-    const emulatorProcess = startProcess(
-      'emulator',
-      process.execPath,
-      [TSX_CLI, 'emulator/server.ts'],
-      env,
-      path.join(workDir, 'emulator.log'),
+      { EMULATOR_TIME_SCALE: String(options.timeScale) },
+      children,
     );
-    children.push(emulatorProcess);
-    // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the app's processes there, to see what limits it.
-    const profile = process.env.BENCH_PROFILE_DIR
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR, kind)}`]
-      : [];
-    const app = startProcess(
-      'app',
-      process.execPath,
-      [...profile, NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
-      env,
-      path.join(workDir, 'app.log'),
-    );
-    children.push(app);
     const memory = sampleMemory(app.pid);
-    await waitForHttp(`${emulatorUrl}/_emulator/health`, 60_000, emulatorProcess);
-    await waitForHttp(`${appUrl}/api/health`, 120_000, app);
-    const emulator = new EmulatorClient(emulatorUrl);
-    const voiceUrls = { voiceUrl: `${appUrl}/api/twilio/voice`, statusCallback: `${appUrl}/api/twilio/status` };
     const baselineUrls = { voiceUrl: `${appUrl}/api/twilio/baseline`, statusCallback: `${appUrl}/api/twilio/baseline` };
-    // Rehearsal mode points the emulator's number at the app on the reconciler's first tick.
-    const number = await pollUntil(
-      async () =>
-        (await emulator.state()).numbers.find(
-          (n) => n.phoneNumber === SHOW_NUMBER && n.voiceUrl === voiceUrls.voiceUrl,
-        ),
-      'the show number provisioned',
-      60_000,
-      250,
-    );
     log(`  ${kind}: app and emulator up after ${Math.round((Date.now() - began) / 1000)} s`);
 
     const producer = await issueToken(appUrl, await logIn(appUrl, BENCH_ADMIN.email, BENCH_ADMIN.password));
@@ -259,8 +203,8 @@ export async function runKind(
       `/api/shows/${showId}/lines`,
       { title: `Bench ${stamp}` },
     );
-    const hostBrowser = await connectBrowser(appUrl, emulator, host, { room: 'live', episodeId: episode.id });
-    const screenerBrowser = await connectBrowser(appUrl, emulator, screener, { room: 'screen' });
+    const hostBrowser = await connectHeadless(appUrl, emulator, host, { room: 'live', episodeId: episode.id });
+    const screenerBrowser = await connectHeadless(appUrl, emulator, screener, { room: 'screen' });
     const staff: Staff = {
       producer,
       host,

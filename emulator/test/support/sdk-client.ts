@@ -1,6 +1,5 @@
 import { MediaStreamTrack, RtpHeader, RtpPacket, type RTCPeerConnection } from 'werift';
 import WebSocket from 'ws';
-import type { Emulator } from '../../index';
 import { AudioHistory, type AudioReading } from '../../src/media/audio-history';
 import { decodeUlaw, encodeUlaw, FRAME_MS, FRAME_SAMPLES } from '../../src/media/pcm';
 import { createPcmuPeer, PCMU_PAYLOAD_TYPE } from '../../src/media/rtc-leg';
@@ -51,7 +50,8 @@ export class SdkClient {
     });
   }
 
-  static async open(emulator: Emulator): Promise<SdkClient> {
+  /** An emulator in this process, or one elsewhere named by its signalling URL (the bench's audio mode). */
+  static async open(emulator: { signal: { url: string } }): Promise<SdkClient> {
     const socket = new WebSocket(emulator.signal.url, { rejectUnauthorized: false });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
