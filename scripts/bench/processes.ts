@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
@@ -73,4 +74,10 @@ export async function waitForHttp(url: string, timeoutMs: number, started: Start
     if (Date.now() > deadline) throw new Error(`${started.name} did not answer ${url} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** BENCH_PROFILE_DIR=<dir> makes the app write a V8 CPU profile under <dir>/<name>, to see what limits it. */
+export function profileArgs(name: string): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, name)}`] : [];
 }

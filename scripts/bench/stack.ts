@@ -5,7 +5,7 @@ import { appJson, type AppUser } from './app-client';
 import type { BenchDatabase } from './database';
 import { EmulatorClient, pollUntil } from './emulator-client';
 import type { DbKind } from './options';
-import { freePort, startProcess, waitForHttp, type Started } from './processes';
+import { freePort, profileArgs, startProcess, waitForHttp, type Started } from './processes';
 
 export const SHOW_NUMBER = '+15005550006';
 export const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
@@ -48,14 +48,10 @@ export async function startStack(
     path.join(workDir, 'emulator.log'),
   );
   children.push(emulatorProcess);
-  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the app's processes there, to see what limits it.
-  const profile = process.env.BENCH_PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR, kind)}`]
-    : [];
   const app = startProcess(
     'app',
     process.execPath,
-    [...profile, NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+    [...profileArgs(kind), NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
     env,
     path.join(workDir, 'app.log'),
   );

@@ -11,7 +11,7 @@ import { createBenchDatabase, type SessionRow } from './database';
 import { cpuMs, sampleMemory } from './memory';
 import { fireOpenLoop, sendSigned, shotStats, type Shot, type ShotStats, type Webhook } from './open-loop';
 import type { BenchOptions, DbKind } from './options';
-import { freePort, startProcess, stopProcess, waitForHttp, type Started } from './processes';
+import { freePort, profileArgs, startProcess, stopProcess, waitForHttp, type Started } from './processes';
 import { ratio } from './stats';
 
 const HOST = { email: 'host@switchboard.test', password: 'rehearsal-host' };
@@ -228,7 +228,7 @@ export async function runWebhookKind(
     const app = startProcess(
       'app',
       process.execPath,
-      [NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+      [...profileArgs(`${kind}-webhooks`), NEXT_BIN, 'start', '-p', String(appPort), '-H', '127.0.0.1'],
       env,
       path.join(workDir, 'app.log'),
     );
