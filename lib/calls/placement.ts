@@ -23,7 +23,7 @@ function farewellFor(session: CallSession): string {
 export async function placementTwiml(
   session: CallSession,
   db: Queryable,
-  options: { greeting?: string; show?: Show } = {},
+  options: { greeting?: string; show?: Show; shippedHoldAudio?: boolean } = {},
 ): Promise<string> {
   if (isTerminal(session.state) || !session.room) return farewellFor(session);
   const show = options.show ?? (await findShowById(session.showId, db));
@@ -35,7 +35,7 @@ export async function placementTwiml(
       dialAction: publicUrl('/api/twilio/dial-action'),
       greeting: options.greeting,
     },
-    conferenceUrls(show),
+    conferenceUrls(options.shippedHoldAudio ? null : show),
   );
 }
 
@@ -54,7 +54,10 @@ export interface PlacementRequest {
 
 /**
  * The Dial action and the redirect target. A caller whose screening room ended under it (the screener's
- * browser went away) goes back to the queue; a call that ended meanwhile ends its session.
+ * browser went away) goes back to the queue; a call that ended meanwhile ends its session. Any other caller
+ * that left its room without us, still on the line, had its wait audio fail: Twilio does not establish the
+ * conference then and asks the Dial action (FACTS.md, waitUrl). It goes back with the hold music the app ships,
+ * not the audio that just failed, which would send it round again in silence.
  */
 export async function answerPlacementRequest(request: PlacementRequest): Promise<string> {
   const db = await getDb();
@@ -68,6 +71,9 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
       callStatus: request.callStatus ?? null,
     };
     const ended = request.callStatus ? endInputForStatus(request.callStatus) : null;
+    const leftOnItsOwn = !request.moved && Boolean(request.dialCallStatus) && !ended;
+    const screenRoomEnded = leftOnItsOwn && session.state === 'screening';
+    const waitAudioFailed = leftOnItsOwn && !screenRoomEnded && !isTerminal(session.state);
     if (ended && !isTerminal(session.state)) {
       session = (
         await applyTransition(tx, session, ended, {
@@ -77,7 +83,7 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
           detail,
         })
       ).session;
-    } else if (!request.moved && request.dialCallStatus && session.state === 'screening') {
+    } else if (screenRoomEnded) {
       session = (await applyTransition(tx, session, 'requeue', { source: 'system', name: 'screen_room_ended', detail }))
         .session;
     } else {
@@ -86,7 +92,7 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
           sessionId: session.id,
           callSid: session.callSid,
           source: 'twilio',
-          name: request.moved ? 'placement' : 'dial_action',
+          name: request.moved ? 'placement' : waitAudioFailed ? 'wait_audio_failed' : 'dial_action',
           fromState: session.state,
           toState: session.state,
           detail,
@@ -95,6 +101,6 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
       );
     }
     // This answer itself puts the call where it belongs; the join callback then clears pendingCommand.
-    return placementTwiml(session, tx);
+    return placementTwiml(session, tx, { shippedHoldAudio: waitAudioFailed });
   });
 }

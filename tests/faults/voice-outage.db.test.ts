@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
 import { getDbHandle } from '@/lib/db/client';
+import type { DbHandle } from '@/lib/db/connect';
+import { shows } from '@/lib/db/schema';
 import { runCallCommand } from '@/lib/calls/commands';
 import { reconcileOnce } from '@/lib/calls/reconciler';
 import { HOLD_MUSIC_PATH, LOBBY_ROOM } from '@/lib/telephony/static-audio';
@@ -20,10 +23,11 @@ const SHOW_NUMBER = '+15005550006';
 const APPLICATION_ERROR = 'We are sorry, an application error has occurred. Goodbye.';
 let h: FaultHarness;
 let fx: CallFixture;
+let handle: DbHandle;
 
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const handle = await getDbHandle();
+  handle = await getDbHandle();
   await truncateAll(handle);
   fx = await createCallFixture(handle.db, { phoneNumber: SHOW_NUMBER });
   h = await startFaultHarness({ numbers: [SHOW_NUMBER], routes: TWILIO_ROUTES, faultSeed: 11 });
@@ -104,5 +108,33 @@ describe('fault suite: the app cannot answer for a moment', () => {
     h.failAppResponses(0, '');
     expect(await findSession(queued.id)).toMatchObject({ state: 'screening' });
     expect(heardError(callSid)).toBe(false);
+  });
+
+  it('a caller whose wait audio fails comes back through the Dial action and hears the shipped hold music in its room, not silence again and again', async () => {
+    // The show's own hold audio is gone (its host took the file down); Twilio answers that with the Dial action.
+    const broken = `${h.appUrl}/hold/taken-down.wav`;
+    await handle.db.update(shows).set({ holdAudioUrl: broken }).where(eq(shows.id, fx.show.id));
+    try {
+      const callSid = await h.ring('+14155550163', SHOW_NUMBER);
+      const session = await eventually(
+        async () => {
+          const s = await findSessionByCallSid(callSid);
+          const view = h.call(callSid);
+          return s && view.room === s.room && view.hears?.kind === 'wait' && view.hears.audio?.endsWith(HOLD_MUSIC_PATH)
+            ? s
+            : null;
+        },
+        'the caller in its hold room hearing the shipped hold music',
+        10_000,
+      );
+      expect(session).toMatchObject({ state: 'queued', room: `hold-${session.id}` });
+      const failures = h.emulator.state().notifications.filter((n) => n.callSid === callSid && n.url === broken);
+      expect(failures, 'the broken file was tried once, not again at every rejoin').toHaveLength(1);
+      expect(heardError(callSid)).toBe(false);
+      expect(h.call(callSid).silence.longestMs).toBeLessThan(3000);
+      await h.hangUp(callSid);
+    } finally {
+      await handle.db.update(shows).set({ holdAudioUrl: null }).where(eq(shows.id, fx.show.id));
+    }
   });
 });
