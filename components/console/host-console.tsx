@@ -6,6 +6,7 @@ import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { DeckPanel } from './deck-panel';
+import { callersStillIn, EndShowControl } from './end-show-control';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
 import { onAirLimitWarning, OnAirPanel } from './on-air-panel';
@@ -84,6 +85,14 @@ export function HostConsole({ me, settings, showId, initial, serverNow }: Consol
             />
           </div>
           <div className="space-y-4">
+            <EndShowControl
+              key={board.episode.id}
+              showId={view.show.id}
+              showName={view.show.name}
+              active={view.linesOpen || callersStillIn(board) > 0}
+              inEpisode={callersStillIn(board)}
+              onChanged={refresh}
+            />
             <section
               aria-label="Queue summary"
               className="rounded-lg border border-studio-700 bg-studio-900 p-3 text-lg"

@@ -10,6 +10,7 @@ import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { DeckPanel } from './deck-panel';
 import { Elapsed } from './elapsed';
+import { callersStillIn, EndShowControl } from './end-show-control';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
 import { LinesControl } from './lines-control';
@@ -78,6 +79,7 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
   const now = useNow(serverNow);
   useShowInUrl(showId);
   const board = view.board;
+  const inEpisode = callersStillIn(board);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -89,6 +91,14 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
         showId={view.show.id}
         showName={view.show.name}
         open={view.linesOpen}
+        onChanged={refresh}
+      />
+      <EndShowControl
+        key={board?.episode.id ?? 'none'}
+        showId={view.show.id}
+        showName={view.show.name}
+        active={view.linesOpen || inEpisode > 0}
+        inEpisode={inEpisode}
         onChanged={refresh}
       />
       <ErrorBanner message={error ? `${error.message} The overview may be out of date.` : null} />

@@ -10,6 +10,7 @@ const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: stri
   off_air: { icon: '○', text: 'Lines closed', tone: 'border-studio-600 text-studio-400' },
   queue_full: { icon: '■', text: 'Queue full', tone: 'border-studio-600 text-studio-400' },
   contest_released: { icon: '■', text: 'Contest over', tone: 'border-studio-600 text-studio-400' },
+  show_ended: { icon: '■', text: 'Show ended', tone: 'border-studio-600 text-studio-400' },
 };
 
 /** A state as icon and word, never colour alone. */

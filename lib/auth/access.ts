@@ -19,6 +19,8 @@ export const ACCESS = {
   chat: { roles: ['host', 'screener'], code: 'forbidden:message' },
   /** Shows, their lines and their contests. */
   runShows: { roles: ['producer'], code: 'forbidden:show' },
+  /** Ending the show (every caller still in it hears goodbye): the host wraps up on air, so hosts may too. */
+  endShow: { roles: ['host'], code: 'forbidden:show' },
   /** Callers' history, the block list and the regulars. */
   manageCallers: { roles: ['producer'], code: 'forbidden:caller' },
   manageTokens: { roles: ['producer'], code: 'forbidden:token' },

@@ -45,7 +45,9 @@ export async function endVanishedCall(
 async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSession> {
   const error = toAppError('carry out the command', cause);
   const permanent = isPermanentRefusal(error);
-  if (permanent && !isTerminal(session.state) && (await isCallGone(session.callSid).catch(() => false))) {
+  if (permanent && (await isCallGone(session.callSid).catch(() => false))) {
+    // A finished call whose caller hung up first needs no goodbye: nothing to retry, nothing to flag.
+    if (isTerminal(session.state)) return (await patchSession(session.id, { pendingCommand: null })) ?? session;
     return (await endVanishedCall(session.id, 'call_gone', { reason: error.message }))?.session ?? session;
   }
   logProblem('warn', 'calls', `session ${session.id}: ${error.message}`);

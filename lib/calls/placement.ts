@@ -4,13 +4,19 @@ import { findSessionByCallSid, lockCallSid } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import { findShowById } from '@/lib/db/shows';
 import type { CallSession, Show } from '@/lib/db/schema';
-import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
+import {
+  END_REASON_FOR_EVENT,
+  endInputForStatus,
+  isTerminal,
+  SHOW_ENDED_REASON,
+} from '@/lib/telephony/call-session-machine';
 import { publicUrl } from '@/lib/telephony/config';
 import { conferenceUrls, moveCall } from '@/lib/telephony/twilio-actions';
 import { callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
 
 function farewellFor(session: CallSession): string {
+  if (session.endReason === SHOW_ENDED_REASON) return farewellTwiml(MESSAGES.showEnded);
   if (session.state === 'rejected') return farewellTwiml(MESSAGES.rejected);
   if (session.state === 'completed' && session.endReason === 'dropped') return farewellTwiml(MESSAGES.dropped);
   return farewellTwiml(null);

@@ -1,11 +1,10 @@
 import 'server-only';
-import { listOpenEpisodes, listShowsForProvisioning } from '@/lib/db/episodes';
-import { listOpenSessions } from '@/lib/db/call-sessions';
+import { listShowsForProvisioning } from '@/lib/db/episodes';
 import { twilioConfig } from '@/lib/telephony/config';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { settings } from '@/lib/env';
 import { logProblem } from '@/lib/log';
-import { reconcileOnce } from './reconciler';
+import { hasWorkToReconcile, reconcileOnce } from './reconciler';
 
 const state = globalThis as unknown as {
   switchboardReconciler?: { timer: NodeJS.Timeout; provisionedFor: string | null; lastError: string | null };
@@ -31,8 +30,7 @@ async function provisionRehearsal(loop: NonNullable<typeof state.switchboardReco
 async function tick(loop: NonNullable<typeof state.switchboardReconciler>): Promise<void> {
   try {
     await provisionRehearsal(loop);
-    const busy = (await listOpenEpisodes()).length > 0 || (await listOpenSessions()).length > 0;
-    if (busy) await reconcileOnce();
+    if (await hasWorkToReconcile()) await reconcileOnce();
     loop.lastError = null;
   } catch (error) {
     warnOnce(loop, error instanceof Error ? error.message : String(error));

@@ -31,6 +31,8 @@ import { syncLiveRoom } from './live-room';
 import { requeueAfterScreenerLeft } from './screener-left';
 
 const RECONCILER_LOCK = 7_203_118;
+/** Calls are looked at for a day: no call lasts longer. */
+const LOOKBACK_MS = 24 * 3600_000;
 
 export interface Repair {
   action: 'ended' | 'moved' | 'confirmed' | 'audio' | 'ghost_hung_up' | 'requeued';
@@ -149,8 +151,13 @@ async function removeGhosts(
 }
 
 /** Finished sessions whose final callback was lost still show "moving": once Twilio says the call ended, clear it. */
-async function closeLooseEnds(byCallSid: Map<string, Located>, settled: number, repairs: Repair[]): Promise<void> {
-  for (const session of await listEndedSessionsWithLooseEnds(new Date(Date.now() - 24 * 3600_000))) {
+async function closeLooseEnds(
+  looseEnds: CallSession[],
+  byCallSid: Map<string, Located>,
+  settled: number,
+  repairs: Repair[],
+): Promise<void> {
+  for (const session of looseEnds) {
     if (session.updatedAt.getTime() > settled || byCallSid.has(session.callSid)) continue;
     if (!(await isCallGone(session.callSid))) continue;
     await patchSession(session.id, { pendingCommand: null, attention: null, confirmedRoom: null, conferenceSid: null });
@@ -195,9 +202,13 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
   await admitLobby(repairs).catch((error: unknown) =>
     logProblem('warn', 'reconciler', `lobby: ${error instanceof Error ? error.message : String(error)}`),
   );
+  const since = new Date(Date.now() - LOOKBACK_MS);
   const episodes = await listOpenEpisodes();
-  const sessions = await listOpenSessions({ since: new Date(Date.now() - 24 * 3600_000) });
-  if (episodes.length === 0 && sessions.length === 0) return { ran: true, checkedSessions: 0, repairs };
+  const sessions = await listOpenSessions({ since });
+  // After the show ends nothing is open, yet a goodbye Twilio refused may still be owed to a caller in a room.
+  const looseEnds = await listEndedSessionsWithLooseEnds(since);
+  if (episodes.length === 0 && sessions.length === 0 && looseEnds.length === 0)
+    return { ran: true, checkedSessions: 0, repairs };
   const { byCallSid, rooms } = await locateEveryone();
   const settled = Date.now() - options.graceMs;
   for (const session of sessions) {
@@ -207,7 +218,7 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
     });
   }
   await removeGhosts(rooms, new Set(sessions.map((s) => s.callSid)), settled, repairs);
-  await closeLooseEnds(byCallSid, settled, repairs).catch((error: unknown) => {
+  await closeLooseEnds(looseEnds, byCallSid, settled, repairs).catch((error: unknown) => {
     logProblem('warn', 'reconciler', 'ended sessions:', error instanceof Error ? error.message : error);
   });
   const screenersAway = new Set<string>();
@@ -236,6 +247,13 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
     }
   }
   return { ran: true, checkedSessions: sessions.length, repairs };
+}
+
+/** Whether a reconciliation has anything to look at: lines open, a call under way, or a finished call's loose end. */
+export async function hasWorkToReconcile(): Promise<boolean> {
+  const since = new Date(Date.now() - LOOKBACK_MS);
+  if ((await listOpenEpisodes()).length > 0 || (await listOpenSessions({ since })).length > 0) return true;
+  return (await listEndedSessionsWithLooseEnds(since)).length > 0;
 }
 
 let running: Promise<ReconcileReport> | null = null;

@@ -6,7 +6,9 @@ import {
   CALL_INPUTS,
   COMMAND_ROLES,
   isTerminal,
+  OPEN_STATES,
   roomKindFor,
+  SYSTEM_INPUTS,
   transition,
   type CallCommand,
   type RoomKind,
@@ -116,6 +118,48 @@ describe('call session machine: Twilio events', () => {
       }
     }
   }
+});
+
+describe('call session machine: the end of the show', () => {
+  // Written out, so a new open state fails here until someone decides how the show's end releases it.
+  const ENDS: Record<string, CallState> = {
+    ringing: 'show_ended',
+    queued: 'show_ended',
+    screening: 'show_ended',
+    ready: 'show_ended',
+    on_air: 'completed',
+  };
+
+  it('knows where every open state goes when the show ends', () => {
+    expect([...OPEN_STATES].sort()).toEqual(Object.keys(ENDS).sort());
+  });
+
+  for (const state of OPEN_STATES) {
+    for (const muted of [false, true]) {
+      it(`releases a caller ${state}${muted ? ' (muted)' : ''} as ${ENDS[state]} with a goodbye`, () => {
+        expect(transition({ state, muted }, 'end_show')).toEqual({
+          ok: true,
+          next: { state: ENDS[state], muted: false, room: null, effect: 'farewell', changed: true },
+        });
+      });
+    }
+  }
+
+  it('leaves a finished call as it was', () => {
+    for (const state of CALL_STATES.filter(isTerminal)) {
+      expect(transition({ state, muted: false }, 'end_show')).toEqual({
+        ok: true,
+        next: { state, muted: false, room: null, effect: 'none', changed: false },
+      });
+    }
+  });
+
+  it('is not a command anyone can give for one caller', () => {
+    for (const input of SYSTEM_INPUTS) {
+      expect((CALL_COMMANDS as readonly string[]).includes(input)).toBe(false);
+      expect(Object.keys(COMMAND_ROLES)).not.toContain(input);
+    }
+  });
 });
 
 describe('call session machine: properties', () => {

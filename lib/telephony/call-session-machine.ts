@@ -19,6 +19,7 @@ export const CALL_STATES = [
   'queue_full',
   'contest_released',
   'failed',
+  'show_ended',
 ] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
@@ -32,6 +33,7 @@ export const TERMINAL_STATES = [
   'queue_full',
   'contest_released',
   'failed',
+  'show_ended',
 ] as const satisfies readonly CallState[];
 const TERMINAL_SET: ReadonlySet<CallState> = new Set(TERMINAL_STATES);
 /** States of a call still under way: everything not terminal. */
@@ -101,8 +103,15 @@ export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = {
 /** The end reason of a withheld number turned away at the door by the show's setting (its state is `blocked`). */
 export const WITHHELD_REFUSED_REASON = 'withheld_refused';
 
-export type CallInput = CallCommand | CallEventName;
-export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS];
+/** Inputs only the app itself gives, for everyone in an episode at once: no person can send them for one caller. */
+export const SYSTEM_INPUTS = ['end_show'] as const;
+export type SystemInput = (typeof SYSTEM_INPUTS)[number];
+
+/** The end reason of every call the end of the show released, whatever state it was in. */
+export const SHOW_ENDED_REASON = 'show_ended';
+
+export type CallInput = CallCommand | CallEventName | SystemInput;
+export const CALL_INPUTS: readonly CallInput[] = [...CALL_COMMANDS, ...CALL_EVENTS, ...SYSTEM_INPUTS];
 
 export type RoomKind = 'hold' | 'screen' | 'live';
 
@@ -242,11 +251,23 @@ function eventTransition(snapshot: SessionSnapshot, event: CallEventName): Trans
   }
 }
 
+/**
+ * The show ends: every caller still in the episode hears a goodbye and is released. A caller on air had their
+ * conversation, so the call is completed; anyone else never got on and is recorded as released by the show's end.
+ */
+function endShowTransition(snapshot: SessionSnapshot): TransitionResult {
+  const { state, muted } = snapshot;
+  if (isTerminal(state)) return { ok: true, next: { state, muted, room: null, effect: 'none', changed: false } };
+  const next: CallState = state === 'on_air' ? 'completed' : 'show_ended';
+  return { ok: true, next: { state: next, muted: false, room: null, effect: 'farewell', changed: true } };
+}
+
 function isCommand(input: CallInput): input is CallCommand {
   return (CALL_COMMANDS as readonly string[]).includes(input);
 }
 
 /** The one answer to "what happens to a call in this state when this happens". Pure. */
 export function transition(snapshot: SessionSnapshot, input: CallInput): TransitionResult {
+  if (input === 'end_show') return endShowTransition(snapshot);
   return isCommand(input) ? commandTransition(snapshot, input) : eventTransition(snapshot, input);
 }

@@ -18,4 +18,5 @@ export const STATE_WORDS: Record<CallState, string> = {
   queue_full: 'over (the queue was full)',
   contest_released: 'over (released after the contest)',
   failed: 'over (the call failed)',
+  show_ended: 'over (the show ended)',
 };

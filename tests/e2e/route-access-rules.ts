@@ -37,6 +37,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/api/calls/[id]/card': ['screener', 'host'],
   '/api/episodes/[id]/contest': ['producer'],
   '/api/shows/[id]/lines': { GET: ['screener', 'host'], POST: ['producer'], DELETE: ['producer'] },
+  '/api/shows/[id]/end': ['host'],
   '/api/reconcile': ['producer'],
   '/api/voice-token': ['screener', 'host'],
   '/api/shows/[id]/console': ['screener', 'host'],

@@ -37,6 +37,7 @@ function forged(pattern: string, method: string, live: Live): { url: string; dat
   const real: Record<string, { url: string; data?: unknown }> = {
     'DELETE /api/shows/[id]/lines': { url: `/api/shows/${live.showId}/lines` },
     'POST /api/shows/[id]/lines': { url: `/api/shows/${live.showId}/lines`, data: { title: 'Forged episode' } },
+    'POST /api/shows/[id]/end': { url: `/api/shows/${live.showId}/end`, data: {} },
     'POST /api/calls/[id]/[command]': { url: `/api/calls/${live.sessionId}/drop`, data: {} },
     'PATCH /api/calls/[id]/card': {
       url: `/api/calls/${live.sessionId}/card`,

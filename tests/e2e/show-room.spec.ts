@@ -51,6 +51,33 @@ test.describe('the producer’s show room', () => {
     await room.closeLines();
   });
 
+  test('ends the show after saying how many callers it releases; they are hung up and the next episode starts empty', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const room = new ProducerRoomPage(page);
+    await room.goto();
+    await room.openLines('End of show');
+    const first = await emulator.ring('+14155550671', E2E_SHOW_NUMBER);
+    const second = await emulator.ring('+14155550672', E2E_SHOW_NUMBER);
+    await expect(room.count('queued')).toHaveText('2', { timeout: 15_000 });
+    await room.endShowByKeyboard('2 callers');
+    for (const sid of [first, second]) {
+      await emulator.waitFor(sid, 'a released caller is hung up after the goodbye', (c) => c.status === 'completed');
+    }
+    for (const number of ['+14155550671', '+14155550672']) {
+      await expect(room.endedCall(`caller ${number}`)).toContainText('Show ended');
+    }
+    await expect(page.getByRole('button', { name: 'End the show…' })).toHaveCount(0);
+    await page.getByLabel('Episode title (optional)').fill('After the end');
+    await page.getByRole('button', { name: 'Open lines' }).click();
+    await expect(room.linesState()).toHaveText(/Lines open/);
+    for (const group of ['queued', 'screening', 'ready', 'on_air', 'ended'] as const) {
+      await expect(room.count(group)).toHaveText('0');
+    }
+    await room.closeLines();
+  });
+
   test('searches the call history, exports it as CSV, and shows the stats chart', async ({ page }) => {
     await page.goto('/producer/history');
     await page.getByLabel('Number or name').fill('0666');

@@ -4,7 +4,13 @@ import type { AppError } from '@/lib/errors';
 import { getDbHandle } from '@/lib/db/client';
 import { callEvents, shows } from '@/lib/db/schema';
 import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
+import { getBoard } from '@/lib/calls/board';
 import { runCallCommand } from '@/lib/calls/commands';
+import { endShow } from '@/lib/calls/end-show';
+import { openLines } from '@/lib/calls/lines';
+import { hasWorkToReconcile, reconcileOnce } from '@/lib/calls/reconciler';
+import { SHOW_ENDED_REASON } from '@/lib/telephony/call-session-machine';
+import { MESSAGES } from '@/lib/telephony/twiml';
 import { VOICE_URL_OVERRIDES } from '@/lib/telephony/connection-overrides';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { eventually } from '@/tests/support/eventually';
@@ -290,5 +296,83 @@ describe('provisioning', () => {
       voiceUrl: `${t.h.appUrl}/api/twilio/voice${VOICE_URL_OVERRIDES}`,
       statusCallback: `${t.h.appUrl}/api/twilio/status`,
     });
+  });
+});
+
+describe('the end of the show (emulator)', () => {
+  const heardGoodbye = (callSid: string) =>
+    t.h.call(callSid).timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === MESSAGES.showEnded);
+
+  it('tells every caller, in every state, that the show has ended and hangs up; staff stay connected', async () => {
+    const { hostLeg, screenerLeg } = await staffIn();
+    const callers = {
+      on_air: await callerIn('on_air', '+14155550171'),
+      ready: await callerIn('ready', '+14155550172'),
+      screening: await callerIn('screening', '+14155550173'),
+      queued: await callerIn('queued', '+14155550174'),
+    };
+    const { episode, released } = await endShow(t.fx.host, t.fx.show.id);
+    expect(released.map((s) => s.id).sort()).toEqual(
+      Object.values(callers)
+        .map((c) => c.id)
+        .sort(),
+    );
+    for (const [state, { callSid, id }] of Object.entries(callers)) {
+      await eventually(() => t.h.call(callSid).status === 'completed', `the caller ${state} hung up`);
+      expect(heardGoodbye(callSid), state).toBe(true);
+      const ended = await eventually(async () => {
+        const s = await findSession(id);
+        return s?.pendingCommand === null ? s : null;
+      }, `the goodbye to the caller ${state} confirmed`);
+      expect(ended, state).toMatchObject({
+        state: state === 'on_air' ? 'completed' : 'show_ended',
+        endReason: SHOW_ENDED_REASON,
+        attention: null,
+        confirmedRoom: null,
+      });
+    }
+    expect([t.h.call(hostLeg).status, t.h.call(screenerLeg).status]).toEqual(['in-progress', 'in-progress']);
+
+    const next = await openLines(t.fx.producer, t.fx.show.id);
+    expect(next.id).not.toBe(episode.id);
+    expect(Object.values((await getBoard(next.id)).board.groups).flat()).toEqual([]);
+    const fresh = await t.h.ring('+14155550175', SHOW_NUMBER);
+    const { id } = await t.settled(fresh, 'the new caller queued');
+    await runCallCommand(t.fx.screener, id, 'pickup');
+    await t.settled(fresh, 'the new caller with the screener');
+    expect(t.heardSids(fresh)).toEqual([screenerLeg]);
+    expect(t.heardSids(screenerLeg)).toEqual([fresh]);
+  });
+
+  it('needs nothing for a caller whose call was already gone', async () => {
+    const { callSid, id } = await callerIn('queued');
+    // The hang-up's news never arrives, so the session is still waiting when the show ends.
+    await t.h.control('POST', '/_emulator/faults', {
+      callbacks: { kinds: ['status', 'conference', 'voice'], dropProbability: 1 },
+    });
+    await t.h.hangUp(callSid);
+    await endShow(t.fx.producer, t.fx.show.id);
+    expect(await findSession(id)).toMatchObject({
+      state: 'show_ended',
+      endReason: SHOW_ENDED_REASON,
+      pendingCommand: null,
+      attention: null,
+    });
+  });
+
+  it('leaves a goodbye Twilio refused to the reconciler, which delivers it once nothing is open any more', async () => {
+    const { callSid, id } = await callerIn('queued');
+    await t.h.control('POST', '/_emulator/faults', {
+      rest: { status: 500, count: 1000, methods: ['POST'], pathContains: '/Calls/' },
+    });
+    await endShow(t.fx.producer, t.fx.show.id);
+    expect(await findSession(id)).toMatchObject({ state: 'show_ended', pendingCommand: 'end_show' });
+    expect(t.h.call(callSid).status).toBe('in-progress');
+    await t.h.control('DELETE', '/_emulator/faults');
+    expect(await hasWorkToReconcile()).toBe(true);
+    await reconcileOnce({ graceMs: 0 });
+    await eventually(() => t.h.call(callSid).status === 'completed', 'the released caller hung up');
+    expect(heardGoodbye(callSid)).toBe(true);
+    await eventually(async () => (await findSession(id))?.pendingCommand === null, 'the goodbye confirmed');
   });
 });

@@ -33,6 +33,29 @@ export class ProducerRoomPage {
     await expect(this.linesState()).toHaveText(/Lines closed/);
   }
 
+  /**
+   * Ends the show with the keyboard only: the button asks first, naming how many callers it releases; Esc keeps
+   * the show going (focus returns to the button), then Enter on "Yes, end the show" ends it.
+   */
+  async endShowByKeyboard(releases: string) {
+    const endButton = this.page.getByRole('button', { name: 'End the show…' });
+    await endButton.focus();
+    await this.page.keyboard.press('Enter');
+    const confirm = this.page.getByRole('group', { name: 'Confirm ending the show' });
+    await expect(confirm).toContainText(`This releases ${releases}`);
+    await expect(confirm.getByRole('button', { name: 'Keep the show going' })).toBeFocused();
+    await this.page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(endButton).toBeFocused();
+    await this.page.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Yes, end the show' }).focus();
+    await this.page.keyboard.press('Enter');
+    await expect(this.page.getByRole('status').filter({ hasText: 'The show has ended' })).toHaveText(
+      `The show has ended: ${releases} heard goodbye.`,
+    );
+    await expect(this.linesState()).toHaveText(/Lines closed/);
+  }
+
   count(group: 'queued' | 'screening' | 'ready' | 'on_air' | 'ended'): Locator {
     return this.page.getByTestId(`count-${group}`).locator('.font-mono');
   }

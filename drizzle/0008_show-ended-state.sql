@@ -1,0 +1,1 @@
+ALTER TYPE "public"."call_state" ADD VALUE 'show_ended';
