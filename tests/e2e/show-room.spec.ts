@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath } from './e2e-env';
 import { EmulatorControl } from './pages/emulator-control';
+import { HostConsolePage } from './pages/host-console';
 import { ProducerRoomPage } from './pages/producer-room';
 import { keepScreenshot } from './pages/screenshots';
 
@@ -76,6 +77,28 @@ test.describe('the producer’s show room', () => {
       await expect(room.count(group)).toHaveText('0');
     }
     await room.closeLines();
+  });
+
+  test('lets the host end the show from the host console too', async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const room = new ProducerRoomPage(page);
+    await room.goto();
+    await room.openLines('Host ends it');
+    const sid = await emulator.ring('+14155550673', E2E_SHOW_NUMBER);
+    await expect(room.count('queued')).toHaveText('1', { timeout: 15_000 });
+    const hostContext = await browser.newContext({ storageState: storageStatePath('host') });
+    const host = await hostContext.newPage();
+    await new HostConsolePage(host).goto(await room.showId());
+    await host.getByRole('button', { name: 'End the show…' }).click();
+    const confirm = host.getByRole('group', { name: 'Confirm ending the show' });
+    await expect(confirm).toContainText('This releases 1 caller (');
+    await confirm.getByRole('button', { name: 'Yes, end the show' }).click();
+    await expect(host.getByRole('status').filter({ hasText: 'The show has ended' })).toHaveText(
+      'The show has ended: 1 caller heard goodbye.',
+    );
+    await emulator.waitFor(sid, 'the released caller is hung up after the goodbye', (c) => c.status === 'completed');
+    await expect(room.linesState()).toHaveText(/Lines closed/);
+    await hostContext.close();
   });
 
   test('searches the call history, exports it as CSV, and shows the stats chart', async ({ page }) => {
