@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES, type Role } from '@/lib/auth/roles';
 import { logProblem } from '@/lib/log';
 import { authenticate, credentialsSchema } from './authenticate';
 import { clientAddress } from './client-address';
@@ -15,6 +15,13 @@ export class ThrottledLogin extends CredentialsSignin {
 
 // uid and the account's session epoch identify the holder; sid this one sign-in, so that signing out ends it.
 const tokenClaims = z.object({ uid: z.string(), role: z.enum(ROLES), epoch: z.number().int(), sid: z.string() });
+
+/** What a decoded session cookie says of its holder, or null when it is not one of ours. */
+export function sessionClaimsOf(token: unknown): { id: string; role: Role; epoch: number; sid: string } | null {
+  const claims = tokenClaims.safeParse(token);
+  if (!claims.success) return null;
+  return { id: claims.data.uid, role: claims.data.role, epoch: claims.data.epoch, sid: claims.data.sid };
+}
 
 /** How long a session cookie lasts; a signed-out session is remembered as long. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -62,14 +69,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      const claims = tokenClaims.safeParse(token);
-      if (claims.success)
-        Object.assign(session.user, {
-          id: claims.data.uid,
-          role: claims.data.role,
-          epoch: claims.data.epoch,
-          sid: claims.data.sid,
-        });
+      const claims = sessionClaimsOf(token);
+      if (claims) Object.assign(session.user, claims);
       return session;
     },
   },

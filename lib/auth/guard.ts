@@ -8,6 +8,7 @@ import { bearerToken, hashApiToken } from './api-token';
 import { auth } from './config';
 import { roleAllows } from './roles';
 import { findConsoleVersion } from '@/lib/db/shows';
+import { sessionCookieClaims } from './session-cookie';
 import { sessionActor, sessionActorWithConsoleVersion, toActor } from './session-actor';
 import type { Actor } from './actor';
 
@@ -42,11 +43,12 @@ export async function requireActorWithConsoleVersion(
   showId: string,
 ): Promise<{ actor: Actor; consoleVersion: number | null }> {
   let found: { actor: Actor | null; consoleVersion: number | null };
-  if (bearerToken(await headers())) {
+  const requestHeaders = await headers();
+  if (bearerToken(requestHeaders)) {
     const actor = await currentActor();
     found = { actor, consoleVersion: actor ? await findConsoleVersion(showId) : null };
   } else {
-    found = await sessionActorWithConsoleVersion((await auth())?.user, showId);
+    found = await sessionActorWithConsoleVersion(await sessionCookieClaims(requestHeaders), showId);
   }
   if (!found.actor) throw new AppError('unauthorized:auth');
   return { actor: found.actor, consoleVersion: found.consoleVersion };

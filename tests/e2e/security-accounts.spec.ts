@@ -1,5 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
+import { E2E_BASE_URL } from './e2e-env';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import {
@@ -82,13 +84,18 @@ test.describe('taking access away', () => {
     const original = await signedIn(browser, member);
     const copy = await copyOf(browser, original);
     expect(await stillSignedIn(copy)).toBe(true);
+    const producer = await apiAs('producer');
+    const showId = await demoShowId(producer);
+    // The console poll reads the cookie on its own short path: it must refuse what the rest refuses.
+    expect((await copy.request.get(`/api/shows/${showId}/console`)).status()).toBe(200);
     const page = await original.newPage();
     await page.goto('/screen');
     await new AppShell(page).signOut();
     expect(await stillSignedIn(copy), 'the copied cookie of a signed-out session').toBe(false);
-    const producer = await apiAs('producer');
-    const api = await copy.request.get(`/api/shows/${await demoShowId(producer)}/lines`);
+    const api = await copy.request.get(`/api/shows/${showId}/lines`);
     expect(api.status(), 'the API refuses the copied cookie too').toBe(401);
+    const poll = await copy.request.get(`/api/shows/${showId}/console`);
+    expect(poll.status(), 'the console poll refuses the copied cookie too').toBe(401);
     await producer.dispose();
     await Promise.all([original.close(), copy.close()]);
   });
@@ -120,6 +127,25 @@ test.describe('taking access away', () => {
 });
 
 test.describe('hostile requests', () => {
+  test('a console poll with a forged session cookie is refused with 401', async ({ playwright }) => {
+    const producer = await apiAs('producer');
+    const showId = await demoShowId(producer);
+    await producer.dispose();
+    const otherSecret = await encode({
+      token: { uid: randomUUID(), role: 'producer', epoch: 0, sid: randomUUID() },
+      secret: 'a-secret-that-is-not-the-apps-0123456789',
+      salt: 'authjs.session-token',
+    });
+    for (const cookie of ['not-a-token', otherSecret]) {
+      const client = await playwright.request.newContext({
+        baseURL: E2E_BASE_URL,
+        extraHTTPHeaders: { cookie: `authjs.session-token=${cookie}` },
+      });
+      expect((await client.get(`/api/shows/${showId}/console`)).status()).toBe(401);
+      await client.dispose();
+    }
+  });
+
   test('a server action (a POST to a page) without an Origin, or from another site, is refused with 403 before it runs', async () => {
     const variants: Record<string, string>[] = [{}, { origin: ATTACKER_ORIGIN }, { origin: 'null' }];
     for (const headers of variants) {
