@@ -7,6 +7,7 @@ import type { CallSession } from '@/lib/db/schema';
 import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
 import { parseRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import { applyTransition } from './apply-transition';
+import { requestCues } from './cues';
 import { syncLiveRoom } from './live-room';
 import { requeueAfterScreenerLeft } from './screener-left';
 
@@ -35,7 +36,8 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
     duration: callback.callDuration ?? null,
   };
   const db = await getDb();
-  return db.transaction(async (tx): Promise<CallbackOutcome> => {
+  let episodeId: string | null = null;
+  const outcome = await db.transaction(async (tx): Promise<CallbackOutcome> => {
     await lockCallSid(tx, callSid);
     if (await hasDedupeKey(dedupeKey, tx)) return 'duplicate';
     const session = await findSessionByCallSid(callSid, tx, true);
@@ -80,8 +82,12 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
       endReason: END_REASON_FOR_EVENT[input],
       extra: gone,
     });
+    episodeId = session.episodeId;
     return 'applied';
   });
+  // A caller who hung up moved everyone behind them up.
+  requestCues(episodeId);
+  return outcome;
 }
 
 export interface ConferenceCallback {
@@ -138,6 +144,7 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
     timestamp: cb.timestamp ?? null,
   };
   const db = await getDb();
+  let episodeId: string | null = null;
   const outcome = await db.transaction(async (tx): Promise<CallbackOutcome> => {
     await lockCallSid(tx, cb.callSid ?? cb.conferenceSid);
     if (await hasDedupeKey(dedupeKey, tx)) return 'duplicate';
@@ -156,6 +163,7 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
       tx,
     );
     if (!session) return 'recorded';
+    episodeId = session.episodeId;
     await confirmParticipant(session, cb, tx);
     if (
       cb.event === 'participant-leave' &&
@@ -175,6 +183,8 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
   });
   if (outcome === 'duplicate') return outcome;
   await followUp(cb, staffRole);
+  // A caller confirmed in (or gone from) a room: their cue can reach them now, or others' places changed.
+  if (cb.event === 'participant-join' || cb.event === 'participant-leave') requestCues(episodeId);
   return outcome;
 }
 

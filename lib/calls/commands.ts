@@ -9,6 +9,7 @@ import { findUserById } from '@/lib/db/users';
 import { CALL_COMMANDS, COMMAND_ROLES, describeState, type CallCommand } from '@/lib/telephony/call-session-machine';
 import { applyTransition } from './apply-transition';
 import { cardChanges, cardSchema } from './card';
+import { requestCues } from './cues';
 import { carryOut } from './effects';
 
 export const commandBodySchema = z
@@ -103,5 +104,7 @@ export async function runCallCommand(
       extra,
     });
   });
-  return carryOut(applied.session, applied.next.effect);
+  const done = await carryOut(applied.session, applied.next.effect);
+  requestCues(done.episodeId);
+  return done;
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { lockDeck, writeDeckPositions } from '@/lib/db/deck-order';
 import { findEpisodeById } from '@/lib/db/episodes';
 import { AppError } from '@/lib/errors';
+import { requestCues } from './cues';
 
 export const deckOrderSchema = z
   .object({ order: z.array(z.uuid()).min(1, 'Say which callers go in which order.').max(200) })
@@ -35,7 +36,7 @@ export async function reorderDeck(
   assertAccess(actor, ACCESS.arrangeDeck);
   if (!(await findEpisodeById(episodeId))) throw new AppError('not_found:episode', 'That episode was not found.');
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const order = await db.transaction(async (tx) => {
     const deck = (await lockDeck(episodeId, tx)).map((row) => row.id);
     const present = new Set(deck);
     if (input.order.some((id) => !present.has(id))) {
@@ -48,4 +49,7 @@ export async function reorderDeck(
     await writeDeckPositions(new Map(order.map((id, i) => [id, i + 1])), tx);
     return order;
   });
+  // The first on deck may have changed: they hear "you're next".
+  requestCues(episodeId);
+  return order;
 }

@@ -102,3 +102,10 @@ export async function updateParticipantAudio(
       }),
   );
 }
+
+/** One participant, and nobody else in the room, hears the announcement at this URL (Participants AnnounceUrl). */
+export async function announceToParticipant(conferenceSid: string, callSid: string, url: string): Promise<void> {
+  await callTwilio('speak to the caller', (client) =>
+    client.conferences(conferenceSid).participants(callSid).update({ announceUrl: url, announceMethod: 'POST' }),
+  );
+}

@@ -15,7 +15,24 @@ export const MESSAGES = {
   notAllowed: 'You are not allowed to join this room. Goodbye.',
   unavailable: 'Sorry, we cannot take your call right now. Please try again in a few minutes. Goodbye.',
   showEnded: 'The show has ended for today. Thank you for calling, and goodbye.',
+  youreNext: "You're next. Stay on the line: the host will be with you in a moment.",
 } as const;
+
+/** What a waiting caller hears when their place changes: "You are caller 3", and the wait when there is a pace. */
+export function positionCueText(position: number, waitSeconds: number | null): string {
+  const place = `You are caller ${position}.`;
+  if (waitSeconds === null) return `${place} Thank you for holding.`;
+  const minutes = Math.round(waitSeconds / 60);
+  const wait = minutes < 1 ? 'less than a minute' : minutes === 1 ? 'about one minute' : `about ${minutes} minutes`;
+  return `${place} Your estimated wait is ${wait}.`;
+}
+
+/** An announcement to one participant (AnnounceUrl): only Say, Play, Pause and Redirect are allowed there. */
+export function announcementTwiml(text: string | null): string {
+  const response = new twilio.twiml.VoiceResponse();
+  if (text) response.say(text);
+  return response.toString();
+}
 
 export interface ConferenceUrls {
   /** Hold audio played while a conference waits to start: a static file (TwiML or audio), fetched with GET. */

@@ -4,7 +4,7 @@ import { AppError, errorResponse } from '@/lib/errors';
 import { publicUrl, twilioConfig } from './config';
 import { SIGNED_URL_FRAGMENTS } from './connection-overrides';
 import { HOLD_MUSIC_PATH } from './static-audio';
-import { farewellTwiml, MESSAGES, retryAfterHoldTwiml } from './twiml';
+import { announcementTwiml, farewellTwiml, MESSAGES, retryAfterHoldTwiml } from './twiml';
 import { verifyTwilioWebhook } from './webhook-signature';
 
 const TWIML_HEADERS = { 'content-type': 'text/xml; charset=utf-8', 'cache-control': 'no-store' };
@@ -100,5 +100,26 @@ export async function handleVoiceWebhook<S extends z.ZodType>(
     if (!Number.isInteger(attempt) || attempt > VOICE_RETRY_LIMIT)
       return twimlResponse(farewellTwiml(MESSAGES.unavailable));
     return twimlResponse(retryAfterHoldTwiml(publicUrl(HOLD_MUSIC_PATH), retryUrl(verified.url, attempt)));
+  }
+}
+
+/**
+ * Announcement documents (AnnounceUrl): a forged request is refused (403); anything else gets TwiML, and a query
+ * we cannot use gets an empty document (silence), since Hangup is not allowed in an announcement.
+ */
+export async function handleAnnouncementWebhook<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  render: (input: z.infer<S>) => string,
+): Promise<Response> {
+  try {
+    const { input } = await verifiedInput(request, schema);
+    return twimlResponse(render(input));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden:webhook') return errorResponse(error);
+    console.warn(
+      `[webhook] ${new URL(request.url).pathname}: unusable announcement request: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return twimlResponse(announcementTwiml(null));
   }
 }

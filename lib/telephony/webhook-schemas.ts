@@ -85,3 +85,13 @@ export const conferenceStatusSchema = z.looseObject({
   ReasonParticipantLeft: shortText(64).optional(),
   Timestamp: shortText(64).optional(),
 });
+
+/** The query of an announcement URL the app gave Twilio (lib/telephony/cue.ts): what to say, nothing else. */
+export const cueSchema = z.discriminatedUnion('cue', [
+  z.object({
+    cue: z.literal('position'),
+    position: boundedInt.pipe(z.number().min(1).max(1000)),
+    wait: boundedInt.pipe(z.number().max(86_400)).optional(),
+  }),
+  z.object({ cue: z.literal('next') }),
+]);

@@ -32,6 +32,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/api/twilio/status': 'twilio',
   '/api/twilio/conference-status': 'twilio',
   '/api/twilio/baseline': 'twilio',
+  '/api/twilio/cue': 'twilio',
   // Checked with the sample command 'pickup', which only screeners (and producers) may give.
   '/api/calls/[id]/[command]': ['screener'],
   '/api/calls/[id]/card': ['screener', 'host'],

@@ -67,6 +67,7 @@ function harmfulParams(pattern: string, live: Live): Record<string, string> | un
       CallStatus: 'ringing',
       Direction: 'inbound',
     },
+    '/api/twilio/cue': { ConferenceSid: live.conferenceSid, FriendlyName: live.room, cue: 'next' },
   };
   return table[pattern];
 }
@@ -85,6 +86,7 @@ function harmlessParams(pattern: string, live: Live): Record<string, string> | u
     '/api/twilio/dial-action': { CallSid: fakeCallSid(), DialCallStatus: 'answered' },
     '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000' },
     '/api/twilio/baseline': { CallSid: fakeCallSid(), From: '+15550000000', To: E2E_SHOW_NUMBER },
+    '/api/twilio/cue': { ConferenceSid: fakeConferenceSid(), cue: 'position', position: '2', wait: '90' },
   };
   return table[pattern];
 }

@@ -26,10 +26,15 @@ export interface AppHarness {
  * The emulator (in-process, random port) plus the app's webhook routes on a test server, with the environment
  * pointing config at both (rehearsal mode), and the account provisioned.
  */
-export async function startAppHarness(options: { numbers: string[] }): Promise<AppHarness> {
+export async function startAppHarness(options: { numbers: string[]; timeScale?: number }): Promise<AppHarness> {
   const server = await startRouteServer(TWILIO_ROUTES);
   const { served, url: appUrl } = server;
-  const emulator = await startEmulator({ port: 0, numbers: options.numbers, webhookTimeoutMs: 5000 });
+  const emulator = await startEmulator({
+    port: 0,
+    numbers: options.numbers,
+    webhookTimeoutMs: 5000,
+    ...(options.timeScale ? { timeScale: options.timeScale } : {}),
+  });
   delete process.env.TWILIO_ACCOUNT_SID;
   delete process.env.TWILIO_API_BASE_URL;
   process.env.EMULATOR_URL = emulator.url;

@@ -22,7 +22,13 @@ function makeUser(db: Db, role: Role, name: string): Promise<Actor> {
 /** A producer, a host, two screeners and a show, with its lines open unless told otherwise. */
 export async function createCallFixture(
   db: Db,
-  options: { phoneNumber?: string; open?: boolean; maxQueue?: number; deckAudio?: 'show' | 'hold' } = {},
+  options: {
+    phoneNumber?: string;
+    open?: boolean;
+    maxQueue?: number;
+    deckAudio?: 'show' | 'hold';
+    holdAudioUrl?: string;
+  } = {},
 ): Promise<CallFixture> {
   const producer = await makeUser(db, 'producer', 'Pat Producer');
   const host = await makeUser(db, 'host', 'Harper Host');
@@ -38,6 +44,7 @@ export async function createCallFixture(
       offAirMessage: 'The test show is off the air.',
       maxQueue: options.maxQueue ?? 20,
       deckAudio: options.deckAudio ?? 'show',
+      holdAudioUrl: options.holdAudioUrl ?? null,
     })
     .returning();
   if (!show) throw new Error('show insert returned no row');

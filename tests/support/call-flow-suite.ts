@@ -25,13 +25,22 @@ export interface CallFlowSuite {
  * Registers the hooks of an integration test file: one emulator and route server for the file, and before each
  * test an empty database, a fresh emulator, a show with open lines and its staff, and provisioning.
  */
-export function setUpCallFlowSuite(options: { deckAudio?: 'show' | 'hold'; maxQueue?: number } = {}): CallFlowSuite {
+export function setUpCallFlowSuite(
+  options: {
+    deckAudio?: 'show' | 'hold';
+    maxQueue?: number;
+    holdAudioUrl?: string;
+    /** The emulator's speed for spoken TwiML; 1 when a test listens to the speech itself. */
+    timeScale?: number;
+  } = {},
+): CallFlowSuite {
+  const { timeScale, ...showOptions } = options;
   let h: AppHarness | undefined;
   let fx: CallFixture | undefined;
   const db = async () => (await getDbHandle()).db;
   beforeAll(async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    h = await startAppHarness({ numbers: [SHOW_NUMBER] });
+    h = await startAppHarness({ numbers: [SHOW_NUMBER], timeScale });
   });
   afterAll(async () => {
     await h?.close();
@@ -39,7 +48,7 @@ export function setUpCallFlowSuite(options: { deckAudio?: 'show' | 'hold'; maxQu
   beforeEach(async () => {
     h?.emulator.reset();
     await truncateAll(await getDbHandle());
-    fx = await createCallFixture(await db(), { phoneNumber: SHOW_NUMBER, ...options });
+    fx = await createCallFixture(await db(), { phoneNumber: SHOW_NUMBER, ...showOptions });
     await provisionTwilio();
   });
   const suite: CallFlowSuite = {

@@ -1,4 +1,5 @@
 import * as conferenceStatus from '@/app/api/twilio/conference-status/route';
+import * as cue from '@/app/api/twilio/cue/route';
 import * as device from '@/app/api/twilio/device/route';
 import * as dialAction from '@/app/api/twilio/dial-action/route';
 import * as status from '@/app/api/twilio/status/route';
@@ -12,4 +13,5 @@ export const TWILIO_ROUTES: RouteEntries = {
   '/api/twilio/dial-action': dialAction,
   '/api/twilio/status': status,
   '/api/twilio/conference-status': conferenceStatus,
+  '/api/twilio/cue': cue,
 };
