@@ -146,8 +146,8 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')(
         DATABASE_URL: database.url ?? '',
         EMULATOR_URL: emulator.url,
         PUBLIC_BASE_URL: proxy.url,
+        // The app's own reconciler loop at its production interval and grace.
         RECONCILER: 'app',
-        RECONCILE_INTERVAL_MS: '1000',
       };
       app = await spawnInstance('app', appPort, appEnv);
     }, 120_000);
