@@ -27,19 +27,19 @@ async function provisionRehearsal(loop: NonNullable<typeof state.switchboardReco
   for (const problem of report.problems) logProblem('warn', 'rehearsal', problem);
 }
 
-async function tick(loop: NonNullable<typeof state.switchboardReconciler>): Promise<void> {
+async function tick(loop: NonNullable<typeof state.switchboardReconciler>, quiet: boolean): Promise<void> {
   try {
     await provisionRehearsal(loop);
     if (await hasWorkToReconcile()) await reconcileOnce();
     loop.lastError = null;
   } catch (error) {
-    warnOnce(loop, error instanceof Error ? error.message : String(error));
+    if (!quiet) warnOnce(loop, error instanceof Error ? error.message : String(error));
   }
 }
 
 /**
  * Starts, once per process, the timer that keeps the database and Twilio in agreement while lines are open
- * (every RECONCILE_INTERVAL_MS, default 3 s). In rehearsal mode it also provisions the emulator.
+ * (at start, then every RECONCILE_INTERVAL_MS, default 3 s). In rehearsal mode it also provisions the emulator.
  */
 export function startReconcilerLoop(): void {
   if (state.switchboardReconciler) return;
@@ -50,13 +50,17 @@ export function startReconcilerLoop(): void {
     provisionedFor: null as string | null,
     lastError: null as string | null,
   };
-  loop.timer = setInterval(() => {
+  const run = (quiet: boolean) => {
     if (inFlight) return;
     inFlight = true;
-    void tick(loop).finally(() => {
+    void tick(loop, quiet).finally(() => {
       inFlight = false;
     });
-  }, intervalMs);
+  };
+  loop.timer = setInterval(() => run(false), intervalMs);
   loop.timer.unref();
   state.switchboardReconciler = loop;
+  // At once, not an interval later: after a crash, callers whose move died with the old process are put right now.
+  // Quietly, since Twilio may not answer yet (in rehearsal the emulator starts beside the app); the timer retries.
+  run(true);
 }

@@ -51,6 +51,8 @@ export interface ReconcileOptions {
   graceMs?: number;
   /** How long a caller may wait in a screening room with no screener before going back to the queue. */
   screenerGraceMs?: number;
+  /** When this process started (its moves began after it); tests stand in for a restart with it. */
+  startedAt?: number;
 }
 
 interface Located {
@@ -72,6 +74,17 @@ async function locateEveryone(): Promise<{ byCallSid: Map<string, Located>; room
     for (const entry of located) byCallSid.set(entry.participant.callSid, entry);
   }
   return { byCallSid, rooms };
+}
+
+/**
+ * A session changed within the grace may have its move still under way, so it is left alone; but not when the
+ * change is older than this process. A move the process that committed it never finished died with it (`kill -9`
+ * mid-move): the new process repairs it at once instead of letting the caller sit in its old room for the
+ * whole grace. Should another instance still be making that move, the repair sends the call to the same room.
+ */
+function mayStillBeMoving(session: CallSession, settled: number, startedAt: number): boolean {
+  const changedAt = session.updatedAt.getTime();
+  return changedAt > settled && changedAt >= startedAt;
 }
 
 async function checkSession(session: CallSession, where: Located | undefined, repairs: Repair[]): Promise<void> {
@@ -212,7 +225,7 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
   const { byCallSid, rooms } = await locateEveryone();
   const settled = Date.now() - options.graceMs;
   for (const session of sessions) {
-    if (session.updatedAt.getTime() > settled || !session.room) continue;
+    if (mayStillBeMoving(session, settled, options.startedAt) || !session.room) continue;
     await checkSession(session, byCallSid.get(session.callSid), repairs).catch((error: unknown) => {
       logProblem('warn', 'reconciler', `session ${session.id}:`, error instanceof Error ? error.message : error);
     });
@@ -263,7 +276,11 @@ let running: Promise<ReconcileReport> | null = null;
  * drift. Only one app instance runs it at a time (advisory lock); within a process, concurrent calls share a run.
  */
 export async function reconcileOnce(options: ReconcileOptions = {}): Promise<ReconcileReport> {
-  const resolved = { graceMs: options.graceMs ?? 10_000, screenerGraceMs: options.screenerGraceMs ?? 30_000 };
+  const resolved = {
+    graceMs: options.graceMs ?? 10_000,
+    screenerGraceMs: options.screenerGraceMs ?? 30_000,
+    startedAt: options.startedAt ?? performance.timeOrigin,
+  };
   running ??= withAdvisoryLock(RECONCILER_LOCK, () => pass(resolved))
     .then((report) => report ?? { ran: false, checkedSessions: 0, repairs: [] })
     .finally(() => {

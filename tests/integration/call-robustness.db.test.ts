@@ -3,7 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import twilio from 'twilio';
 import { getDbHandle } from '@/lib/db/client';
 import { callers, callEvents, callSessions, shows } from '@/lib/db/schema';
-import { findSession, findSessionByCallSid } from '@/lib/db/call-sessions';
+import { findSession, findSessionByCallSid, patchSession } from '@/lib/db/call-sessions';
 import { runCallCommand } from '@/lib/calls/commands';
 import { closeLines } from '@/lib/calls/lines';
 import { reconcileOnce } from '@/lib/calls/reconciler';
@@ -147,6 +147,27 @@ describe('unreliable callbacks', () => {
     expect(report.repairs.map((r) => [r.action, r.sessionId])).toContainEqual(['moved', id]);
     await eventually(() => t.h.call(callSid).room === `hold-${id}`, 'the caller back in its hold room');
     expect(t.h.call(callSid).hears?.kind).toBe('wait');
+  });
+
+  it('repairs at once a move committed before this process started (the process that made it died), and leaves a recent one of its own to the grace', async () => {
+    const callSid = await t.h.ring('+14155550184', SHOW_NUMBER);
+    const { id } = await t.settled(callSid, 'the caller queued');
+    await twilioClient()
+      .calls(callSid)
+      .update({
+        twiml: `<Response><Dial><Conference startConferenceOnEnter="false">live-${t.fx.episode?.id}</Conference></Dial></Response>`,
+      });
+    await eventually(() => t.h.call(callSid).room === `live-${t.fx.episode?.id}`, 'the caller still in its old room');
+    // The move to the hold room has just committed; Twilio has not heard of it.
+    await patchSession(id, { pendingCommand: 'requeue' });
+    const movedBy = (report: Awaited<ReturnType<typeof reconcileOnce>>) =>
+      report.repairs.filter((r) => r.action === 'moved' && r.sessionId === id);
+    expect(movedBy(await reconcileOnce({ graceMs: 60_000 })), 'a move of this process may still be under way').toEqual(
+      [],
+    );
+    expect(t.h.call(callSid).room).toBe(`live-${t.fx.episode?.id}`);
+    expect(movedBy(await reconcileOnce({ graceMs: 60_000, startedAt: Date.now() }))).toHaveLength(1);
+    await eventually(() => t.h.call(callSid).room === `hold-${id}`, 'the caller in its hold room');
   });
 
   it('holds deck callers when the host leaves and the callbacks saying so were dropped', async () => {
