@@ -3,6 +3,8 @@ import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath } from './e2e-env';
 import { EmulatorControl } from './pages/emulator-control';
 import { HostConsolePage } from './pages/host-console';
 import { ProducerRoomPage } from './pages/producer-room';
+import { RegularsPage } from './pages/regulars-page';
+import { ScreenConsolePage } from './pages/screen-console';
 import { keepScreenshot } from './pages/screenshots';
 
 const emulator = new EmulatorControl(E2E_EMULATOR_URL);
@@ -99,6 +101,52 @@ test.describe('the producer’s show room', () => {
     await emulator.waitFor(sid, 'the released caller is hung up after the goodbye', (c) => c.status === 'completed');
     await expect(room.linesState()).toHaveText(/Lines closed/);
     await hostContext.close();
+  });
+
+  test('marks a regular, who then waits first with a badge and their note on the card; screeners see estimated waits', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const room = new ProducerRoomPage(page);
+    await room.goto();
+    await room.openLines('Regulars show');
+    const showId = await room.showId();
+    const regulars = new RegularsPage(page);
+    await regulars.goto();
+    const regular = '+14155550777';
+    await regulars.add(regular, 'Knows the trains');
+
+    const early = '+14155550701';
+    const later = '+14155550702';
+    for (const from of [early, later, regular]) {
+      const sid = await emulator.ring(from, E2E_SHOW_NUMBER);
+      await emulator.waitFor(sid, 'the caller in its hold room', (c) => (c.room ?? '').startsWith('hold-'));
+    }
+    const screenerContext = await browser.newContext({ storageState: storageStatePath('screener') });
+    const screen = new ScreenConsolePage(await screenerContext.newPage());
+    await screen.goto(showId);
+    await expect.poll(() => screen.waitingNumbers(), { timeout: 15_000 }).toEqual([regular, early, later]);
+    await expect(screen.regularBadge(regular)).toHaveText(/Regular/);
+    await expect(screen.regularBadge(early)).toHaveCount(0);
+    // No pick-up yet in this episode: no pace, so no estimate rather than a made-up one.
+    await expect(screen.estimatedWait(early)).toHaveCount(0);
+
+    await screen.pickUpNext();
+    await screen.expectTalkingTo(regular);
+    await expect(screen.screeningPanel().getByTestId('regular-badge')).toBeVisible();
+    await expect(screen.screeningPanel().getByLabel('Comment for the host')).toHaveValue('Knows the trains');
+    // One pick-up sets the pace: each waiting caller now shows their estimated wait.
+    await expect(screen.estimatedWait(early)).toHaveText(/^Est\. wait (under a minute|about \d+ min)$/);
+    await expect(screen.estimatedWait(later)).toHaveText(/^Est\. wait (under a minute|about \d+ min)$/);
+    await keepScreenshot(screen.page, 'screen-console-regular-and-waits');
+    await screenerContext.close();
+
+    await emulator.hangUpEverything();
+    await regulars.goto();
+    await regulars.remove(regular);
+    await room.goto();
+    await room.closeLines();
   });
 
   test('searches the call history, exports it as CSV, and shows the stats chart', async ({ page }) => {

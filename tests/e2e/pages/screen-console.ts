@@ -33,6 +33,19 @@ export class ScreenConsolePage {
     return this.waitingList().getByRole('listitem').filter({ hasText: number });
   }
 
+  /** The order of the waiting list, by each caller's number as this console shows it. */
+  async waitingNumbers(): Promise<string[]> {
+    return this.waitingList().getByTestId('caller-number').allTextContents();
+  }
+
+  regularBadge(number: string): Locator {
+    return this.waitingCaller(number).getByTestId('regular-badge');
+  }
+
+  estimatedWait(number: string): Locator {
+    return this.waitingCaller(number).getByTestId('estimated-wait');
+  }
+
   async pickUpNext() {
     await this.page.getByRole('button', { name: /^Pick up next/ }).click();
   }
