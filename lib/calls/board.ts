@@ -5,7 +5,7 @@ import { findEpisodeById } from '@/lib/db/episodes';
 import type { QueueLane } from '@/lib/db/schema';
 import { episodePickupPace } from '@/lib/db/waiting';
 import { compareQueue, estimatedWaitSeconds, queueEntry, secondsPerPickup } from '@/lib/consoles/queue-order';
-import type { CallState } from '@/lib/telephony/call-session-machine';
+import { UNSCREENED_STATES, type CallState } from '@/lib/telephony/call-session-machine';
 
 export interface BoardCard {
   id: string;
@@ -118,7 +118,9 @@ export async function getBoard(episodeId: string, recentLimit = 20): Promise<{ b
   const groups: Board['groups'] = { queued: [], screening: [], ready: [], on_air: [] };
   for (const row of rows.open) {
     const card = toCard(row);
-    if (card.state === 'ringing' || card.state === 'queued') groups.queued.push(card);
+    if ((UNSCREENED_STATES as readonly CallState[]).includes(card.state)) groups.queued.push(card);
+    // A caller being rung back is the screener's, as if already screening.
+    else if (card.state === 'calling_back') groups.screening.push(card);
     else if (card.state === 'screening' || card.state === 'ready' || card.state === 'on_air')
       groups[card.state].push(card);
   }

@@ -4,11 +4,17 @@ import { hasDedupeKey, insertCallEvent, latestConferenceSequence } from '@/lib/d
 import { findSessionByCallSid, lockCallSid, patchSession, type SessionChanges } from '@/lib/db/call-sessions';
 import { getDb, type Queryable } from '@/lib/db/client';
 import type { CallSession } from '@/lib/db/schema';
-import { END_REASON_FOR_EVENT, endInputForStatus, isTerminal } from '@/lib/telephony/call-session-machine';
+import {
+  END_REASON_FOR_EVENT,
+  endInputForStatus,
+  isTerminal,
+  ringbackEndInput,
+} from '@/lib/telephony/call-session-machine';
 import { parseRoom, staffRoleOfLabel } from '@/lib/telephony/rooms';
 import { applyTransition } from './apply-transition';
 import { requestCues } from './cues';
 import { syncLiveRoom } from './live-room';
+import { adoptRingback, endRingback, ringBack, type RingbackRef } from './ringback';
 import { requeueAfterScreenerLeft } from './screener-left';
 
 export interface CallStatusCallback {
@@ -17,6 +23,8 @@ export interface CallStatusCallback {
   sequenceNumber: number | null;
   timestamp?: string;
   callDuration?: string;
+  /** Present on a ringback's callbacks: which session and attempt the call is. */
+  ringback?: RingbackRef;
 }
 
 export type CallbackOutcome = 'duplicate' | 'orphan' | 'stale' | 'applied' | 'recorded';
@@ -37,10 +45,13 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
   };
   const db = await getDb();
   let episodeId: string | null = null;
+  let retryRingback: string | null = null;
   const outcome = await db.transaction(async (tx): Promise<CallbackOutcome> => {
     await lockCallSid(tx, callSid);
     if (await hasDedupeKey(dedupeKey, tx)) return 'duplicate';
-    const session = await findSessionByCallSid(callSid, tx, true);
+    const session =
+      (await findSessionByCallSid(callSid, tx, true)) ??
+      (callback.ringback ? await adoptRingback(tx, callback.ringback, callSid) : undefined);
     const name = `status:${callStatus}`;
     if (!session) {
       await insertCallEvent({ callSid, source: 'twilio', name, detail, dedupeKey }, tx);
@@ -69,6 +80,12 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
       return record('recorded');
     }
     const gone: SessionChanges = { ...progress, confirmedRoom: null, conferenceSid: null, pendingCommand: null };
+    const unanswered = session.state === 'calling_back' ? ringbackEndInput(callStatus) : null;
+    if (unanswered) {
+      const ended = await endRingback(tx, session, unanswered, { source: 'twilio', detail, dedupeKey });
+      if (ended.retry) retryRingback = session.id;
+      return 'applied';
+    }
     if (isTerminal(session.state)) {
       // The call is over, so a farewell that Twilio refused earlier no longer needs anyone's attention.
       await patchSession(session.id, { ...gone, attention: null }, tx);
@@ -87,6 +104,7 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
   });
   // A caller who hung up moved everyone behind them up.
   requestCues(episodeId);
+  if (retryRingback) ringBack(retryRingback);
   return outcome;
 }
 
@@ -165,9 +183,12 @@ export async function handleConferenceStatus(cb: ConferenceCallback): Promise<Ca
     if (!session) return 'recorded';
     episodeId = session.episodeId;
     await confirmParticipant(session, cb, tx);
+    // Star (hangupOnStar) also leaves a hold room as participant_hung_up, and then the call goes on to the
+    // callback menu: a caller who really hung up there is ended by the status callback or the Dial action.
     if (
       cb.event === 'participant-leave' &&
       cb.reasonParticipantLeft === 'participant_hung_up' &&
+      parseRoom(cb.friendlyName)?.kind !== 'hold' &&
       !isTerminal(session.state)
     ) {
       const fresh = (await findSessionByCallSid(session.callSid, tx, true)) ?? session;

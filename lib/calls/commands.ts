@@ -95,6 +95,8 @@ export async function runCallCommand(
     }
     const extra = body.card ? cardChanges(body.card) : {};
     if (command === 'reject' && body.reason) extra.rejectReason = body.reason;
+    // Each pickup of a callback caller has its own retry.
+    if (command === 'pickup') extra.ringbackRetried = false;
     return applyTransition(tx, session, command, {
       source: 'command',
       actorId: actor.id,

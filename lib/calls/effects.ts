@@ -9,6 +9,7 @@ import { isCallGone } from '@/lib/telephony/twilio-actions';
 import { applyTransition } from './apply-transition';
 import { syncLiveRoom } from './live-room';
 import { moveToPlacement } from './placement';
+import { ringBack, stopRingback } from './ringback';
 
 /**
  * Ends a session whose call Twilio no longer has (its hang-up callback never reached us). `ended` says whether
@@ -62,6 +63,14 @@ async function flagTrouble(session: CallSession, cause: unknown): Promise<CallSe
 /** Tells Twilio what a transition needs. Never throws: trouble lands on the session for the consoles to show. */
 export async function carryOut(session: CallSession, effect: TwilioEffect): Promise<CallSession> {
   if (effect === 'none') return session;
+  if (effect === 'ring') {
+    ringBack(session.id);
+    return session;
+  }
+  if (effect === 'cancel_ring') {
+    await stopRingback(session);
+    return (await findSession(session.id)) ?? session;
+  }
   try {
     if (effect === 'move' || effect === 'farewell') {
       await moveToPlacement(session);

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db/client';
 import { closeEpisode, findEpisodeById, latestEpisodes } from '@/lib/db/episodes';
 import { findShowById } from '@/lib/db/shows';
 import type { CallSession, Episode } from '@/lib/db/schema';
-import { SHOW_ENDED_REASON } from '@/lib/telephony/call-session-machine';
+import { SHOW_ENDED_REASON, type TwilioEffect } from '@/lib/telephony/call-session-machine';
 import { applyTransition } from './apply-transition';
 import { carryOut } from './effects';
 
@@ -30,7 +30,11 @@ const NOT_ON = 'The show is not on: its lines are closed and nobody is waiting.'
  * CallSid, then its session row, and only then the episode row, which the triggers also update at commit), so a
  * callback for one of these calls waits for this round instead of deadlocking with it.
  */
-async function releaseRound(actor: Actor, episodeId: string, closeLines: boolean): Promise<CallSession[]> {
+async function releaseRound(
+  actor: Actor,
+  episodeId: string,
+  closeLines: boolean,
+): Promise<{ session: CallSession; effect: TwilioEffect }[]> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const open = await listOpenSessions({ episodeId }, tx);
@@ -41,7 +45,7 @@ async function releaseRound(actor: Actor, episodeId: string, closeLines: boolean
       if (session) locked.push(session);
     }
     if (closeLines) await closeEpisode(episodeId, new Date(), tx);
-    const released: CallSession[] = [];
+    const released: { session: CallSession; effect: TwilioEffect }[] = [];
     for (const session of locked) {
       const applied = await applyTransition(tx, session, 'end_show', {
         source: 'command',
@@ -49,7 +53,7 @@ async function releaseRound(actor: Actor, episodeId: string, closeLines: boolean
         endReason: SHOW_ENDED_REASON,
         detail: { actor: actor.name, via: actor.via },
       });
-      if (applied.next.changed) released.push(applied.session);
+      if (applied.next.changed) released.push({ session: applied.session, effect: applied.next.effect });
     }
     return released;
   });
@@ -83,12 +87,15 @@ export async function endShow(actor: Actor, showId: string): Promise<EndedShow> 
   const lingering = latest.closedAt ? await listOpenSessions({ episodeId: latest.id }) : [];
   if (latest.closedAt && lingering.length === 0) throw new AppError('conflict:episode', NOT_ON);
 
-  const released: CallSession[] = [];
+  const released: { session: CallSession; effect: TwilioEffect }[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     released.push(...(await releaseRound(actor, latest.id, round === 0 && !latest.closedAt)));
     if ((await listOpenSessions({ episodeId: latest.id })).length === 0) break;
   }
-  const farewells = await inBatches(released, FAREWELLS_IN_PARALLEL, (session) => carryOut(session, 'farewell'));
+  // A goodbye to everyone on the line; a ringback under way is stopped; a caller waiting for a callback has no call.
+  const farewells = await inBatches(released, FAREWELLS_IN_PARALLEL, ({ session, effect }) =>
+    carryOut(session, effect),
+  );
   const episode = (await findEpisodeById(latest.id)) ?? latest;
   return { episode, released: farewells };
 }

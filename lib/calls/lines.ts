@@ -7,6 +7,7 @@ import { listOpenSessions } from '@/lib/db/call-sessions';
 import { closeEpisode, findOpenEpisode, insertOpenEpisode, latestEpisodes, reopenEpisode } from '@/lib/db/episodes';
 import { findShowById } from '@/lib/db/shows';
 import type { Episode } from '@/lib/db/schema';
+import { endPendingCallbacks } from './ringback';
 
 export const openLinesSchema = z
   .object({ title: z.string().trim().min(1, 'Give the episode a title.').max(200).optional() })
@@ -43,7 +44,10 @@ export async function currentLines(showId: string): Promise<Episode | null> {
   return (await findOpenEpisode(showId)) ?? null;
 }
 
-/** Closes the lines: new calls hear the off-air message; callers already in the queue stay until handled. */
+/**
+ * Closes the lines: new calls hear the off-air message; callers already in the queue stay until handled, except
+ * those waiting for a callback, who are not rung back (their sessions end as off air).
+ */
 export async function closeLines(actor: Actor, showId: string): Promise<Episode> {
   assertAccess(actor, ACCESS.runShows);
   if (!(await findShowById(showId))) throw new AppError('not_found:show', 'That show was not found.');
@@ -51,5 +55,6 @@ export async function closeLines(actor: Actor, showId: string): Promise<Episode>
   if (!open) throw new AppError('conflict:episode', 'The lines of this show are not open.');
   const closed = await closeEpisode(open.id, new Date());
   if (!closed) throw new AppError('conflict:episode', 'The lines of this show are not open.');
+  await endPendingCallbacks(closed.id);
   return closed;
 }

@@ -12,11 +12,18 @@ import {
 } from '@/lib/telephony/call-session-machine';
 import { publicUrl } from '@/lib/telephony/config';
 import { conferenceUrls, moveCall } from '@/lib/telephony/twilio-actions';
-import { callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
+import { callbackConfirmation, callerPlacementTwiml, farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
+import { isWithheldNumber } from '@/lib/telephony/withheld-number';
 import { applyTransition } from './apply-transition';
+
+/** Callbacks are on for the show, and the caller has a number to ring back. */
+export function canCallBack(show: Pick<Show, 'callbackOfferAfter'>, session: Pick<CallSession, 'fromNumber'>): boolean {
+  return show.callbackOfferAfter > 0 && !isWithheldNumber(session.fromNumber);
+}
 
 function farewellFor(session: CallSession): string {
   if (session.endReason === SHOW_ENDED_REASON) return farewellTwiml(MESSAGES.showEnded);
+  if (session.state === 'callback') return farewellTwiml(callbackConfirmation(session.fromNumber));
   if (session.state === 'rejected') return farewellTwiml(MESSAGES.rejected);
   if (session.state === 'completed' && session.endReason === 'dropped') return farewellTwiml(MESSAGES.dropped);
   return farewellTwiml(null);
@@ -29,17 +36,20 @@ function farewellFor(session: CallSession): string {
 export async function placementTwiml(
   session: CallSession,
   db: Queryable,
-  options: { greeting?: string; show?: Show; shippedHoldAudio?: boolean } = {},
+  options: { greeting?: string; show?: Show; shippedHoldAudio?: boolean; callbackMenu?: boolean } = {},
 ): Promise<string> {
   if (isTerminal(session.state) || !session.room) return farewellFor(session);
   const show = options.show ?? (await findShowById(session.showId, db));
   if (!show) return farewellTwiml(null);
+  const holding = session.state === 'queued' && canCallBack(show, session);
   return callerPlacementTwiml(
     {
       room: session.room,
       muted: session.state === 'ready' || session.muted,
       dialAction: publicUrl('/api/twilio/dial-action'),
       greeting: options.greeting,
+      hangupOnStar: holding,
+      callbackMenuAction: holding && options.callbackMenu ? publicUrl('/api/twilio/callback-choice') : undefined,
     },
     conferenceUrls(options.shippedHoldAudio ? null : show),
   );
@@ -80,6 +90,9 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
     const leftOnItsOwn = !request.moved && Boolean(request.dialCallStatus) && !ended;
     const screenRoomEnded = leftOnItsOwn && session.state === 'screening';
     const waitAudioFailed = leftOnItsOwn && !screenRoomEnded && !isTerminal(session.state);
+    // Star (hangupOnStar) also takes a waiting caller out of the hold room on its own: the callback menu comes
+    // first, then the shipped hold audio, which is right in either case.
+    const callbackMenu = leftOnItsOwn && session.state === 'queued';
     if (ended && !isTerminal(session.state)) {
       session = (
         await applyTransition(tx, session, ended, {
@@ -107,6 +120,6 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
       );
     }
     // This answer itself puts the call where it belongs; the join callback then clears pendingCommand.
-    return placementTwiml(session, tx, { shippedHoldAudio: waitAudioFailed });
+    return placementTwiml(session, tx, { shippedHoldAudio: waitAudioFailed, callbackMenu });
   });
 }

@@ -24,6 +24,7 @@ import {
   type ConferenceSummary,
   type ParticipantSummary,
 } from '@/lib/telephony/twilio-actions';
+import { offerCallbacks } from './callback-choice';
 import { answerIncomingCall } from './door';
 import { endVanishedCall } from './effects';
 import { moveToPlacement } from './placement';
@@ -248,6 +249,7 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
       repairs.push({ action: 'requeued', sessionId: moved.id, detail: 'the screener was not in the screening room' });
     }
   }
+  await offerCallbacks();
   for (const episode of episodes) {
     const result = await syncLiveRoom(episode.id);
     for (const [sessionId, outcome] of result.sessions) {

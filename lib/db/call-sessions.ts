@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNotNull, notInArray, or, sql } from 'drizzle-orm';
-import { LIVE_ROOM_STATES, OPEN_STATES } from '@/lib/telephony/call-session-machine';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { LIVE_ROOM_STATES, OPEN_STATES, SCREENER_BUSY_STATES } from '@/lib/telephony/call-session-machine';
 import { getDb, queryRows, type Queryable } from './client';
 import { callers, callSessions, episodes, shows, users, type CallSession } from './schema';
 
@@ -92,14 +92,60 @@ export async function patchSession(
   return row;
 }
 
-/** The callers this screener is screening right now (normally at most one). */
+/** The callers this screener is screening, or ringing back, right now (normally at most one). */
 export async function listScreeningBy(screenerId: string, db?: Queryable): Promise<CallSession[]> {
   const q = db ?? (await getDb());
   return q
     .select()
     .from(callSessions)
-    .where(and(eq(callSessions.screenerId, screenerId), eq(callSessions.state, 'screening')))
+    .where(and(eq(callSessions.screenerId, screenerId), inArray(callSessions.state, [...SCREENER_BUSY_STATES])))
     .orderBy(asc(callSessions.createdAt));
+}
+
+/**
+ * The session is now carried by another call (its ringback): callbacks name the new CallSid from here on, and
+ * that call's SequenceNumbers start again at 0.
+ */
+export async function replaceCallSid(id: string, callSid: string, tx: Queryable): Promise<CallSession> {
+  const [row] = await tx
+    .update(callSessions)
+    .set({ callSid, lastStatusSequence: -1, confirmedRoom: null, conferenceSid: null, updatedAt: new Date() })
+    .where(eq(callSessions.id, id))
+    .returning();
+  if (!row) throw new Error(`call session ${id} vanished while its call changed`);
+  return row;
+}
+
+/** Waiting callers of an episode whose call is elsewhere for now: they asked to be called back. */
+export async function listCallbackSessions(episodeId: string, db?: Queryable): Promise<CallSession[]> {
+  const q = db ?? (await getDb());
+  return q
+    .select()
+    .from(callSessions)
+    .where(and(eq(callSessions.episodeId, episodeId), eq(callSessions.state, 'callback')));
+}
+
+/**
+ * Callers in their hold room who have waited their show's callback wait and have not heard the offer yet, with
+ * the conference they were confirmed in. Withheld numbers are left to the caller (they cannot be rung back).
+ */
+export async function listCallbackOffersDue(db?: Queryable): Promise<CallSession[]> {
+  const q = db ?? (await getDb());
+  const rows = await q
+    .select({ session: callSessions })
+    .from(callSessions)
+    .innerJoin(shows, eq(shows.id, callSessions.showId))
+    .where(
+      and(
+        eq(callSessions.state, 'queued'),
+        isNull(callSessions.callbackOfferedAt),
+        isNotNull(callSessions.conferenceSid),
+        sql`${callSessions.confirmedRoom} = ${callSessions.room}`,
+        sql`${shows.callbackOfferAfter} > 0`,
+        sql`${callSessions.queuedAt} <= now() - make_interval(secs => ${shows.callbackOfferAfter})`,
+      ),
+    );
+  return rows.map((r) => r.session);
 }
 
 export async function listOpenSessions(

@@ -74,6 +74,10 @@ export const shows = pgTable('shows', {
   // How many callers may be on air at once; the host console warns at the limit and the server refuses past it.
   onAirLimit: integer('on_air_limit').notNull().default(3),
   withheldPolicy: withheldPolicyEnum('withheld_policy').notNull().default('accept'),
+  // Seconds on hold before the hold audio offers a callback; 0 turns callbacks off (no offer, star does nothing).
+  callbackOfferAfter: integer('callback_offer_after').notNull().default(60),
+  // A ringback that is busy, unanswered or failed is tried once more (true) or ends there (false).
+  callbackRetry: boolean('callback_retry').notNull().default(true),
   // Bumped (by triggers, at commit) in the same transaction as every change a console shows: sessions, chat, the
   // episode, callers' history, staff names. A console poll compares it and answers 304 without reading the rest.
   consoleVersion: bigint('console_version', { mode: 'number' }).notNull().default(0),
@@ -186,6 +190,11 @@ export const callSessions = pgTable(
     rejectReason: text('reject_reason'),
     endReason: text('end_reason'),
     lastStatusSequence: integer('last_status_sequence').notNull().default(-1),
+    // Ringbacks placed so far (an outbound call's callbacks name theirs, so a late one cannot adopt the session),
+    // and whether this pickup's one retry is used.
+    ringbackAttempts: integer('ringback_attempts').notNull().default(0),
+    ringbackRetried: boolean('ringback_retried').notNull().default(false),
+    callbackOfferedAt: timestamp('callback_offered_at', { withTimezone: true }),
     createdAt: createdAt(),
     queuedAt: timestamp('queued_at', { withTimezone: true }),
     screeningAt: timestamp('screening_at', { withTimezone: true }),

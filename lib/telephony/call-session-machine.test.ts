@@ -7,12 +7,16 @@ import {
   COMMAND_ROLES,
   isTerminal,
   OPEN_STATES,
+  ringbackEndInput,
   roomKindFor,
   SYSTEM_INPUTS,
   transition,
   type CallCommand,
+  type CallEventName,
   type RoomKind,
   type TwilioEffect,
+  UNSCREENED_STATES,
+  WAITING_STATES,
 } from './call-session-machine';
 
 type Row = {
@@ -26,10 +30,15 @@ type Row = {
 
 // The legal command moves, written out from ARCHITECTURE.md's diagram; every other (state, command) pair must fail.
 const LEGAL: Record<CallCommand, Row[]> = {
-  pickup: [{ from: 'queued', to: 'screening', muted_after: false, room: 'screen', effect: 'move' }],
+  pickup: [
+    { from: 'queued', to: 'screening', muted_after: false, room: 'screen', effect: 'move' },
+    { from: 'callback', to: 'calling_back', muted_after: false, room: null, effect: 'ring' },
+  ],
   approve: [{ from: 'screening', to: 'ready', muted_after: true, room: 'live', effect: 'move' }],
   reject: [
     { from: 'queued', to: 'rejected', muted_after: false, room: null, effect: 'farewell' },
+    // Nobody is on the line to say goodbye to.
+    { from: 'callback', to: 'rejected', muted_after: false, room: null, effect: 'none' },
     { from: 'screening', to: 'rejected', muted_after: false, room: null, effect: 'farewell' },
     { from: 'ready', to: 'rejected', muted_after: false, room: null, effect: 'farewell' },
   ],
@@ -49,6 +58,7 @@ const LEGAL: Record<CallCommand, Row[]> = {
   ],
   mute: [{ from: 'on_air', muted: false, to: 'on_air', muted_after: true, room: 'live', effect: 'participant' }],
   unmute: [{ from: 'on_air', muted: true, to: 'on_air', muted_after: false, room: 'live', effect: 'participant' }],
+  cancel_callback: [{ from: 'calling_back', to: 'callback', muted_after: false, room: null, effect: 'cancel_ring' }],
 };
 
 function legalRow(command: CallCommand, state: CallState, muted: boolean): Row | undefined {
@@ -83,7 +93,8 @@ describe('call session machine: commands', () => {
     const result = transition({ state: 'screening', muted: false }, 'pickup');
     expect(result).toEqual({
       ok: false,
-      message: 'Cannot pick up this caller: the call is being screened, and only a caller waiting in the queue can be.',
+      message:
+        'Cannot pick up this caller: the call is being screened, and only a caller waiting in the queue or waiting for a callback can be.',
     });
   });
 
@@ -91,6 +102,15 @@ describe('call session machine: commands', () => {
     for (const command of CALL_COMMANDS) expect(COMMAND_ROLES[command].length).toBeGreaterThan(0);
   });
 });
+
+/** The callback events' moves, written out; in every other open state they change nothing. */
+const CALLBACK_EVENT_MOVES: Partial<Record<CallEventName, [CallState, CallState][]>> = {
+  callback_requested: [['queued', 'callback']],
+  answered: [['calling_back', 'screening']],
+  busy: [['calling_back', 'busy']],
+  no_answer: [['calling_back', 'no_answer']],
+  lines_closed: [['callback', 'off_air']],
+};
 
 describe('call session machine: Twilio events', () => {
   for (const event of CALL_EVENTS) {
@@ -103,8 +123,16 @@ describe('call session machine: Twilio events', () => {
           const { next } = result;
           expect(next.effect).toBe('none');
           expect(next.muted).toBe(muted);
-          if (isTerminal(state) || event === 'joined' || event === 'left') {
-            expect(next).toEqual({ state, muted, room: roomKindFor(state), effect: 'none', changed: false });
+          const moves = CALLBACK_EVENT_MOVES[event];
+          const unchanged = { state, muted, room: roomKindFor(state), effect: 'none', changed: false };
+          if (moves) {
+            const to = moves.find(([from]) => from === state)?.[1];
+            expect(next).toEqual(
+              to ? { state: to, muted, room: roomKindFor(to), effect: 'none', changed: true } : unchanged,
+            );
+          } else if (isTerminal(state) || event === 'joined' || event === 'left' || state === 'callback') {
+            // A callback caller's own call ended when they chose it: its hang-up or failure is expected.
+            expect(next).toEqual(unchanged);
           } else if (event === 'failed') {
             expect(next).toMatchObject({ state: 'failed', room: null, changed: true });
           } else {
@@ -128,7 +156,11 @@ describe('call session machine: the end of the show', () => {
     screening: 'show_ended',
     ready: 'show_ended',
     on_air: 'completed',
+    callback: 'show_ended',
+    calling_back: 'show_ended',
   };
+  // Nobody is on the line of a caller waiting for a callback; a ringback under way is stopped.
+  const EFFECTS: Partial<Record<CallState, TwilioEffect>> = { callback: 'none', calling_back: 'cancel_ring' };
 
   it('knows where every open state goes when the show ends', () => {
     expect([...OPEN_STATES].sort()).toEqual(Object.keys(ENDS).sort());
@@ -139,7 +171,7 @@ describe('call session machine: the end of the show', () => {
       it(`releases a caller ${state}${muted ? ' (muted)' : ''} as ${ENDS[state]} with a goodbye`, () => {
         expect(transition({ state, muted }, 'end_show')).toEqual({
           ok: true,
-          next: { state: ENDS[state], muted: false, room: null, effect: 'farewell', changed: true },
+          next: { state: ENDS[state], muted: false, room: null, effect: EFFECTS[state] ?? 'farewell', changed: true },
         });
       });
     }
@@ -159,6 +191,22 @@ describe('call session machine: the end of the show', () => {
       expect((CALL_COMMANDS as readonly string[]).includes(input)).toBe(false);
       expect(Object.keys(COMMAND_ROLES)).not.toContain(input);
     }
+  });
+});
+
+describe('call session machine: callbacks', () => {
+  it('keeps a callback caller waiting (for the queue limit) and in the waiting list, but not the ringing one', () => {
+    expect(WAITING_STATES).toEqual(expect.arrayContaining(['callback', 'calling_back']));
+    expect(UNSCREENED_STATES).toContain('callback');
+    expect(UNSCREENED_STATES).not.toContain('calling_back');
+  });
+
+  it('ends a ringback in the state that matches what the phone network said', () => {
+    expect(ringbackEndInput('busy')).toBe('busy');
+    expect(ringbackEndInput('no-answer')).toBe('no_answer');
+    expect(ringbackEndInput('failed')).toBe('failed');
+    expect(ringbackEndInput('completed')).toBeNull();
+    expect(ringbackEndInput('canceled')).toBeNull();
   });
 });
 

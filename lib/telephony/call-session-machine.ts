@@ -20,6 +20,13 @@ export const CALL_STATES = [
   'contest_released',
   'failed',
   'show_ended',
+  // Asked to be called back: off the phone, keeping their place in the queue.
+  'callback',
+  // A screener picked a callback caller up: the app is ringing them.
+  'calling_back',
+  // How a ringback ended when nobody came to the phone (failed is shared with inbound calls).
+  'busy',
+  'no_answer',
 ] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
@@ -34,14 +41,21 @@ export const TERMINAL_STATES = [
   'contest_released',
   'failed',
   'show_ended',
+  'busy',
+  'no_answer',
 ] as const satisfies readonly CallState[];
 const TERMINAL_SET: ReadonlySet<CallState> = new Set(TERMINAL_STATES);
 /** States of a call still under way: everything not terminal. */
 export const OPEN_STATES: readonly CallState[] = CALL_STATES.filter((state) => !TERMINAL_SET.has(state));
-/** Callers who count against a show's queue limit: everyone waiting, not those already on air. */
+/**
+ * Callers who count against a show's queue limit: everyone waiting, not those already on air. A caller waiting
+ * for a callback counts too: their place in the queue is kept, so it is still taken.
+ */
 export const WAITING_STATES: readonly CallState[] = OPEN_STATES.filter((state) => state !== 'on_air');
 /** Callers no screener has picked up yet: the consoles' "Waiting" group and the count on a show's tab. */
-export const UNSCREENED_STATES = ['ringing', 'queued'] as const satisfies readonly CallState[];
+export const UNSCREENED_STATES = ['ringing', 'queued', 'callback'] as const satisfies readonly CallState[];
+/** States a screener is busy with: talking to a caller, or ringing one back. */
+export const SCREENER_BUSY_STATES = ['screening', 'calling_back'] as const satisfies readonly CallState[];
 /** States whose call sits in the episode's live room: on deck or on air. */
 export const LIVE_ROOM_STATES = ['ready', 'on_air'] as const satisfies readonly CallState[];
 
@@ -57,11 +71,26 @@ export const CALL_COMMANDS = [
   'drop',
   'mute',
   'unmute',
+  'cancel_callback',
 ] as const;
 export type CallCommand = (typeof CALL_COMMANDS)[number];
 
 /** What Twilio tells us happened to the caller's leg. */
-export const CALL_EVENTS = ['caller_hung_up', 'joined', 'left', 'failed'] as const;
+export const CALL_EVENTS = [
+  'caller_hung_up',
+  'joined',
+  'left',
+  'failed',
+  /** The caller chose a callback (star, then 1). */
+  'callback_requested',
+  /** The ringback was answered. */
+  'answered',
+  /** The ringback ended unanswered (failed is the shared event). */
+  'busy',
+  'no_answer',
+  /** The lines closed while the caller waited for a callback. */
+  'lines_closed',
+] as const;
 export type CallEventName = (typeof CALL_EVENTS)[number];
 
 type EndEvent = Extract<CallEventName, 'caller_hung_up' | 'failed'>;
@@ -94,6 +123,17 @@ export function endInputForStatus(status: string): EndEvent | null {
   return ENDED_STATUS_INPUT.get(status) ?? null;
 }
 
+/** What the end of a ringback means, by Twilio's CallStatus; anything else is the caller hanging up. */
+const RINGBACK_END_INPUT: ReadonlyMap<string, Extract<CallEventName, 'busy' | 'no_answer' | 'failed'>> = new Map([
+  ['busy', 'busy'],
+  ['no-answer', 'no_answer'],
+  ['failed', 'failed'],
+]);
+
+export function ringbackEndInput(status: string): Extract<CallEventName, 'busy' | 'no_answer' | 'failed'> | null {
+  return RINGBACK_END_INPUT.get(status) ?? null;
+}
+
 /** The end reason recorded when Twilio reports the call's end. */
 export const END_REASON_FOR_EVENT: Readonly<Record<EndEvent, string>> = {
   caller_hung_up: 'caller_hung_up',
@@ -123,7 +163,11 @@ export type TwilioEffect =
   /** A participant update in the live room: mute, unmute, hold or unhold. */
   | 'participant'
   /** The call hears a closing message and hangs up (call update with our placement URL). */
-  | 'farewell';
+  | 'farewell'
+  /** Ring the caller back (an outbound call, through the app's outbound queue). */
+  | 'ring'
+  /** Stop ringing the caller back (hang up the outbound call, if it was placed). */
+  | 'cancel_ring';
 
 export interface SessionSnapshot {
   state: CallState;
@@ -177,6 +221,7 @@ export const COMMAND_ROLES: Record<CallCommand, readonly Role[]> = {
   drop: ['host'],
   mute: ['host'],
   unmute: ['host'],
+  cancel_callback: ['screener'],
 };
 
 export function describeState(state: CallState): string {
@@ -194,13 +239,21 @@ const COMMAND_WORDS: Record<CallCommand, string> = {
   drop: 'drop',
   mute: 'mute',
   unmute: 'unmute',
+  cancel_callback: 'stop calling back',
 };
 
-/** Where each command may start, and where it leads. */
-const COMMAND_TABLE: Record<CallCommand, { from: readonly CallState[]; to: CallState | 'same' }> = {
-  pickup: { from: ['queued'], to: 'screening' },
+/** States with no call on the line: nothing to tell Twilio when they end. */
+const OFF_THE_LINE: ReadonlySet<CallState> = new Set(['callback']);
+
+/** Where each command may start, and where it leads (by starting state, when that decides it). */
+const COMMAND_TABLE: Record<
+  CallCommand,
+  { from: readonly CallState[]; to: CallState | 'same' | Partial<Record<CallState, CallState>> }
+> = {
+  // Picking up a callback caller rings them back; they reach the screener's room when they answer.
+  pickup: { from: ['queued', 'callback'], to: { queued: 'screening', callback: 'calling_back' } },
   approve: { from: ['screening'], to: 'ready' },
-  reject: { from: ['queued', 'screening', 'ready'], to: 'rejected' },
+  reject: { from: ['queued', 'callback', 'screening', 'ready'], to: 'rejected' },
   requeue: { from: ['screening', 'ready'], to: 'queued' },
   rescreen: { from: ['ready'], to: 'screening' },
   air: { from: ['ready'], to: 'on_air' },
@@ -208,6 +261,7 @@ const COMMAND_TABLE: Record<CallCommand, { from: readonly CallState[]; to: CallS
   drop: { from: ['ready', 'on_air'], to: 'completed' },
   mute: { from: ['on_air'], to: 'same' },
   unmute: { from: ['on_air'], to: 'same' },
+  cancel_callback: { from: ['calling_back'], to: 'callback' },
 };
 
 function commandTransition(snapshot: SessionSnapshot, command: CallCommand): TransitionResult {
@@ -222,22 +276,53 @@ function commandTransition(snapshot: SessionSnapshot, command: CallCommand): Tra
   }
   if (command === 'mute' && snapshot.muted) return { ok: false, message: 'This caller is already muted.' };
   if (command === 'unmute' && !snapshot.muted) return { ok: false, message: 'This caller is not muted.' };
-  const next = rule.to === 'same' ? state : rule.to;
+  const next = rule.to === 'same' ? state : typeof rule.to === 'string' ? rule.to : (rule.to[state] ?? state);
   const muted = command === 'mute' ? true : command === 'unmute' ? false : next === 'ready';
   const room = roomKindFor(next);
   let effect: TwilioEffect;
-  if (isTerminal(next)) effect = 'farewell';
+  if (next === 'calling_back') effect = 'ring';
+  else if (state === 'calling_back') effect = 'cancel_ring';
+  else if (OFF_THE_LINE.has(state)) effect = 'none';
+  else if (isTerminal(next)) effect = 'farewell';
   else if (room !== roomKindFor(state)) effect = 'move';
   else effect = 'participant';
   return { ok: true, next: { state: next, muted, room, effect, changed: true } };
 }
+
+/**
+ * The callback events: where each may start and where it leads. Anywhere else it changes nothing: the caller's
+ * choice came after a screener picked them up, or the news is about a ringback that was cancelled.
+ */
+const CALLBACK_EVENT_TABLE: Record<
+  Extract<CallEventName, 'callback_requested' | 'answered' | 'busy' | 'no_answer' | 'lines_closed'>,
+  { from: CallState; to: CallState }
+> = {
+  callback_requested: { from: 'queued', to: 'callback' },
+  answered: { from: 'calling_back', to: 'screening' },
+  busy: { from: 'calling_back', to: 'busy' },
+  no_answer: { from: 'calling_back', to: 'no_answer' },
+  // Not rung back once the lines are closed: the session ends as a call at a closed line does.
+  lines_closed: { from: 'callback', to: 'off_air' },
+};
 
 function eventTransition(snapshot: SessionSnapshot, event: CallEventName): TransitionResult {
   const { state, muted } = snapshot;
   const unchanged: Transition = { state, muted, room: roomKindFor(state), effect: 'none', changed: false };
   // Terminal stays terminal: late or repeated news about a finished call changes nothing.
   if (isTerminal(state)) return { ok: true, next: unchanged };
+  // The caller's own call ended when they chose the callback: news of its end is expected.
+  if (OFF_THE_LINE.has(state) && (event === 'caller_hung_up' || event === 'failed'))
+    return { ok: true, next: unchanged };
   switch (event) {
+    case 'callback_requested':
+    case 'answered':
+    case 'busy':
+    case 'no_answer':
+    case 'lines_closed': {
+      const rule = CALLBACK_EVENT_TABLE[event];
+      if (state !== rule.from) return { ok: true, next: unchanged };
+      return { ok: true, next: { state: rule.to, muted, room: roomKindFor(rule.to), effect: 'none', changed: true } };
+    }
     case 'joined':
     case 'left':
       // Confirmations of where the call is; the reconciler, not the state, deals with a call in the wrong room.
@@ -259,7 +344,8 @@ function endShowTransition(snapshot: SessionSnapshot): TransitionResult {
   const { state, muted } = snapshot;
   if (isTerminal(state)) return { ok: true, next: { state, muted, room: null, effect: 'none', changed: false } };
   const next: CallState = state === 'on_air' ? 'completed' : 'show_ended';
-  return { ok: true, next: { state: next, muted: false, room: null, effect: 'farewell', changed: true } };
+  const effect: TwilioEffect = state === 'calling_back' ? 'cancel_ring' : OFF_THE_LINE.has(state) ? 'none' : 'farewell';
+  return { ok: true, next: { state: next, muted: false, room: null, effect, changed: true } };
 }
 
 function isCommand(input: CallInput): input is CallCommand {

@@ -19,4 +19,8 @@ export const STATE_WORDS: Record<CallState, string> = {
   contest_released: 'over (released after the contest)',
   failed: 'over (the call failed)',
   show_ended: 'over (the show ended)',
+  callback: 'waiting for a callback',
+  calling_back: 'being called back',
+  busy: 'over (busy when called back)',
+  no_answer: 'over (no answer when called back)',
 };

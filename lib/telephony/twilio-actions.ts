@@ -25,6 +25,33 @@ export async function moveCall(callSid: string, twiml: string): Promise<void> {
   await callTwilio('move the call', (client) => client.calls(callSid).update({ twiml }));
 }
 
+export interface OutboundCall {
+  to: string;
+  /** The show's number: the caller sees who is ringing. */
+  from: string;
+  /** Asked for TwiML when the call is answered. */
+  url: string;
+  statusCallback: string;
+  /** How long the phone may ring before Twilio gives up with no-answer. */
+  timeoutSeconds: number;
+}
+
+/** Places an outbound call (Calls.create); answers its CallSid. */
+export async function createOutboundCall(call: OutboundCall): Promise<string> {
+  const created = await callTwilio('ring the caller back', (client) =>
+    client.calls.create({
+      to: call.to,
+      from: call.from,
+      url: call.url,
+      method: 'POST',
+      statusCallback: call.statusCallback,
+      statusCallbackMethod: 'POST',
+      timeout: call.timeoutSeconds,
+    }),
+  );
+  return created.sid;
+}
+
 export async function hangUpCall(callSid: string): Promise<void> {
   await callTwilio('hang up the call', (client) => client.calls(callSid).update({ status: 'completed' }));
 }

@@ -16,6 +16,11 @@ export const MESSAGES = {
   unavailable: 'Sorry, we cannot take your call right now. Please try again in a few minutes. Goodbye.',
   showEnded: 'The show has ended for today. Thank you for calling, and goodbye.',
   youreNext: "You're next. Stay on the line: the host will be with you in a moment.",
+  /** Spoken into a waiting caller's hold room once they have waited the show's callback wait. */
+  callbackOffer: "Rather not hold? Press star and we'll call you back. You keep your place in the queue.",
+  callbackMenu: 'To be called back, keeping your place in the queue, press 1. To keep holding, press 2.',
+  /** A ringback answered after the screener stopped it. */
+  ringbackStopped: 'Sorry, we will have to call you back a little later. Goodbye.',
 } as const;
 
 /** What a waiting caller hears when their place changes: "You are caller 3", and the wait when there is a pace. */
@@ -34,6 +39,15 @@ export function announcementTwiml(text: string | null): string {
   return response.toString();
 }
 
+/** How long the callback menu waits for a key after its prompt before the caller goes back to holding. */
+export const CALLBACK_MENU_TIMEOUT_SECONDS = 5;
+
+/** The goodbye of a caller who chose a callback: the last four digits say which phone will ring. */
+export function callbackConfirmation(phoneNumber: string): string {
+  const lastFour = phoneNumber.replace(/\D/g, '').slice(-4).split('').join(' ');
+  return `Thank you. We'll call you back at the number ending ${lastFour}, and you keep your place in the queue. Goodbye.`;
+}
+
 export interface ConferenceUrls {
   /** Hold audio played while a conference waits to start: a static file (TwiML or audio), fetched with GET. */
   waitUrl: string;
@@ -47,6 +61,10 @@ export interface CallerPlacement {
   dialAction: string;
   /** Said once, at the door. */
   greeting?: string;
+  /** Star takes the caller out of the room to the Dial action (where the callback menu is). */
+  hangupOnStar?: boolean;
+  /** Before rejoining the room: the callback menu, whose key goes to this URL (no key: the room again). */
+  callbackMenuAction?: string;
 }
 
 function conferenceAttributes(urls: ConferenceUrls) {
@@ -66,7 +84,22 @@ function conferenceAttributes(urls: ConferenceUrls) {
 export function callerPlacementTwiml(placement: CallerPlacement, urls: ConferenceUrls): string {
   const response = new twilio.twiml.VoiceResponse();
   if (placement.greeting) response.say(placement.greeting);
-  const dial = response.dial({ action: placement.dialAction, method: 'POST' });
+  if (placement.callbackMenuAction) {
+    response
+      .gather({
+        input: ['dtmf'],
+        numDigits: 1,
+        timeout: CALLBACK_MENU_TIMEOUT_SECONDS,
+        action: placement.callbackMenuAction,
+        method: 'POST',
+      })
+      .say(MESSAGES.callbackMenu);
+  }
+  const dial = response.dial({
+    action: placement.dialAction,
+    method: 'POST',
+    ...(placement.hangupOnStar ? { hangupOnStar: true } : {}),
+  });
   dial.conference(
     {
       ...conferenceAttributes(urls),

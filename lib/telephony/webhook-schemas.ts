@@ -62,8 +62,13 @@ export const dialActionSchema = z.looseObject({
   moved: z.literal('1').optional(),
 });
 
+/** What a ringback's webhooks carry in their query (set by the app when it placed the call). */
+const ringbackRef = { session: z.uuid(), attempt: boundedInt };
+
 export const callStatusSchema = z.looseObject({
   CallSid: sid('CA'),
+  session: ringbackRef.session.optional(),
+  attempt: ringbackRef.attempt.optional(),
   CallStatus: z.enum(TWILIO_CALL_STATUSES),
   SequenceNumber: boundedInt.optional(),
   Timestamp: shortText(64).optional(),
@@ -72,6 +77,20 @@ export const callStatusSchema = z.looseObject({
     .regex(/^\d{1,10}$/)
     .optional(),
 });
+
+export const ringbackSchema = z.looseObject({ CallSid: sid('CA'), ...ringbackRef });
+
+export const callbackChoiceSchema = z.looseObject({
+  CallSid: sid('CA'),
+  // Keys the caller pressed; anything else from the network is no key we act on.
+  Digits: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').slice(0, 32)),
+});
+
+/** A participant announcement's request: it names the conference, not a call. */
+export const announcementSchema = z.looseObject({ ConferenceSid: sid('CF') });
 
 export const conferenceStatusSchema = z.looseObject({
   ConferenceSid: sid('CF'),

@@ -40,4 +40,14 @@ export const showInput = z.object({
   withheldPolicy: z
     .enum(WITHHELD_POLICIES, { message: 'Choose what happens to callers who withhold their number.' })
     .default('accept'),
+  callbackOfferAfter: z.coerce
+    .number({ message: 'Enter a number of seconds.' })
+    .int('Enter a whole number of seconds.')
+    .min(0, 'Enter 0 to turn callbacks off, or a number of seconds.')
+    .max(3600, 'Offer the callback within an hour (3600 seconds).')
+    .default(60),
+  callbackRetry: z
+    .enum(['retry', 'drop'], { message: 'Choose what happens when a callback is not answered.' })
+    .default('retry')
+    .transform((value) => value === 'retry'),
 });

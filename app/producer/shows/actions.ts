@@ -19,6 +19,8 @@ function showFields(formData: FormData) {
     onAirLimit: field('onAirLimit'),
     deckAudio: field('deckAudio'),
     withheldPolicy: field('withheldPolicy'),
+    callbackOfferAfter: field('callbackOfferAfter'),
+    callbackRetry: field('callbackRetry'),
   };
 }
 

@@ -19,6 +19,8 @@ export interface ShowFormValues {
   onAirLimit: number;
   deckAudio: 'show' | 'hold';
   withheldPolicy: WithheldPolicy;
+  callbackOfferAfter: number;
+  callbackRetry: 'retry' | 'drop';
 }
 
 const WITHHELD_CHOICES: [WithheldPolicy, string][] = [
@@ -169,6 +171,29 @@ export function ShowForm({
           </label>
         ))}
         {errors.withheldPolicy && <p className="mt-1 text-sm text-red-300">{errors.withheldPolicy.join(' ')}</p>}
+      </fieldset>
+      <FormField
+        label="Offer a callback after (seconds)"
+        name="callbackOfferAfter"
+        type="number"
+        min={0}
+        max={3600}
+        defaultValue={shown.callbackOfferAfter}
+        hint="Waiting callers can press star to be called back, keeping their place; the hold audio offers it after this wait. 0 turns callbacks off."
+        required
+        errors={errors.callbackOfferAfter}
+      />
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-studio-200">A callback that is busy or not answered</legend>
+        <label className="mr-4 inline-flex min-h-11 items-center gap-2">
+          <input type="radio" name="callbackRetry" value="retry" defaultChecked={shown.callbackRetry !== 'drop'} /> is
+          tried once more
+        </label>
+        <label className="inline-flex min-h-11 items-center gap-2">
+          <input type="radio" name="callbackRetry" value="drop" defaultChecked={shown.callbackRetry === 'drop'} /> ends
+          there
+        </label>
+        {errors.callbackRetry && <p className="mt-1 text-sm text-red-300">{errors.callbackRetry.join(' ')}</p>}
       </fieldset>
       <div className="md:col-span-2">
         <SubmitButton pendingText="Saving…">{submitLabel}</SubmitButton>

@@ -11,6 +11,7 @@ export function POST(request: Request) {
       sequenceNumber: p.SequenceNumber ?? null,
       timestamp: p.Timestamp,
       callDuration: p.CallDuration,
+      ringback: p.session && p.attempt !== undefined ? { sessionId: p.session, attempt: p.attempt } : undefined,
     });
   });
 }

@@ -47,6 +47,8 @@ export default async function EditShowPage({
             holdAudioUrl: show.holdAudioUrl ?? '',
             maxQueue: show.maxQueue,
             onAirLimit: show.onAirLimit,
+            callbackOfferAfter: show.callbackOfferAfter,
+            callbackRetry: show.callbackRetry ? 'retry' : 'drop',
             deckAudio: show.deckAudio,
             withheldPolicy: show.withheldPolicy,
           }}

@@ -25,6 +25,8 @@ export default async function NewShowPage() {
             holdAudioUrl: '',
             maxQueue: 20,
             onAirLimit: 3,
+            callbackOfferAfter: 60,
+            callbackRetry: 'retry',
             deckAudio: 'show',
             withheldPolicy: 'accept',
           }}
