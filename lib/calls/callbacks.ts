@@ -73,6 +73,9 @@ export async function handleCallStatus(callback: CallStatusCallback): Promise<Ca
         },
         tx,
       ).then(() => outcome);
+    // Until its ringback is placed, a session being rung back still carries the caller's earlier call, whose
+    // late news must not end it: only the ringback's own callbacks (they name it) count.
+    if (session.state === 'calling_back' && !callback.ringback) return record('recorded');
     if (!input && seq <= session.lastStatusSequence) return record('stale');
     const progress: SessionChanges = { lastStatusSequence: Math.max(seq, session.lastStatusSequence) };
     if (!input) {

@@ -93,7 +93,8 @@ export async function answerPlacementRequest(request: PlacementRequest): Promise
     // Star (hangupOnStar) also takes a waiting caller out of the hold room on its own: the callback menu comes
     // first, then the shipped hold audio, which is right in either case.
     const callbackMenu = leftOnItsOwn && session.state === 'queued';
-    if (ended && !isTerminal(session.state)) {
+    // A session being rung back may still carry the caller's earlier call: its end is old news.
+    if (ended && !isTerminal(session.state) && session.state !== 'calling_back') {
       session = (
         await applyTransition(tx, session, ended, {
           source: 'twilio',

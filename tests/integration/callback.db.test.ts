@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { CallView } from '@/emulator';
 import { getBoard } from '@/lib/calls/board';
 import { offerCallbacks } from '@/lib/calls/callback-choice';
+import { handleCallStatus } from '@/lib/calls/callbacks';
 import { runCallCommand } from '@/lib/calls/commands';
 import { closeLines } from '@/lib/calls/lines';
 import { findSession } from '@/lib/db/call-sessions';
@@ -175,6 +176,9 @@ describe('callback instead of hold (emulator)', () => {
       delayMs: 60_000,
     });
     await runCallCommand(t.fx.screener, caller.id, 'pickup');
+    // Late news of the caller's own, earlier call does not end the ringback.
+    await handleCallStatus({ callSid: caller.callSid, callStatus: 'completed', sequenceNumber: 40 });
+    expect((await findSession(caller.id))?.state).toBe('calling_back');
     await eventually(() => ringbacksTo(CALLER)[0]?.status === 'ringing', 'the phone ringing');
     await eventually(async () => (await findSession(caller.id))?.callSid === ringbacksTo(CALLER)[0]?.sid, 'adopted');
     expect((await runCallCommand(t.fx.screener, caller.id, 'cancel_callback')).state).toBe('callback');
