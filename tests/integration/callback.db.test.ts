@@ -5,6 +5,7 @@ import { getBoard } from '@/lib/calls/board';
 import { offerCallbacks } from '@/lib/calls/callback-choice';
 import { handleCallStatus } from '@/lib/calls/callbacks';
 import { runCallCommand } from '@/lib/calls/commands';
+import { endShow } from '@/lib/calls/end-show';
 import { closeLines } from '@/lib/calls/lines';
 import { findSession } from '@/lib/db/call-sessions';
 import { getDbHandle } from '@/lib/db/client';
@@ -197,6 +198,29 @@ describe('callback instead of hold (emulator)', () => {
     await closeLines(t.fx.producer, t.fx.show.id);
     expect(await findSession(caller.id)).toMatchObject({ state: 'off_air', endReason: 'lines_closed' });
     await expect(runCallCommand(t.fx.screener, caller.id, 'pickup')).rejects.toThrow(/lines were closed/);
+    expect(ringbacksTo(CALLER)).toEqual([]);
+  });
+
+  it('ends a pending callback quietly when the host ends the show, and stops a ringback under way', async () => {
+    await screenerIn();
+    const waiting = await waitingCaller(CALLER);
+    const ringing = await waitingCaller('+14155550102');
+    await chooseCallback(waiting.callSid);
+    await chooseCallback(ringing.callSid);
+    await t.h.control('POST', `/_emulator/numbers/${encodeURIComponent('+14155550102')}/policy`, {
+      answer: 'answer',
+      delayMs: 60_000,
+    });
+    await runCallCommand(t.fx.screener, ringing.id, 'pickup');
+    await eventually(() => ringbacksTo('+14155550102')[0]?.status === 'ringing', 'the ringback ringing');
+    await eventually(
+      async () => (await findSession(ringing.id))?.callSid === ringbacksTo('+14155550102')[0]?.sid,
+      'the ringback adopted',
+    );
+    await endShow(t.fx.host, t.fx.show.id);
+    expect(await findSession(waiting.id)).toMatchObject({ state: 'show_ended', attention: null });
+    expect(await findSession(ringing.id)).toMatchObject({ state: 'show_ended' });
+    await eventually(() => ringbacksTo('+14155550102')[0]?.status === 'canceled', 'the ringback stopped');
     expect(ringbacksTo(CALLER)).toEqual([]);
   });
 
