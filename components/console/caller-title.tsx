@@ -9,11 +9,7 @@ export function CallerTitle({ card, as: Tag = 'h3' }: { card: BoardCard; as?: 'h
       <span className="font-mono text-base font-normal text-studio-400" data-testid="caller-number">
         {card.fromNumber}
       </span>
-      {card.lane === 'front' && (
-        <span className="rounded bg-green-300 px-2 text-sm font-bold text-studio-950" data-testid="regular-badge">
-          <span aria-hidden="true">♥ </span>Regular
-        </span>
-      )}
+      <RegularBadge card={card} />
       {card.card.priority === 'high' && (
         <span className="rounded bg-waiting px-2 text-sm font-bold text-studio-950">
           <span aria-hidden="true">★ </span>High priority
@@ -23,6 +19,16 @@ export function CallerTitle({ card, as: Tag = 'h3' }: { card: BoardCard; as?: 'h
         <span className="rounded bg-studio-700 px-2 text-sm text-studio-200">Low priority</span>
       )}
     </Tag>
+  );
+}
+
+/** A trusted regular, marked by a producer: they waited in the front lane. */
+export function RegularBadge({ card }: { card: BoardCard }) {
+  if (card.lane !== 'front') return null;
+  return (
+    <span className="rounded bg-green-300 px-2 text-sm font-bold text-studio-950" data-testid="regular-badge">
+      <span aria-hidden="true">♥ </span>Regular
+    </span>
   );
 }
 

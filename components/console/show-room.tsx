@@ -5,7 +5,7 @@ import type { BoardCard } from '@/lib/calls/board';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { STATE_WORDS } from '@/lib/telephony/state-words';
 import { BlockFromCall } from './block-from-call';
-import { callerName } from './caller-title';
+import { callerName, RegularBadge } from './caller-title';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { DeckPanel } from './deck-panel';
@@ -55,6 +55,7 @@ function CallRow({
       <StateLabel state={card.state} />
       <span className="font-semibold">{card.card.name || 'Unnamed caller'}</span>
       <span className="font-mono text-studio-200">{card.fromNumber}</span>
+      <RegularBadge card={card} />
       {card.card.topic && <span className="text-studio-200">· {card.card.topic}</span>}
       {card.screener && <span className="text-sm text-studio-400">· {card.screener.name}</span>}
       <Elapsed label={timerLabel} since={since} now={now} className="text-studio-200" />

@@ -141,6 +141,10 @@ test.describe('the producer’s show room', () => {
     await expect(screen.estimatedWait(later)).toHaveText(/^Est\. wait (under a minute|about \d+ min)$/);
     await keepScreenshot(screen.page, 'screen-console-regular-and-waits');
     await screenerContext.close();
+    // The producer's overview carries the badge too.
+    await room.goto(showId);
+    await expect(room.call(regular).getByTestId('regular-badge')).toBeVisible();
+    await expect(room.call(early).getByTestId('regular-badge')).toHaveCount(0);
 
     await emulator.hangUpEverything();
     await regulars.goto();

@@ -60,6 +60,11 @@ export class ProducerRoomPage {
     return this.page.getByTestId(`count-${group}`).locator('.font-mono');
   }
 
+  /** A live call's row in the overview, by the caller's number. */
+  call(number: string): Locator {
+    return this.page.locator('li[data-call-id]').filter({ hasText: number }).first();
+  }
+
   endedCall(name: string): Locator {
     return this.page.getByRole('listitem', { name: `Ended: ${name}` });
   }
