@@ -5,11 +5,21 @@ export type PhoneView = Pick<CallView, 'sid' | 'status' | 'from' | 'to' | 'room'
 };
 
 async function control<T>(emulatorUrl: string, path: string, init?: { method?: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`${emulatorUrl}/_emulator${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body ? { 'content-type': 'application/json' } : undefined,
-    body: init?.body ? JSON.stringify(init.body) : undefined,
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${emulatorUrl}/_emulator${path}`, {
+      method: init?.method ?? 'GET',
+      headers: init?.body ? { 'content-type': 'application/json' } : undefined,
+      body: init?.body ? JSON.stringify(init.body) : undefined,
+    });
+  } catch {
+    // Nothing answered: the emulator is not running, or this page was opened at a network address, from which
+    // the browser may not reach the emulator's loopback address ("Failed to fetch" tells a visitor nothing).
+    throw new Error(
+      `The phone simulator cannot reach the Twilio emulator at ${emulatorUrl}. It answers only on the computer running npm run dev: ` +
+        `open the simulator there, at http://localhost${location.port ? `:${location.port}` : ''}/simulator, and check that npm run dev is still running.`,
+    );
+  }
   const json = (await response.json().catch(() => ({}))) as { message?: string };
   if (!response.ok)
     throw Object.assign(new Error(json.message ?? `The emulator answered ${response.status}.`), {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { insecurePageMessage } from '@/lib/audio/audio-state';
 import type { VoicePass } from '@/lib/audio/console-audio';
 import { createTwilioDevice, type PhoneDevice } from '@/lib/audio/phone-device';
 import { SIMULATED_PHONE_PARAMS } from '@/lib/simulator/phone-params';
@@ -15,6 +16,7 @@ export function useMicrophonePhone(pass: VoicePass | null) {
   useEffect(() => () => device.current?.destroy(), []);
   return async function callWithMicrophone(from: string, to: string): Promise<string> {
     if (!pass) throw new Error('The simulator has no pass for a browser phone: is the emulator running?');
+    if (!window.isSecureContext) throw new Error(insecurePageMessage(window.location.port));
     device.current ??= await createTwilioDevice(pass.token, pass.settings);
     const call = await device.current.connect({ [SIMULATED_PHONE_PARAMS.from]: from, [SIMULATED_PHONE_PARAMS.to]: to });
     return new Promise((resolve, reject) => {

@@ -54,6 +54,14 @@ export function statusWords(status: AudioStatus): string {
   return STATUS_WORDS[status];
 }
 
+/** Browsers open the microphone only on a secure page (https, or this computer's own address); elsewhere they hide it. */
+export function insecurePageMessage(port: string): string {
+  return (
+    'The browser allows the microphone only on a secure page, and this one is plain http at a network address. ' +
+    `Open this page over HTTPS, or at http://localhost${port ? `:${port}` : ''} on the computer running Switchboard.`
+  );
+}
+
 /** Twilio Voice SDK error codes (the same from the rehearsal emulator), in words a screener or host can act on. */
 export function describeAudioError(error: { code?: number; message?: string } | null | undefined): string {
   const code = error?.code;

@@ -98,6 +98,26 @@ describe('ConsoleAudio', () => {
     expect(audio.getSnapshot().message).toMatch(/Allow microphone access/);
   });
 
+  it('on a plain-http network address, says to open the console securely instead of trying the microphone', async () => {
+    vi.stubGlobal('window', { isSecureContext: false, location: { port: '3000' } });
+    try {
+      const { device } = fakeDevice(fakeCall());
+      const createDevice = vi.fn(async () => device);
+      const audio = new ConsoleAudio({
+        fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+        createDevice,
+      });
+      await audio.check();
+      expect(audio.getSnapshot()).toMatchObject({ status: 'error', checking: false });
+      expect(audio.getSnapshot().message).toMatch(/secure page.*http:\/\/localhost:3000/);
+      await audio.connect({ room: 'screen' });
+      expect(audio.getSnapshot()).toMatchObject({ status: 'error', liveEpisodeId: null });
+      expect(createDevice).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('builds the device with the settings that came with the token, once for check and connect', async () => {
     const call = fakeCall();
     const { device } = fakeDevice(call);

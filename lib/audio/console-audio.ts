@@ -1,4 +1,4 @@
-import { describeAudioError, INITIAL_AUDIO, statusWords, type AudioSnapshot } from './audio-state';
+import { describeAudioError, INITIAL_AUDIO, insecurePageMessage, statusWords, type AudioSnapshot } from './audio-state';
 import type { DeviceSettings } from './device-options';
 import { createTwilioDevice, type PhoneCall, type PhoneDevice } from './phone-device';
 
@@ -63,6 +63,7 @@ export class ConsoleAudio {
   /** Before the first connect: opens the microphone for the meter and lists the real devices. */
   async check(): Promise<void> {
     if (this.snapshot.checking) return;
+    if (this.refuseInsecurePage()) return;
     this.set({ checking: true });
     try {
       const device = await this.ensureDevice();
@@ -88,6 +89,7 @@ export class ConsoleAudio {
 
   async connect(room: AudioRoom): Promise<void> {
     if (this.isLive) return;
+    if (this.refuseInsecurePage()) return;
     this.set({
       status: 'connecting',
       message: statusWords('connecting'),
@@ -171,6 +173,13 @@ export class ConsoleAudio {
     this.building = null;
     this.listeners.clear();
     this.levelListeners.clear();
+  }
+
+  /** On a plain-http network address the browser has no microphone at all: say so instead of an SDK error. */
+  private refuseInsecurePage(): boolean {
+    if (typeof window === 'undefined' || window.isSecureContext) return false;
+    this.set({ status: 'error', checking: false, message: insecurePageMessage(window.location.port) });
+    return true;
   }
 
   private ensureDevice(): Promise<PhoneDevice> {
