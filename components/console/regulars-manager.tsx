@@ -111,7 +111,7 @@ export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
               {r.name && <span>{r.name}</span>}
               <span className="text-studio-200">{r.note ?? 'No note'}</span>
               <span className="text-sm text-studio-400">
-                {r.callCount} calls, {r.airedCount} on air
+                {r.callCount} call{r.callCount === 1 ? '' : 's'}, {r.airedCount} on air
                 {r.markedByName ? `, marked by ${r.markedByName}` : ''}
               </span>
               <span className="text-sm">

@@ -20,7 +20,7 @@ export function StatsChart({ rows }: { rows: EpisodeStatsRow[] }) {
   const summary = shown
     .map(
       (r) =>
-        `${r.episode.title}: ${r.stats.calls} calls, ${r.stats.aired} aired, ${r.stats.rejected} rejected, ${r.stats.abandoned} abandoned`,
+        `${r.episode.title}: ${r.stats.calls} call${r.stats.calls === 1 ? '' : 's'}, ${r.stats.aired} aired, ${r.stats.rejected} rejected, ${r.stats.abandoned} abandoned`,
     )
     .join('; ');
   return (
@@ -59,7 +59,7 @@ export function StatsChart({ rows }: { rows: EpisodeStatsRow[] }) {
                 return rect;
               })}
               <text x={labelWidth + scale(r.stats.calls) + 8} y={y + 18} fill="var(--color-studio-50)" fontSize="14">
-                {r.stats.calls} calls · {r.stats.aired} aired
+                {r.stats.calls} call{r.stats.calls === 1 ? '' : 's'} · {r.stats.aired} aired
               </text>
             </g>
           );

@@ -25,10 +25,10 @@ describe('describing what a phone hears', () => {
     expect(describeHearing(live)).not.toMatch(/user-/);
   });
 
-  it('says a muted caller on deck listens to the show rather than talks', () => {
+  it('says a muted caller (on deck, or muted on air) listens to the show and is not heard', () => {
     const names = { 'user-766cf1ea-0000-4000-8000-000000000001': 'Hana Host' };
     expect(describeHearing(live, { names, muted: true })).toBe(
-      'Listening to the show: Hana Host, the caller on +15550100 (your line is muted until you are on air).',
+      'Listening to the show: Hana Host, the caller on +15550100 (your line is muted: the show does not hear you).',
     );
   });
 

@@ -3,7 +3,7 @@ import type { Hearing } from '@/emulator';
 export interface HearingContext {
   /** Staff browsers' identities (user-<id>) to the person's name, so nobody reads an id. */
   names?: Readonly<Record<string, string>>;
-  /** This phone's own line is muted in the conference: a caller on deck, who listens to the show. */
+  /** This phone's own line is muted in the conference: a caller on deck, or on air and muted by the host. */
   muted?: boolean;
 }
 
@@ -33,7 +33,7 @@ export function describeHearing(hearing: Hearing | null | undefined, context: He
     case 'conference': {
       const voices = hearing.hears.map((party) => voiceOf(party, context.names ?? {}));
       const talk = context.muted
-        ? `Listening to the show${voices.length ? `: ${voices.join(', ')}` : ''} (your line is muted until you are on air).`
+        ? `Listening to the show${voices.length ? `: ${voices.join(', ')}` : ''} (your line is muted: the show does not hear you).`
         : voices.length
           ? `Talking with ${voices.join(', ')}.`
           : 'An open line: nobody is speaking.';

@@ -43,7 +43,10 @@ export async function setDisabledAction(_previous: FormState, formData: FormData
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return runAction(async () => {
-    const user = await resetTeamMemberPassword(await requireActor(), formObject(formData));
+    const actor = await requireActor();
+    const user = await resetTeamMemberPassword(actor, formObject(formData));
+    // A new password ends every session of that account, this one too when it is your own.
+    if (user.id === actor.id) return 'Your password is changed and your sessions have ended: sign in again with it.';
     return `New password set for ${user.name}. Give it to them in person or by a private channel.`;
   });
 }
