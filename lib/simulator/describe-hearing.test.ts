@@ -32,6 +32,22 @@ describe('describing what a phone hears', () => {
     );
   });
 
+  it("quotes a cue spoken over a waiting caller's hold music", () => {
+    const waiting: Hearing = {
+      kind: 'wait',
+      conferenceSid: 'CF2',
+      friendlyName: 'hold-1',
+      url: 'http://app/twiml/hold.xml',
+      audio: 'http://app/hold/switchboard-hold.wav',
+      text: null,
+      announcement: 'You are caller 2. Thank you for holding.',
+    };
+    expect(describeHearing(waiting)).toBe(
+      'Hold music while waiting. Announcement: “You are caller 2. Thank you for holding.”',
+    );
+    expect(describeHearing({ ...waiting, announcement: null })).toBe('Hold music while waiting.');
+  });
+
   it('says silence plainly and quotes spoken text', () => {
     expect(describeHearing({ kind: 'silence', reason: 'empty conference' })).toBe('Silence.');
     expect(describeHearing({ kind: 'say', text: 'Thanks for calling' })).toBe('A voice says: “Thanks for calling”');

@@ -14,6 +14,11 @@ function voiceOf(party: Party, names: Readonly<Record<string, string>>): string 
   return /^\+\d+$/.test(party.from) ? `the caller on ${party.from}` : 'another caller';
 }
 
+/** An announcement over it, such as a waiting caller's "You are caller 3" cue. */
+function withAnnouncement(base: string, announcement: string | null): string {
+  return announcement ? `${base} Announcement: “${announcement}”` : base;
+}
+
 /** What a phone hears, in the words a person would use. */
 export function describeHearing(hearing: Hearing | null | undefined, context: HearingContext = {}): string {
   if (!hearing) return 'Nothing: the call has ended.';
@@ -27,9 +32,12 @@ export function describeHearing(hearing: Hearing | null | undefined, context: He
     case 'silence':
       return 'Silence.';
     case 'wait':
-      return hearing.text ? `Waiting: “${hearing.text}” and hold music.` : 'Hold music while waiting.';
+      return withAnnouncement(
+        hearing.text ? `Waiting: “${hearing.text}” and hold music.` : 'Hold music while waiting.',
+        hearing.announcement,
+      );
     case 'hold':
-      return hearing.text ? `On hold: “${hearing.text}”.` : 'Hold audio.';
+      return withAnnouncement(hearing.text ? `On hold: “${hearing.text}”.` : 'Hold audio.', hearing.announcement);
     case 'conference': {
       const voices = hearing.hears.map((party) => voiceOf(party, context.names ?? {}));
       const talk = context.muted
@@ -37,7 +45,7 @@ export function describeHearing(hearing: Hearing | null | undefined, context: He
         : voices.length
           ? `Talking with ${voices.join(', ')}.`
           : 'An open line: nobody is speaking.';
-      return hearing.announcement ? `${talk} Announcement: “${hearing.announcement}”` : talk;
+      return withAnnouncement(talk, hearing.announcement);
     }
   }
 }
