@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getBoard } from '@/lib/calls/board';
 import { answerIncomingCall } from '@/lib/calls/door';
 import { runCallCommand } from '@/lib/calls/commands';
 import { createCallFixture, newCallSid, type CallFixture } from '@/tests/support/call-fixtures';
@@ -64,5 +65,15 @@ describe('cue bookkeeping', () => {
     expect(pace.pickups).toBe(1);
     expect(pace.firstQueuedAt).toBe(a.queuedAt?.getTime());
     expect(pace.lastPickupAt).toBeGreaterThanOrEqual(pace.firstQueuedAt ?? Infinity);
+    // The board gives each waiting caller their place times that pace.
+    const perPickup = ((pace.lastPickupAt ?? 0) - (pace.firstQueuedAt ?? 0)) / 1000;
+    const { board } = await getBoard(episodeId);
+    expect(board.groups.queued.map((c) => c.estimatedWaitSeconds)).toEqual([Math.round(perPickup)]);
+  });
+
+  it('gives no estimated wait before the first pick-up', async () => {
+    await ring('+14155550505');
+    const { board } = await getBoard(fx.episode?.id ?? '');
+    expect(board.groups.queued.map((c) => c.estimatedWaitSeconds)).toEqual([null]);
   });
 });
