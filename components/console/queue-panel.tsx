@@ -1,6 +1,7 @@
 'use client';
 
 import type { BoardCard } from '@/lib/calls/board';
+import { PICKUP_STATES, type CallState } from '@/lib/telephony/call-session-machine';
 import { compareQueue, queueEntry } from '@/lib/consoles/queue-order';
 import { spokenDuration } from '@/lib/consoles/durations';
 import { CallerHistory } from './caller-history';
@@ -14,6 +15,11 @@ import { MovingLabel, StateLabel } from './state-label';
  */
 export function waitingOrder(queued: readonly BoardCard[]): BoardCard[] {
   return [...queued].sort((a, b) => compareQueue(queueEntry(a), queueEntry(b)));
+}
+
+/** A caller a screener can pick up now: waiting on the line, or waiting for a callback (then they are rung). */
+export function canBePickedUp(card: BoardCard): boolean {
+  return (PICKUP_STATES as readonly CallState[]).includes(card.state) && !card.moving;
 }
 
 /** "under a minute", "about 4 min": an estimate, so never to the second. */
@@ -35,7 +41,7 @@ export function QueuePanel({
   onPickUp: (card: BoardCard) => void;
 }) {
   const ordered = waitingOrder(queued);
-  const next = ordered.find((c) => c.state === 'queued' && !c.moving);
+  const next = ordered.find(canBePickedUp);
   return (
     <section
       aria-labelledby="queue-heading"
@@ -95,11 +101,11 @@ export function QueuePanel({
             <CallerHistory caller={card.caller} now={now} />
             <button
               type="button"
-              disabled={!canPickUp || card.state !== 'queued' || card.moving || Boolean(sending[card.id])}
+              disabled={!canPickUp || !canBePickedUp(card) || Boolean(sending[card.id])}
               onClick={() => onPickUp(card)}
               className="min-h-11 rounded-md border border-screening px-4 font-semibold text-screening hover:bg-sky-950 disabled:opacity-50"
             >
-              Pick up {callerName(card)}
+              {card.state === 'callback' ? 'Call back' : 'Pick up'} {callerName(card)}
             </button>
           </li>
         ))}

@@ -7,7 +7,8 @@ import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { ErrorBanner } from './error-banner';
-import { QueuePanel, waitingOrder } from './queue-panel';
+import { canBePickedUp, QueuePanel, waitingOrder } from './queue-panel';
+import { RingbackOutcome, RingbackPanel } from './ringback-panel';
 import { ScreenDeckPanel } from './screen-deck-panel';
 import { ScreeningPanel } from './screening-panel';
 import { SCREEN_SHORTCUTS, ShortcutLegend } from './shortcut-legend';
@@ -43,7 +44,7 @@ export function ScreenConsole({ me, settings, showId, initial, serverNow }: Cons
   const pickUp = useCallback((card: BoardCard) => void run(card.id, 'pickup', { version: card.version }), [run]);
   const pickUpNext = useCallback(() => {
     if (mine || !board) return;
-    const next = waitingOrder(board.groups.queued).find((c) => c.state === 'queued' && !c.moving);
+    const next = waitingOrder(board.groups.queued).find(canBePickedUp);
     if (next) pickUp(next);
   }, [mine, board, pickUp]);
   const shortcuts = useShortcutSetting(settings.shortcutsEnabled);
@@ -68,7 +69,14 @@ export function ScreenConsole({ me, settings, showId, initial, serverNow }: Cons
             <QueuePanel queued={board.groups.queued} now={now} canPickUp={!mine} sending={sending} onPickUp={pickUp} />
           </div>
           <div className="order-1 space-y-4 md:order-none">
-            {mine ? (
+            <RingbackOutcome ended={board.ended} myId={me.id} now={now} />
+            {mine?.state === 'calling_back' ? (
+              <RingbackPanel
+                card={mine}
+                sending={sending[mine.id]}
+                onStop={() => void run(mine.id, 'cancel_callback')}
+              />
+            ) : mine ? (
               <ScreeningPanel
                 key={mine.id}
                 card={mine}

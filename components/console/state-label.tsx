@@ -3,6 +3,10 @@ import type { CallState } from '@/lib/telephony/call-session-machine';
 const LABELS: Partial<Record<CallState, { icon: string; text: string; tone: string }>> = {
   ringing: { icon: '☎', text: 'Ringing', tone: 'border-waiting text-waiting' },
   queued: { icon: '◔', text: 'Waiting', tone: 'border-waiting text-waiting' },
+  callback: { icon: '↩', text: 'Callback', tone: 'border-waiting text-waiting' },
+  calling_back: { icon: '☏', text: 'Calling back', tone: 'border-screening text-screening' },
+  busy: { icon: '■', text: 'Busy', tone: 'border-studio-600 text-studio-400' },
+  no_answer: { icon: '■', text: 'No answer', tone: 'border-studio-600 text-studio-400' },
   screening: { icon: '◎', text: 'Screening', tone: 'border-screening text-screening' },
   ready: { icon: '✓', text: 'On deck', tone: 'border-ready text-ready' },
   on_air: { icon: '●', text: 'ON AIR', tone: 'border-onair-fill bg-onair-fill text-studio-50' },

@@ -54,6 +54,8 @@ export const OPEN_STATES: readonly CallState[] = CALL_STATES.filter((state) => !
 export const WAITING_STATES: readonly CallState[] = OPEN_STATES.filter((state) => state !== 'on_air');
 /** Callers no screener has picked up yet: the consoles' "Waiting" group and the count on a show's tab. */
 export const UNSCREENED_STATES = ['ringing', 'queued', 'callback'] as const satisfies readonly CallState[];
+/** States a screener can pick a caller up from: waiting on the line, or waiting for a callback. */
+export const PICKUP_STATES = ['queued', 'callback'] as const satisfies readonly CallState[];
 /** States a screener is busy with: talking to a caller, or ringing one back. */
 export const SCREENER_BUSY_STATES = ['screening', 'calling_back'] as const satisfies readonly CallState[];
 /** States whose call sits in the episode's live room: on deck or on air. */
@@ -251,7 +253,7 @@ const COMMAND_TABLE: Record<
   { from: readonly CallState[]; to: CallState | 'same' | Partial<Record<CallState, CallState>> }
 > = {
   // Picking up a callback caller rings them back; they reach the screener's room when they answer.
-  pickup: { from: ['queued', 'callback'], to: { queued: 'screening', callback: 'calling_back' } },
+  pickup: { from: PICKUP_STATES, to: { queued: 'screening', callback: 'calling_back' } },
   approve: { from: ['screening'], to: 'ready' },
   reject: { from: ['queued', 'callback', 'screening', 'ready'], to: 'rejected' },
   requeue: { from: ['screening', 'ready'], to: 'queued' },

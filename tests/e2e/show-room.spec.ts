@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_EMULATOR_URL, E2E_SHOW_NUMBER, storageStatePath } from './e2e-env';
-import { EmulatorControl } from './pages/emulator-control';
+import { EmulatorControl, hearsStaff } from './pages/emulator-control';
 import { HostConsolePage } from './pages/host-console';
 import { ProducerRoomPage } from './pages/producer-room';
 import { RegularsPage } from './pages/regulars-page';
@@ -149,6 +149,53 @@ test.describe('the producer’s show room', () => {
     await emulator.hangUpEverything();
     await regulars.goto();
     await regulars.remove(regular);
+    await room.goto();
+    await room.closeLines();
+  });
+
+  test('rings back a caller who chose a callback, with their place kept, into the room of the screener who picks them up', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const room = new ProducerRoomPage(page);
+    await room.goto();
+    await room.openLines('Callbacks show');
+    const showId = await room.showId();
+
+    const patient = '+14155550801';
+    const behind = '+14155550802';
+    const sid = await emulator.ring(patient, E2E_SHOW_NUMBER);
+    await emulator.waitFor(sid, 'the caller in its hold room', (c) => (c.room ?? '').startsWith('hold-'));
+    const behindSid = await emulator.ring(behind, E2E_SHOW_NUMBER);
+    await emulator.waitFor(behindSid, 'the caller behind in its hold room', (c) => (c.room ?? '').startsWith('hold-'));
+    expect((await emulator.press(sid, '*')).leftConference).toBe(true);
+    await expect.poll(async () => (await emulator.press(sid, '1')).gathered, { timeout: 15_000 }).toBe(true);
+    await emulator.waitFor(sid, 'the call ends after "we will call you back"', (c) => c.status === 'completed');
+
+    const screenerContext = await browser.newContext({ storageState: storageStatePath('screener') });
+    const screen = new ScreenConsolePage(await screenerContext.newPage());
+    await screen.goto(showId);
+    await screen.connectHeadset();
+    await expect.poll(() => screen.waitingNumbers(), { timeout: 15_000 }).toEqual([patient, behind]);
+    await expect(screen.waitingCaller(patient)).toContainText('Callback');
+    await expect(screen.waitingCaller(patient)).toContainText('Wait');
+    await keepScreenshot(screen.page, 'screen-console-callback-waiting');
+
+    await emulator.answerPolicy(patient, 'answer', 2000);
+    await screen.callBack(patient);
+    // While the phone rings the screener stays in their room, and can see it ringing.
+    await screen.expectCallingBack(patient);
+    const ringback = await emulator.latestCallTo(patient);
+    await emulator.waitFor(ringback, 'the rung-back caller in the screening room, hearing the screener', (c) =>
+      Boolean(c.room?.startsWith('screen-') && hearsStaff(c)),
+    );
+    await screen.expectTalkingTo(patient);
+    await expect(screen.screeningPanel().getByRole('heading', { name: 'Talking to' })).toBeVisible();
+    expect(await screen.waitingNumbers()).toEqual([behind]);
+    await screenerContext.close();
+
+    await emulator.hangUpEverything();
     await room.goto();
     await room.closeLines();
   });

@@ -72,6 +72,45 @@ export class EmulatorControl {
     return sid as string;
   }
 
+  /** Keys pressed on the phone: `*` leaves a hangupOnStar room, a running Gather hears the rest. */
+  async press(sid: string, digits: string): Promise<{ leftConference: boolean; gathered: boolean }> {
+    const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}/digits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ digits }),
+    });
+    expect(response.ok, await response.clone().text()).toBe(true);
+    return (await response.json()) as { leftConference: boolean; gathered: boolean };
+  }
+
+  /** How the simulated phone at `number` answers calls placed to it, after `delayMs` of ringing. */
+  async answerPolicy(number: string, answer: 'answer' | 'busy' | 'no-answer' | 'failed', delayMs: number) {
+    const response = await fetch(`${this.baseUrl}/_emulator/numbers/${encodeURIComponent(number)}/policy`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answer, delayMs }),
+    });
+    expect(response.ok, await response.clone().text()).toBe(true);
+  }
+
+  /** The CallSid of the latest call the app placed to `to` (a ringback), once the emulator has it. */
+  async latestCallTo(to: string, timeout = 15_000): Promise<string> {
+    let sid: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const state = (await (await fetch(`${this.baseUrl}/_emulator/state`)).json()) as {
+            calls: { sid: string; to: string; direction: string }[];
+          };
+          sid = state.calls.filter((c) => c.to === to && c.direction !== 'inbound').at(-1)?.sid;
+          return sid;
+        },
+        { message: `a call placed to ${to}`, timeout },
+      )
+      .toBeTruthy();
+    return sid as string;
+  }
+
   async call(sid: string): Promise<EmulatorCallView> {
     const response = await fetch(`${this.baseUrl}/_emulator/calls/${sid}`);
     expect(response.ok).toBe(true);

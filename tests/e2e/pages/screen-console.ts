@@ -46,6 +46,18 @@ export class ScreenConsolePage {
     return this.waitingCaller(number).getByTestId('estimated-wait');
   }
 
+  /** A caller waiting for a callback: the screener rings them back instead of picking up. */
+  async callBack(number: string) {
+    await this.waitingCaller(number)
+      .getByRole('button', { name: /^Call back/ })
+      .click();
+  }
+
+  async expectCallingBack(number: string) {
+    await expect(this.screeningPanel().getByRole('heading', { name: 'Calling back' })).toBeVisible();
+    await expect(this.screeningPanel().getByTestId('caller-number')).toHaveText(number);
+  }
+
   async pickUpNext() {
     await this.page.getByRole('button', { name: /^Pick up next/ }).click();
   }
