@@ -5,7 +5,7 @@ import { madeUpNumber } from '@/lib/simulator/describe-hearing';
 import type { VoicePass } from '@/lib/audio/console-audio';
 import { emulatorPhones, type PhoneView } from './emulator-phone-api';
 import { useMicrophonePhone } from './use-microphone-phone';
-import { SimulatedPhone } from './simulated-phone';
+import { ENDED_STATUSES, SimulatedPhone } from './simulated-phone';
 
 interface ShowOption {
   name: string;
@@ -63,15 +63,35 @@ export function PhoneSimulator({
     [emulatorUrl, to],
   );
 
-  const sids = phones.map((phone) => phone.sid).join(',');
+  // An ended call never comes back: only live phones are asked about.
+  const sids = phones
+    .filter((phone) => !ENDED_STATUSES.has(phone.status))
+    .map((phone) => phone.sid)
+    .join(',');
   useEffect(() => {
     if (!sids) return;
     const timer = setInterval(() => {
       void (async () => {
         try {
-          const views = await Promise.all(sids.split(',').map((sid) => emulatorPhones(emulatorUrl).view(sid)));
-          // Merged, not replaced: a phone rung while this poll was out must not vanish from the list.
-          setPhones((current) => current.map((phone) => views.find((view) => view.sid === phone.sid) ?? phone));
+          const views = await Promise.all(
+            sids.split(',').map((sid) =>
+              emulatorPhones(emulatorUrl)
+                .view(sid)
+                .catch((e: unknown): { sid: string; forgotten: true } => {
+                  if ((e as { status?: number }).status === 404) return { sid, forgotten: true };
+                  throw e;
+                }),
+            ),
+          );
+          // Merged, not replaced: a phone rung while this poll was out must not vanish from the list. A call the
+          // emulator no longer knows (npm run dev restarted) is over, not an error to repeat every poll.
+          setPhones((current) =>
+            current.map((phone) => {
+              const view = views.find((v) => v.sid === phone.sid);
+              if (!view) return phone;
+              return 'forgotten' in view ? { ...phone, status: 'completed' } : view;
+            }),
+          );
         } catch (e) {
           report(e);
         }

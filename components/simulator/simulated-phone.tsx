@@ -5,7 +5,7 @@ import { describeHearing } from '@/lib/simulator/describe-hearing';
 import type { PhoneView, PhoneVoice } from './emulator-phone-api';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
-const ENDED = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+export const ENDED_STATUSES: ReadonlySet<string> = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 export function SimulatedPhone({
   phone,
@@ -23,7 +23,7 @@ export function SimulatedPhone({
   /** This phone is the person's own browser: their microphone is its voice. */
   microphone?: boolean;
 }) {
-  const ended = ENDED.has(phone.status);
+  const ended = ENDED_STATUSES.has(phone.status);
   return (
     <li className="rounded-lg border border-studio-700 bg-studio-900 p-4" aria-label={`Phone ${phone.from}`}>
       <div className="mb-2 flex flex-wrap items-baseline gap-3">
