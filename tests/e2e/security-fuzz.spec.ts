@@ -41,6 +41,9 @@ const params = (offset: number): fc.Parameters<unknown> => ({
   markInterruptAsFailure: false,
 });
 
+/** A TwiML document, an empty one (`<Response/>`, such as an announcement with nothing to say) included. */
+const TWIML_DOCUMENT = /<Response[\s/>]/;
+
 /** What every answer must be: no 5xx; a refusal is a JSON error with a message; TwiML or nothing from a webhook. */
 async function problemWith(response: APIResponse, kind: 'json' | 'webhook'): Promise<string | null> {
   const status = response.status();
@@ -59,7 +62,7 @@ async function problemWith(response: APIResponse, kind: 'json' | 'webhook'): Pro
     } catch {
       return `a refusal whose JSON does not parse: ${said}`;
     }
-  } else if (kind === 'webhook' && status !== 204 && !(type.includes('xml') && text.includes('<Response>'))) {
+  } else if (kind === 'webhook' && status !== 204 && !(type.includes('xml') && TWIML_DOCUMENT.test(text))) {
     return `a webhook answer that is neither TwiML nor empty: ${said}`;
   }
   return null;
