@@ -29,6 +29,7 @@ import { answerIncomingCall } from './door';
 import { endVanishedCall } from './effects';
 import { moveToPlacement } from './placement';
 import { syncLiveRoom } from './live-room';
+import { recoverLostRingbacks } from './ringback';
 import { requeueAfterScreenerLeft } from './screener-left';
 
 const RECONCILER_LOCK = 7_203_118;
@@ -36,7 +37,7 @@ const RECONCILER_LOCK = 7_203_118;
 const LOOKBACK_MS = 24 * 3600_000;
 
 export interface Repair {
-  action: 'ended' | 'moved' | 'confirmed' | 'audio' | 'ghost_hung_up' | 'requeued';
+  action: 'ended' | 'moved' | 'confirmed' | 'audio' | 'ghost_hung_up' | 'requeued' | 'ringback';
   sessionId: string | null;
   detail: string;
 }
@@ -250,6 +251,13 @@ async function pass(options: Required<ReconcileOptions>): Promise<ReconcileRepor
     }
   }
   await offerCallbacks();
+  const recovered = await recoverLostRingbacks(sessions).catch((error: unknown) => {
+    logProblem('warn', 'reconciler', 'ringbacks:', error instanceof Error ? error.message : error);
+    return [];
+  });
+  for (const sessionId of recovered) {
+    repairs.push({ action: 'ringback', sessionId, detail: 'the ringback was lost; counted as failed' });
+  }
   for (const episode of episodes) {
     const result = await syncLiveRoom(episode.id);
     for (const [sessionId, outcome] of result.sessions) {

@@ -17,13 +17,16 @@ import { isTerminal, type CallEventName } from '@/lib/telephony/call-session-mac
 import { publicUrl } from '@/lib/telephony/config';
 import { createPacedQueue, TWILIO_OUTBOUND_CALLS_PER_SECOND, type PacedQueue } from '@/lib/telephony/outbound-queue';
 import { toAppError } from '@/lib/telephony/retry';
-import { createOutboundCall, hangUpCall } from '@/lib/telephony/twilio-actions';
+import { createOutboundCall, hangUpCall, isCallGone } from '@/lib/telephony/twilio-actions';
 import { farewellTwiml, MESSAGES } from '@/lib/telephony/twiml';
 import { applyTransition } from './apply-transition';
 import { placementTwiml } from './placement';
 
 /** How long a ringback rings before the network gives up with no-answer. */
 export const RINGBACK_TIMEOUT_SECONDS = 30;
+
+/** Longer than any ring lasts: a session still calling back after this, with no live call, lost its ringback. */
+const RINGBACK_LOST_AFTER_MS = (RINGBACK_TIMEOUT_SECONDS + 30) * 1000;
 
 /** Which ringback of which session an outbound call is: its webhooks carry this in their query. */
 export interface RingbackRef {
@@ -168,6 +171,34 @@ export function ringBack(sessionId: string): void {
   outboundQueue()(() => placeRingback(sessionId)).catch((error: unknown) => {
     logProblem('warn', 'calls', `ringback of session ${sessionId}:`, error instanceof Error ? error.message : error);
   });
+}
+
+/**
+ * Ringbacks lost on the way (the process that was to place one stopped, or the call's last callback never came):
+ * a session calling back for longer than any ring lasts, whose call Twilio no longer has, counts as a failed ring,
+ * so it is tried again or ends, as the show says. Answers the sessions it recovered.
+ */
+export async function recoverLostRingbacks(sessions: readonly CallSession[]): Promise<string[]> {
+  const db = await getDb();
+  const recovered: string[] = [];
+  for (const candidate of sessions) {
+    if (candidate.state !== 'calling_back' || candidate.updatedAt.getTime() > Date.now() - RINGBACK_LOST_AFTER_MS)
+      continue;
+    if (!(await isCallGone(candidate.callSid))) continue;
+    const retry = await db.transaction(async (tx) => {
+      await lockCallSid(tx, candidate.callSid);
+      const session = await findSessionForUpdate(candidate.id, tx);
+      // Changed since it was listed: its ringback is alive after all.
+      if (session?.state !== 'calling_back' || session.updatedAt.getTime() !== candidate.updatedAt.getTime())
+        return null;
+      return (await endRingback(tx, session, 'failed', { source: 'system', detail: { reason: 'ringback lost' } }))
+        .retry;
+    });
+    if (retry === null) continue;
+    if (retry) ringBack(candidate.id);
+    recovered.push(candidate.id);
+  }
+  return recovered;
 }
 
 /** The screener stopped the ringback: its call, if it was placed, is hung up (it may be over already). */

@@ -7,9 +7,10 @@ import { handleCallStatus } from '@/lib/calls/callbacks';
 import { runCallCommand } from '@/lib/calls/commands';
 import { endShow } from '@/lib/calls/end-show';
 import { closeLines } from '@/lib/calls/lines';
+import { reconcileOnce } from '@/lib/calls/reconciler';
 import { findSession } from '@/lib/db/call-sessions';
 import { getDbHandle } from '@/lib/db/client';
-import { callEvents, episodes, shows } from '@/lib/db/schema';
+import { callEvents, callSessions, episodes, shows } from '@/lib/db/schema';
 import { TWILIO_OUTBOUND_CALLS_PER_SECOND } from '@/lib/telephony/outbound-queue';
 import { callbackConfirmation, MESSAGES } from '@/lib/telephony/twiml';
 import { waitingOrder } from '@/components/console/queue-panel';
@@ -148,6 +149,32 @@ describe('callback instead of hold (emulator)', () => {
     expect(story.filter((e) => e.name === 'ringback_busy').map((e) => (e.detail as { retry?: boolean }).retry)).toEqual(
       [true, undefined],
     );
+  });
+
+  it('rings again a callback whose ringback was lost (the app stopped before placing it), as its one retry', async () => {
+    await screenerIn();
+    const caller = await waitingCaller(CALLER);
+    await chooseCallback(caller.callSid);
+    // As if the process that was to place the ring had stopped: calling back since long ago, and nothing rings.
+    await (
+      await db()
+    )
+      .update(callSessions)
+      .set({
+        state: 'calling_back',
+        screenerId: t.fx.screener.id,
+        ringbackAttempts: 1,
+        updatedAt: new Date(Date.now() - 5 * 60_000),
+      })
+      .where(eq(callSessions.id, caller.id));
+    const report = await reconcileOnce({ graceMs: 0 });
+    expect(report.repairs).toContainEqual(expect.objectContaining({ action: 'ringback', sessionId: caller.id }));
+    const answered = await eventually(async () => {
+      const s = await findSession(caller.id);
+      return s?.state === 'screening' && s.confirmedRoom === `screen-${t.fx.screener.id}` ? s : null;
+    }, 'the caller rung back into the screening room');
+    expect(answered).toMatchObject({ ringbackRetried: true, ringbackAttempts: 2 });
+    expect(ringbacksTo(CALLER)).toHaveLength(1);
   });
 
   it('ends the session as no answer after one ring when the show does not retry', async () => {
