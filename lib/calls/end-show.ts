@@ -10,6 +10,7 @@ import type { CallSession, Episode } from '@/lib/db/schema';
 import { SHOW_ENDED_REASON, type TwilioEffect } from '@/lib/telephony/call-session-machine';
 import { applyTransition } from './apply-transition';
 import { carryOut } from './effects';
+import { inBatches } from './in-batches';
 
 /** Goodbyes sent to Twilio at once: enough for a full queue in a second or two, without a burst Twilio throttles. */
 const FAREWELLS_IN_PARALLEL = 8;
@@ -57,20 +58,6 @@ async function releaseRound(
     }
     return released;
   });
-}
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /**

@@ -26,6 +26,7 @@ import {
 } from '@/lib/telephony/twilio-actions';
 import { offerCallbacks } from './callback-choice';
 import { answerIncomingCall } from './door';
+import { inBatches } from './in-batches';
 import { endVanishedCall } from './effects';
 import { moveToPlacement } from './placement';
 import { syncLiveRoom } from './live-room';
@@ -33,6 +34,8 @@ import { recoverLostRingbacks } from './ringback';
 import { requeueAfterScreenerLeft } from './screener-left';
 
 const RECONCILER_LOCK = 7_203_118;
+/** Twilio requests a pass makes at once: well inside an account's concurrency limit (429 beyond it). */
+const TWILIO_REQUESTS_IN_PARALLEL = 4;
 /** Calls are looked at for a day: no call lasts longer. */
 const LOOKBACK_MS = 24 * 3600_000;
 
@@ -65,13 +68,17 @@ interface Located {
 async function locateEveryone(): Promise<{ byCallSid: Map<string, Located>; rooms: Map<string, Located[]> }> {
   const byCallSid = new Map<string, Located>();
   const rooms = new Map<string, Located[]>();
-  for (const conference of await listActiveConferences()) {
-    if (!parseRoom(conference.friendlyName)) continue;
-    const participants = await listParticipants(conference.sid).catch((error: unknown) => {
+  const ours = (await listActiveConferences()).filter((conference) => parseRoom(conference.friendlyName));
+  // Every waiting caller has a room of its own: one request per room, a few at a time, or a pass with fifty
+  // callers waits fifty round trips to Twilio before it repairs anything.
+  const lists = await inBatches(ours, TWILIO_REQUESTS_IN_PARALLEL, (conference) =>
+    listParticipants(conference.sid).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'not_found:twilio') return [];
       throw error;
-    });
-    const located = participants.map((participant) => ({ conference, participant }));
+    }),
+  );
+  for (const [i, conference] of ours.entries()) {
+    const located = (lists[i] ?? []).map((participant) => ({ conference, participant }));
     rooms.set(conference.friendlyName, [...(rooms.get(conference.friendlyName) ?? []), ...located]);
     for (const entry of located) byCallSid.set(entry.participant.callSid, entry);
   }
@@ -191,7 +198,7 @@ async function closeLooseEnds(
 async function admitLobby(repairs: Repair[]): Promise<void> {
   for (const lobby of await listActiveConferences(LOBBY_ROOM)) {
     const participants = await listParticipants(lobby.sid).catch(() => []);
-    for (const participant of participants) {
+    await inBatches(participants, TWILIO_REQUESTS_IN_PARALLEL, async (participant) => {
       try {
         const parties = await fetchCallParties(participant.callSid);
         const door = await answerIncomingCall({
@@ -208,7 +215,7 @@ async function admitLobby(repairs: Repair[]): Promise<void> {
       } catch (error) {
         logProblem('warn', 'reconciler', `lobby call: ${error instanceof Error ? error.message : String(error)}`);
       }
-    }
+    });
   }
 }
 

@@ -82,13 +82,17 @@ async function openSessions(): Promise<Map<string, CallSession>> {
   return new Map((await listOpenSessions({ episodeId: fx.episode?.id ?? '' })).map((s) => [s.callSid, s]));
 }
 
-/** A call is settled when no command is in flight, Twilio confirmed its room, and the emulator has it there. */
+/**
+ * A call is settled when no command is in flight, Twilio confirmed its room, and the emulator has it there, muted
+ * exactly when its state says so (on deck, or muted by the host on the air).
+ */
 const isSettled = (session: CallSession | undefined) =>
   Boolean(
     session &&
     session.pendingCommand === null &&
     session.confirmedRoom === session.room &&
-    view(session.callSid).room === session.room,
+    view(session.callSid).room === session.room &&
+    view(session.callSid).participant?.muted === (session.state === 'ready' || session.muted),
   );
 
 async function step(actor: Actor, session: CallSession, name: string): Promise<CallSession> {
@@ -298,6 +302,8 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')(
               return {
                 sid,
                 room: view(sid).room,
+                muted: view(sid).participant?.muted,
+                sessionMuted: session?.muted,
                 state: session?.state,
                 sessionRoom: session?.room,
                 pending: session?.pendingCommand,
