@@ -33,6 +33,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   '/api/twilio/conference-status': 'twilio',
   '/api/twilio/baseline': 'twilio',
   '/api/twilio/cue': 'twilio',
+  '/api/twilio/callback-choice': 'twilio',
+  '/api/twilio/callback-offer': 'twilio',
+  '/api/twilio/ringback': 'twilio',
   // Checked with the sample command 'pickup', which only screeners (and producers) may give.
   '/api/calls/[id]/[command]': ['screener'],
   '/api/calls/[id]/card': ['screener', 'host'],

@@ -68,6 +68,10 @@ function harmfulParams(pattern: string, live: Live): Record<string, string> | un
       Direction: 'inbound',
     },
     '/api/twilio/cue': { ConferenceSid: live.conferenceSid, FriendlyName: live.room, cue: 'next' },
+    // Believed, these would end the real caller's call for a callback, or put a stranger in a screening room.
+    '/api/twilio/callback-choice': { CallSid: live.callSid, Digits: '1' },
+    '/api/twilio/ringback': { CallSid: fakeCallSid(), session: live.sessionId, attempt: '1' },
+    '/api/twilio/callback-offer': { ConferenceSid: live.conferenceSid, FriendlyName: live.room },
   };
   return table[pattern];
 }
@@ -87,6 +91,9 @@ function harmlessParams(pattern: string, live: Live): Record<string, string> | u
     '/api/twilio/device': { CallSid: fakeCallSid(), From: 'client:user-00000000-0000-4000-8000-000000000000' },
     '/api/twilio/baseline': { CallSid: fakeCallSid(), From: '+15550000000', To: E2E_SHOW_NUMBER },
     '/api/twilio/cue': { ConferenceSid: fakeConferenceSid(), cue: 'position', position: '2', wait: '90' },
+    '/api/twilio/callback-choice': { CallSid: fakeCallSid(), Digits: '2' },
+    '/api/twilio/ringback': { CallSid: fakeCallSid(), session: '00000000-0000-4000-8000-000000000000', attempt: '1' },
+    '/api/twilio/callback-offer': { ConferenceSid: fakeConferenceSid() },
   };
   return table[pattern];
 }
