@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { AudioRoom } from '@/lib/audio/console-audio';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 import { AudioPanel } from './audio-panel';
 import { ChatPanel } from './chat-panel';
@@ -39,7 +40,13 @@ export function HostConsole({ me, settings, showId, initial, serverNow }: Consol
   const onAirCount = board?.groups.on_air.length ?? 0;
   const airRefusal = onAirLimitWarning(onAirCount, view.show.onAirLimit);
   useShortcuts(useHostKeys(board, command, airRefusal, setError), shortcuts.enabled);
-  const staleRoom = live && board && snapshot.liveEpisodeId && snapshot.liveEpisodeId !== board.episode.id;
+  const liveEpisodeId = board && !board.episode.closedAt ? board.episode.id : null;
+  const room = useMemo<AudioRoom | null>(
+    () => (liveEpisodeId ? { room: 'live', episodeId: liveEpisodeId } : null),
+    [liveEpisodeId],
+  );
+  // After "End the show" and "Open lines" the headset would sit alone in the old episode's studio.
+  useEffect(() => void audio.follow(room), [audio, room, snapshot.liveEpisodeId, snapshot.status]);
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
@@ -49,16 +56,8 @@ export function HostConsole({ me, settings, showId, initial, serverNow }: Consol
       </div>
       {/* On a phone who is on air and the deck come first; the headset panel follows them. */}
       <div className="order-last lg:order-none">
-        <AudioPanel
-          audio={audio}
-          snapshot={snapshot}
-          room={board && !board.episode.closedAt ? { room: 'live', episodeId: board.episode.id } : null}
-          roomLabel="the live studio"
-        />
+        <AudioPanel audio={audio} snapshot={snapshot} room={room} roomLabel="the live studio" />
       </div>
-      {staleRoom && (
-        <ErrorBanner message="A new episode has started. End your shift (disconnect) and connect again to join its studio." />
-      )}
       <ErrorBanner message={error} onDismiss={clearError} />
       <ErrorBanner message={pollError ? `${pollError.message} The board may be out of date.` : null} />
       {!board ? (

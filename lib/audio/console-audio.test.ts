@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ConsoleAudio } from './console-audio';
+import { ConsoleAudio, MOVED_TO_NEW_EPISODE } from './console-audio';
 import { LIVE_DEVICE_SETTINGS, rehearsalDeviceSettings } from './device-options';
 import type { PhoneCall, PhoneDevice } from './phone-device';
 
@@ -170,5 +170,55 @@ describe('ConsoleAudio', () => {
     call.emit('accept');
     call.emit('volume', 0.1, 0.3);
     expect(levels).toEqual([{ input: 0.1, output: 0.3 }]);
+  });
+
+  it("moves a headset still in the previous episode's live room into the new episode's room, keeping it muted", async () => {
+    const first = fakeCall();
+    const second = fakeCall();
+    second.parameters.CallSid = 'CA2';
+    const { device } = fakeDevice(first);
+    device.connect.mockResolvedValueOnce(first);
+    device.connect.mockResolvedValueOnce(second);
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
+    await audio.connect({ room: 'live', episodeId: 'ep1' });
+    first.emit('accept');
+    audio.setMuted(true);
+
+    await audio.follow({ room: 'live', episodeId: 'ep1' });
+    await audio.follow(null);
+    expect(device.connect).toHaveBeenCalledTimes(1);
+
+    await audio.follow({ room: 'live', episodeId: 'ep2' });
+    expect(first.disconnect).toHaveBeenCalled();
+    expect(device.connect).toHaveBeenLastCalledWith({ room: 'live', episodeId: 'ep2' });
+    first.emit('disconnect');
+    expect(audio.getSnapshot()).toMatchObject({ status: 'connecting', liveEpisodeId: 'ep2' });
+    second.emit('accept');
+    expect(second.mute).toHaveBeenCalledWith(true);
+    expect(audio.getSnapshot()).toMatchObject({
+      status: 'connected',
+      callSid: 'CA2',
+      liveEpisodeId: 'ep2',
+      muted: true,
+      message: MOVED_TO_NEW_EPISODE,
+    });
+    await audio.follow({ room: 'live', episodeId: 'ep2' });
+    expect(device.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('leaves a headset that is off, or in a screening room, where it is', async () => {
+    const { device } = fakeDevice(fakeCall());
+    const audio = new ConsoleAudio({
+      fetchPass: async () => ({ token: 't', settings: LIVE_DEVICE_SETTINGS }),
+      createDevice: async () => device,
+    });
+    await audio.follow({ room: 'live', episodeId: 'ep2' });
+    await audio.connect({ room: 'screen' });
+    await audio.follow({ room: 'live', episodeId: 'ep2' });
+    expect(device.connect).toHaveBeenCalledTimes(1);
+    expect(audio.getSnapshot().liveEpisodeId).toBeNull();
   });
 });

@@ -2,6 +2,9 @@ import { describeAudioError, INITIAL_AUDIO, insecurePageMessage, statusWords, ty
 import type { DeviceSettings } from './device-options';
 import { createTwilioDevice, type PhoneCall, type PhoneDevice } from './phone-device';
 
+export const MOVED_TO_NEW_EPISODE =
+  'A new episode started: your headset moved to its live studio by itself. You are connected.';
+
 /** Which room the headset joins: the screener's own screening room, or an episode's live room. */
 export type AudioRoom = { room: 'screen' } | { room: 'live'; episodeId: string };
 
@@ -90,10 +93,28 @@ export class ConsoleAudio {
   async connect(room: AudioRoom): Promise<void> {
     if (this.isLive) return;
     if (this.refuseInsecurePage()) return;
+    await this.open(room, { muted: false, connectedMessage: statusWords('connected') });
+  }
+
+  /**
+   * The console's current live room. A headset still in an earlier episode's live room (the show ended and the
+   * lines were opened again) hears no one there: it moves itself, keeping the microphone muted if it was.
+   */
+  async follow(room: AudioRoom | null): Promise<void> {
+    const current = this.snapshot.liveEpisodeId;
+    if (!this.isLive || !current || room?.room !== 'live' || room.episodeId === current) return;
+    const muted = this.snapshot.muted;
+    const old = this.call;
+    this.call = null;
+    old?.disconnect();
+    await this.open(room, { muted, connectedMessage: MOVED_TO_NEW_EPISODE });
+  }
+
+  private async open(room: AudioRoom, after: { muted: boolean; connectedMessage: string }): Promise<void> {
     this.set({
       status: 'connecting',
       message: statusWords('connecting'),
-      muted: false,
+      muted: after.muted,
       liveEpisodeId: room.room === 'live' ? room.episodeId : null,
     });
     try {
@@ -102,17 +123,24 @@ export class ConsoleAudio {
         room.room === 'live' ? { room: 'live', episodeId: room.episodeId } : { room: 'screen' };
       const call = await device.connect(params);
       this.call = call;
-      call.on('accept', () =>
+      call.on('accept', () => {
+        if (this.call !== call) return;
+        if (this.snapshot.muted) call.mute(true);
         this.set({
           status: 'connected',
-          message: statusWords('connected'),
+          message: after.connectedMessage,
           callSid: call.parameters.CallSid ?? null,
           ...this.choices(),
-        }),
-      );
-      call.on('volume', (input, output) => this.emitLevels({ input, output }));
-      call.on('reconnecting', () => this.set({ status: 'reconnecting', message: statusWords('reconnecting') }));
-      call.on('reconnected', () => this.set({ status: 'connected', message: statusWords('connected') }));
+        });
+      });
+      // A leg this headset has left (moved to a new episode) reports nothing more.
+      call.on('volume', (input, output) => this.call === call && this.emitLevels({ input, output }));
+      call.on('reconnecting', () => {
+        if (this.call === call) this.set({ status: 'reconnecting', message: statusWords('reconnecting') });
+      });
+      call.on('reconnected', () => {
+        if (this.call === call) this.set({ status: 'connected', message: statusWords('connected') });
+      });
       const ended = () => {
         if (this.call !== call) return;
         this.call = null;
@@ -127,7 +155,9 @@ export class ConsoleAudio {
       };
       call.on('disconnect', ended);
       call.on('cancel', ended);
-      call.on('error', (error) => this.set({ status: 'error', message: describeAudioError(error) }));
+      call.on('error', (error) => {
+        if (this.call === call) this.set({ status: 'error', message: describeAudioError(error) });
+      });
     } catch (error) {
       this.call = null;
       this.set({ status: 'error', message: describeAudioError(error as { code?: number; message?: string }) });
