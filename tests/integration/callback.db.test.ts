@@ -55,6 +55,9 @@ async function chooseCallback(callSid: string): Promise<void> {
 const said = (view: CallView, text: string) =>
   view.timeline.some((seg) => seg.hearing.kind === 'say' && seg.hearing.text === text);
 
+const menusHeard = (view: CallView) =>
+  view.timeline.filter((seg) => seg.hearing.kind === 'say' && seg.hearing.text === MESSAGES.callbackMenu).length;
+
 /** The outbound calls the app placed to a number, oldest first. */
 const ringbacksTo = (number: string): CallView[] =>
   t.h.emulator.state().calls.filter((c) => c.direction !== 'inbound' && c.to === number);
@@ -122,6 +125,23 @@ describe('callback instead of hold (emulator)', () => {
       ['pickup', 'callback', 'calling_back'],
       ['ringback_answered', 'calling_back', 'screening'],
     ]);
+  });
+
+  it('puts a caller who pressed star but chose to keep holding (or pressed nothing) back in their hold room', async () => {
+    const caller = await waitingCaller(CALLER);
+    expect((await press(caller.callSid, '*')).leftConference).toBe(true);
+    await eventually(async () => (await press(caller.callSid, '2')).gathered, 'the callback menu to take the key');
+    const back = await t.settled(caller.callSid, 'the caller back in its hold room');
+    expect(back).toMatchObject({ state: 'queued', room: `hold-${caller.id}` });
+    expect((await press(caller.callSid, '*')).leftConference).toBe(true);
+    // No key: the menu times out and the call goes on to its room.
+    await eventually(
+      () => menusHeard(t.h.call(caller.callSid)) === 2 && t.h.call(caller.callSid).room === back.room,
+      'the caller back in its hold room after the menu timed out',
+      15_000,
+    );
+    expect((await findSession(caller.id))?.state).toBe('queued');
+    expect(t.h.call(caller.callSid).status).toBe('in-progress');
   });
 
   it('rings a busy phone once more, a second apart, then ends the session as busy and tells the screener', async () => {
