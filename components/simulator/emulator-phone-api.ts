@@ -48,6 +48,8 @@ export function emulatorPhones(emulatorUrl: string) {
         throw e;
       }),
     view: (sid: string) => control<PhoneView>(emulatorUrl, `/calls/${sid}`),
+    /** Every call the emulator knows, for the phones a reload forgot (lib/simulator/live-phones.ts). */
+    calls: () => control<{ calls: CallView[] }>(emulatorUrl, '/state').then((state) => state.calls),
     press: (sid: string, digits: string) =>
       control(emulatorUrl, `/calls/${sid}/digits`, { method: 'POST', body: { digits } }),
     hangUp: (sid: string) => control(emulatorUrl, `/calls/${sid}/hangup`, { method: 'POST' }),

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { madeUpNumber } from '@/lib/simulator/describe-hearing';
+import { withLivePhones } from '@/lib/simulator/live-phones';
 import type { VoicePass } from '@/lib/audio/console-audio';
 import { emulatorPhones, type PhoneView } from './emulator-phone-api';
 import { useMicrophonePhone } from './use-microphone-phone';
@@ -62,6 +63,13 @@ export function PhoneSimulator({
     },
     [emulatorUrl, to],
   );
+
+  // A reload forgets the phones this page rang; those still on a call come back so they can be hung up.
+  useEffect(() => {
+    emulatorPhones(emulatorUrl)
+      .calls()
+      .then((calls) => setPhones((current) => withLivePhones(current, calls)), report);
+  }, [emulatorUrl]);
 
   // An ended call never comes back: only live phones are asked about.
   const sids = phones
