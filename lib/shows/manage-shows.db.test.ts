@@ -35,6 +35,17 @@ describe('shows', () => {
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['holdAudioUrl', 'maxQueue']);
   });
 
+  it('keeps the withheld-number setting: accept unless the producer chooses refuse or back, nothing else', async () => {
+    const producer = await createActor('producer');
+    const show = await createShow(producer, valid);
+    expect(show.withheldPolicy).toBe('accept');
+    expect((await updateShow(producer, show.id, { ...valid, withheldPolicy: 'refuse' })).withheldPolicy).toBe('refuse');
+    expect((await updateShow(producer, show.id, { ...valid, withheldPolicy: 'back' })).withheldPolicy).toBe('back');
+    const error = await expectAppError(updateShow(producer, show.id, { ...valid, withheldPolicy: 'hang-up' }));
+    expect(Object.keys(error.fields ?? {})).toEqual(['withheldPolicy']);
+    expect((await findShowByPhoneNumber(valid.phoneNumber))?.withheldPolicy).toBe('back');
+  });
+
   it('refuses a number or slug another show already uses', async () => {
     const producer = await createActor('producer');
     await createShow(producer, valid);
