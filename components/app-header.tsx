@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/actions/sign-out';
 import type { Actor } from '@/lib/auth/actor';
-import { roleAllows, ROLE_LABEL } from '@/lib/auth/roles';
+import { nameWithRole, roleAllows } from '@/lib/auth/roles';
 import type { Role } from '@/lib/auth/roles';
 
 const LINKS: { href: string; label: string; roles: Role[] }[] = [
@@ -28,9 +28,7 @@ export function AppHeader({ actor, current }: { actor: Actor; current: string })
           </Link>
         ))}
       </nav>
-      <span className="text-sm text-studio-400">
-        {actor.name} · {ROLE_LABEL[actor.role]}
-      </span>
+      <span className="text-sm text-studio-400">{nameWithRole(actor.name, actor.role)}</span>
       <form action={signOutAction}>
         <button
           type="submit"

@@ -2,10 +2,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/consoles/console-view';
+import { nameWithRole } from '@/lib/auth/roles';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
 import { formatLocalTime } from '@/lib/consoles/times';
-
-const ROLE_WORD = { producer: 'Producer', host: 'Host', screener: 'Screener' } as const;
 
 /** Host–screener chat for the episode. The list scrolls inside a fixed height, so it never pushes the console off screen. */
 export function ChatPanel({
@@ -65,7 +64,7 @@ export function ChatPanel({
         {messages.map((m) => (
           <li key={m.id} className={m.author.id === myId ? 'text-right' : ''}>
             <span className="block text-xs text-studio-400" suppressHydrationWarning>
-              {m.author.name} · {ROLE_WORD[m.author.role]} · {formatLocalTime(m.createdAt)}
+              {nameWithRole(m.author.name, m.author.role)} · {formatLocalTime(m.createdAt)}
             </span>
             <span
               className={`inline-block rounded-lg px-3 py-1 text-base ${m.author.id === myId ? 'bg-sky-900' : 'bg-studio-700'}`}

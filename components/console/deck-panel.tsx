@@ -6,7 +6,7 @@ import { moveInOrder, placeBefore, reconcileOrder } from '@/lib/consoles/deck-or
 import { CallerHistory } from './caller-history';
 import { CallerTitle, callerName } from './caller-title';
 import { DropButton } from './drop-button';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
@@ -106,7 +106,7 @@ export function DeckPanel({
                   {i + 1}
                 </button>
                 <StateLabel state={card.state} />
-                <Elapsed label="Waiting" since={card.times.createdAt} now={now} className="text-lg" />
+                <CardElapsed card={card} now={now} className="text-lg" />
                 {busy && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
               </div>
               <CallerTitle card={card} />

@@ -1,7 +1,9 @@
+import type { BoardCard } from '@/lib/calls/board';
+import { cardClock } from '@/lib/consoles/card-clock';
 import { formatDuration, secondsSince, spokenDuration } from '@/lib/consoles/durations';
 
 /** "Waiting 1:15", ticking with the page's clock. */
-export function Elapsed({
+function Elapsed({
   label,
   since,
   now,
@@ -22,4 +24,18 @@ export function Elapsed({
       {label} {formatDuration(seconds)}
     </span>
   );
+}
+
+/** A caller card's timer: the time in the state the caller is in now (lib/consoles/card-clock.ts). */
+export function CardElapsed({
+  card,
+  now,
+  className,
+}: {
+  card: Pick<BoardCard, 'state' | 'times'>;
+  now: number;
+  className?: string;
+}) {
+  const { label, since } = cardClock(card);
+  return <Elapsed label={label} since={since} now={now} className={className} />;
 }

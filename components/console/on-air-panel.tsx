@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { BoardCard } from '@/lib/calls/board';
 import { CallerTitle, callerName } from './caller-title';
 import { DropButton } from './drop-button';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
 import type { CallCommand } from '@/lib/telephony/call-session-machine';
 
@@ -64,7 +64,7 @@ export function OnAirPanel({
             >
               <div className="flex flex-wrap items-center gap-2">
                 <StateLabel state="on_air" />
-                <Elapsed label="On air" since={card.times.onAirAt} now={now} className="text-2xl font-bold" />
+                <CardElapsed card={card} now={now} className="text-2xl font-bold" />
                 {card.muted && (
                   <span className="rounded border border-waiting px-2 text-sm font-bold text-waiting">
                     <span aria-hidden="true">✕ </span>MUTED

@@ -6,7 +6,7 @@ import { compareQueue, queueEntry } from '@/lib/consoles/queue-order';
 import { spokenDuration } from '@/lib/consoles/durations';
 import { CallerHistory } from './caller-history';
 import { CallerTitle, callerName } from './caller-title';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { MovingLabel, StateLabel } from './state-label';
 
 /**
@@ -80,12 +80,7 @@ export function QueuePanel({
                   ★ WINNER
                 </span>
               )}
-              <Elapsed
-                label="Wait"
-                since={card.times.queuedAt ?? card.times.createdAt}
-                now={now}
-                className="text-lg text-waiting"
-              />
+              <CardElapsed card={card} now={now} className="text-lg text-waiting" />
               {card.estimatedWaitSeconds != null && (
                 <span
                   data-testid="estimated-wait"

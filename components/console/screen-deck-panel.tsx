@@ -2,7 +2,7 @@
 
 import type { BoardCard } from '@/lib/calls/board';
 import { CallerTitle, callerName } from './caller-title';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { MovingLabel, StateLabel } from './state-label';
 
 /** What screeners see of the deck and the air: who is where, and "Re-check" for a caller on deck. Nothing here airs anyone. */
@@ -38,7 +38,7 @@ export function ScreenDeckPanel({
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-lg font-bold">{i + 1}</span>
               <StateLabel state={card.state} />
-              <Elapsed label="On deck" since={card.times.readyAt} now={now} />
+              <CardElapsed card={card} now={now} />
               {(card.moving || sending[card.id]) && <MovingLabel text={sending[card.id] ? 'sending…' : 'moving…'} />}
             </div>
             <CallerTitle card={card} />
@@ -62,7 +62,7 @@ export function ScreenDeckPanel({
               <li key={card.id} className="flex flex-wrap items-center gap-2">
                 <StateLabel state={card.state} />
                 <span>{callerName(card)}</span>
-                <Elapsed label="On air" since={card.times.onAirAt} now={now} className="text-studio-200" />
+                <CardElapsed card={card} now={now} className="text-studio-200" />
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import type { BoardCard } from '@/lib/calls/board';
 import { CardFields } from './card-fields';
 import { CallerHistory } from './caller-history';
 import { CallerTitle, callerName } from './caller-title';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { RejectForm } from './reject-form';
 import { AttentionLabel, MovingLabel, StateLabel } from './state-label';
 import { useCardAutosave, type CardValues } from './use-card-autosave';
@@ -62,7 +62,7 @@ export function ScreeningPanel({
           Talking to
         </h2>
         <StateLabel state={card.state} />
-        <Elapsed label="Screening" since={card.times.screeningAt} now={now} className="text-lg" />
+        <CardElapsed card={card} now={now} className="text-lg" />
         {(card.moving || sending) && (
           <MovingLabel
             text={sending ? 'sending…' : card.pendingCommand === 'pickup' ? 'connecting the caller…' : 'moving…'}

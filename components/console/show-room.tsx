@@ -9,7 +9,7 @@ import { callerName, RegularBadge } from './caller-title';
 import { ChatPanel } from './chat-panel';
 import { ConsoleHeading } from './console-heading';
 import { DeckPanel } from './deck-panel';
-import { Elapsed } from './elapsed';
+import { CardElapsed } from './elapsed';
 import { callersStillIn, EndShowControl } from './end-show-control';
 import { EpisodeClock } from './episode-clock';
 import { ErrorBanner } from './error-banner';
@@ -35,17 +35,7 @@ function WithheldNote() {
   return <span className="text-sm text-studio-400">number withheld</span>;
 }
 
-function CallRow({
-  card,
-  now,
-  timerLabel,
-  since,
-}: {
-  card: BoardCard;
-  now: number;
-  timerLabel: string;
-  since: string | null;
-}) {
+function CallRow({ card, now }: { card: BoardCard; now: number }) {
   return (
     <li
       data-call-id={card.id}
@@ -58,7 +48,7 @@ function CallRow({
       <RegularBadge card={card} />
       {card.card.topic && <span className="text-studio-200">· {card.card.topic}</span>}
       {card.screener && <span className="text-sm text-studio-400">· {card.screener.name}</span>}
-      <Elapsed label={timerLabel} since={since} now={now} className="text-studio-200" />
+      <CardElapsed card={card} now={now} className="text-studio-200" />
       {card.moving && <MovingLabel />}
       <span className="ml-auto">
         {card.caller ? <BlockFromCall callId={card.id} who={callerName(card)} /> : <WithheldNote />}
@@ -151,7 +141,7 @@ export function ShowRoom({ me, showId, initial, serverNow }: Omit<ConsoleProps, 
                   </h2>
                   <ul className="space-y-1">
                     {board.groups[g.key].map((card) => (
-                      <CallRow key={card.id} card={card} now={now} timerLabel="Waiting" since={card.times.createdAt} />
+                      <CallRow key={card.id} card={card} now={now} />
                     ))}
                   </ul>
                 </section>

@@ -18,3 +18,9 @@ export const ROLE_LABEL: Record<Role, string> = {
   host: 'Host',
   screener: 'Screener',
 };
+
+/** "Ada · Host"; a name that already is the role ("Producer", a demo account) is not followed by it again. */
+export function nameWithRole(name: string, role: Role): string {
+  const label = ROLE_LABEL[role];
+  return name.trim().toLowerCase() === label.toLowerCase() ? label : `${name} · ${label}`;
+}

@@ -36,10 +36,19 @@ test('anyone can ring the show from the simulator, hear in words what the phone 
   await expect(simulator.phone(caller)).toContainText(/Hold music while waiting|Waiting:/, { timeout: 15_000 });
   await expect(screen.waitingCaller(caller)).toBeVisible({ timeout: 15_000 });
 
+  // A reload forgets what the page rang; the phone still on a call comes back, so it can still be hung up.
+  await simulator.page.reload();
+  await expect(simulator.phone(caller)).toContainText(/Hold music while waiting|Waiting:/, { timeout: 15_000 });
   await simulator.hangUp(caller);
   await expect(simulator.phone(caller)).toContainText('Nothing: the call has ended.', { timeout: 15_000 });
   await expect(screen.waitingCaller(caller)).toHaveCount(0, { timeout: 15_000 });
   await room.closeLines();
+});
+
+test('every page has an icon: /favicon.ico answers an image, not a 404 in the console', async ({ request }) => {
+  const response = await request.get('/favicon.ico');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^image\//);
 });
 
 test('ringing ten callers at once puts ten phones on the line', async ({ browser }) => {
