@@ -75,6 +75,22 @@ describe('webhook signature', () => {
     ).rejects.toMatchObject({ status: 403 });
   });
 
+  it('verifies the body as sent, a leading byte-order mark included', async () => {
+    const url = 'https://sb.example/api/twilio/voice';
+    const body = '\uFEFF{"name":"bom"}';
+    const params = Object.fromEntries(new URLSearchParams(body));
+    const signed = new Request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-twilio-signature': twilio.getExpectedTwilioSignature('tok', url, params),
+      },
+      body,
+    });
+    const verified = await verifyTwilioWebhook(signed, { authToken: 'tok', publicBaseUrl: 'https://sb.example' });
+    expect(verified.params).toEqual(params);
+  });
+
   it('checks GET requests on the URL alone', async () => {
     const url = 'https://sb.example/api/twilio/hold-audio?show=abc';
     const signature = twilio.getExpectedTwilioSignature('tok', url, {});

@@ -18,7 +18,8 @@ export function signedUrl(request: Request, publicBaseUrl: string): string {
 
 async function formParams(request: Request): Promise<Record<string, string>> {
   if (request.method !== 'POST') return {};
-  const body = await request.text();
+  // Every byte as sent: Request.text() drops a leading byte-order mark, and the signature covers what was sent.
+  const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await request.arrayBuffer());
   const params: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(body)) params[name] = value;
   return params;
