@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 for pages a role may not open.
   experimental: { authInterrupts: true },
   // The consoles poll every second; logging each poll buried the producer's one-time password and real errors.
-  logging: { incomingRequests: { ignore: [/\/api\/shows\/[^/]+\/console/, /\/api\/episodes\/[^/]+\/board/] } },
+  logging: { incomingRequests: { ignore: [/\/api\/shows\/[^/]+\/console/] } },
 };
 
 export default nextConfig;
