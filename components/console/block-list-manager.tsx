@@ -1,9 +1,10 @@
 'use client';
 
 import { LocalTime } from '@/components/local-time';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
+import { FIELD_CLASS } from './field-class';
+import { useListAction } from './use-list-action';
 
 export interface BlockedView {
   id: string;
@@ -14,26 +15,11 @@ export interface BlockedView {
   blockedByName: string | null;
 }
 
-const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
-
 /** Add a number with a reason, or lift a block. */
 export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
-  const router = useRouter();
   const [phoneNumber, setPhoneNumber] = useState('');
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  async function run(work: () => Promise<unknown>, done: string) {
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      router.refresh();
-      return true;
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : 'That did not work.' });
-      return false;
-    }
-  }
+  const { message, run } = useListAction();
 
   return (
     <div className="space-y-4">
@@ -61,12 +47,12 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
             value={phoneNumber}
             onChange={(e) => setPhoneNumber(e.target.value)}
             placeholder="+14155550123"
-            className={field}
+            className={FIELD_CLASS}
           />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Reason
-          <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className={field} />
+          <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} className={FIELD_CLASS} />
         </label>
         <button type="submit" className="min-h-11 rounded-md bg-onair-fill px-4 font-semibold">
           Block number

@@ -1,9 +1,10 @@
 'use client';
 
 import { LocalTime } from '@/components/local-time';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
+import { FIELD_CLASS } from './field-class';
+import { useListAction } from './use-list-action';
 
 export interface RegularView {
   id: string;
@@ -17,8 +18,6 @@ export interface RegularView {
   airedCount: number;
 }
 
-const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
-
 /** The end of the chosen day in the producer's own time zone, as the API wants it (ISO with offset). */
 function endOfLocalDay(date: string): string | null {
   if (!date) return null;
@@ -28,23 +27,10 @@ function endOfLocalDay(date: string): string | null {
 
 /** Mark a number as a regular (with an optional note and last day), or stop treating it as one. */
 export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
-  const router = useRouter();
   const [phoneNumber, setPhoneNumber] = useState('');
   const [note, setNote] = useState('');
   const [until, setUntil] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  async function run(work: () => Promise<unknown>, done: string) {
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      router.refresh();
-      return true;
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : 'That did not work.' });
-      return false;
-    }
-  }
+  const { message, run } = useListAction();
 
   return (
     <div className="space-y-4">
@@ -74,16 +60,16 @@ export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
             value={phoneNumber}
             onChange={(e) => setPhoneNumber(e.target.value)}
             placeholder="+14155550123"
-            className={field}
+            className={FIELD_CLASS}
           />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Note for the screeners (optional)
-          <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} className={field} />
+          <input value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} className={FIELD_CLASS} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Regular until (optional, last day)
-          <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} className={field} />
+          <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} className={FIELD_CLASS} />
         </label>
         <button type="submit" className="min-h-11 rounded-md bg-green-300 px-4 font-semibold text-studio-950">
           Add regular

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
 import { LocalTime } from '@/components/local-time';
+import { FIELD_CLASS } from '@/components/console/field-class';
 import { ProducerNav } from '@/components/console/producer-nav';
 import { StateLabel } from '@/components/console/state-label';
 import { requirePageActor } from '@/lib/auth/guard';
@@ -12,8 +13,6 @@ import { describeState } from '@/lib/telephony/call-session-machine';
 
 export const metadata: Metadata = { title: 'Call history' };
 export const dynamic = 'force-dynamic';
-
-const field = 'min-h-11 rounded-md border border-studio-600 bg-studio-800 px-3';
 
 export default async function HistoryPage({
   searchParams,
@@ -43,11 +42,11 @@ export default async function HistoryPage({
         >
           <label className="flex flex-col gap-1 text-sm">
             Number or name
-            <input name="q" defaultValue={query.q ?? ''} maxLength={100} className={field} />
+            <input name="q" defaultValue={query.q ?? ''} maxLength={100} className={FIELD_CLASS} />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             Episode
-            <select name="episode" defaultValue={query.episode ?? ''} className={field}>
+            <select name="episode" defaultValue={query.episode ?? ''} className={FIELD_CLASS}>
               <option value="">All episodes</option>
               {episodes.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -58,7 +57,7 @@ export default async function HistoryPage({
           </label>
           <label className="flex flex-col gap-1 text-sm">
             Outcome
-            <select name="outcome" defaultValue={query.outcome ?? ''} className={field}>
+            <select name="outcome" defaultValue={query.outcome ?? ''} className={FIELD_CLASS}>
               <option value="">All outcomes</option>
               {CALL_STATES.map((s) => (
                 <option key={s} value={s}>
