@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { SdkClient, type SdkCall } from '@/emulator/test/support/sdk-client';
 import { BENCH_ADMIN } from './app-env';
 import { appJson, findShowId, issueToken, logIn } from './app-client';
-import { createBenchDatabase } from './database';
+import { beginKindRun } from './database';
 import { pollUntil, type EmulatorClient } from './emulator-client';
 import type { BenchOptions, DbKind } from './options';
 import { stopProcess, type Started } from './processes';
@@ -142,11 +140,13 @@ export async function runAudioKind(
   stamp: string,
   log: (line: string) => void,
 ): Promise<AudioKindResult> {
-  const began = Date.now();
-  const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
-  const workDir = path.join(workRoot, kind);
-  mkdirSync(workDir, { recursive: true });
-  const db = await createBenchDatabase(kind, workDir, options.postgresUrl, stamp);
+  const { began, loadAverageBefore, workDir, db } = await beginKindRun(
+    kind,
+    kind,
+    workRoot,
+    options.postgresUrl,
+    stamp,
+  );
   const children: Started[] = [];
   let sdk: SdkClient | null = null;
   let hostCall: SdkCall | null = null;

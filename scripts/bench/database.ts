@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -81,4 +82,14 @@ export async function createBenchDatabase(
       }
     },
   };
+}
+
+/** What every mode's run on one database kind starts with: the clock, the load, a work folder and a fresh database. */
+export async function beginKindRun(kind: DbKind, folder: string, workRoot: string, postgresUrl: string, stamp: string) {
+  const began = Date.now();
+  const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
+  const workDir = path.join(workRoot, folder);
+  mkdirSync(workDir, { recursive: true });
+  const db = await createBenchDatabase(kind, workDir, postgresUrl, stamp);
+  return { began, loadAverageBefore, workDir, db };
 }

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { CONTEST_RELEASED_MESSAGE } from '@/lib/calls/contest-outcome';
 import { BENCH_ADMIN } from './app-env';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
 import { startConsoles, type BoardPoll } from './consoles';
-import { createBenchDatabase } from './database';
+import { beginKindRun } from './database';
 import { EmulatorClient, pollUntil, type EmulatorCall } from './emulator-client';
 import { findLostCallers, type ExpectedCall, type LostReport } from './lost-callers';
 import { sampleMemory } from './memory';
@@ -173,11 +171,13 @@ export async function runKind(
   stamp: string,
   log: (line: string) => void,
 ): Promise<KindResult> {
-  const began = Date.now();
-  const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
-  const workDir = path.join(workRoot, kind);
-  mkdirSync(workDir, { recursive: true });
-  const db = await createBenchDatabase(kind, workDir, options.postgresUrl, stamp);
+  const { began, loadAverageBefore, workDir, db } = await beginKindRun(
+    kind,
+    kind,
+    workRoot,
+    options.postgresUrl,
+    stamp,
+  );
   const children: Started[] = [];
   try {
     const { appUrl, emulator, app, emulatorProcess, number, voiceUrls } = await startStack(

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { DEMO_SHOW } from '@/lib/bootstrap/demo';
@@ -7,7 +6,7 @@ import { shows } from '@/lib/db/schema';
 import { REHEARSAL_AUTH_TOKEN } from '@/lib/telephony/config';
 import { BENCH_ADMIN, benchAppEnv } from './app-env';
 import { appJson, findShowId, issueToken, logIn, type AppUser } from './app-client';
-import { createBenchDatabase, type SessionRow } from './database';
+import { beginKindRun, type SessionRow } from './database';
 import { cpuMs, sampleMemory } from './memory';
 import { fireOpenLoop, sendSigned, shotStats, type Shot, type ShotStats, type Webhook } from './open-loop';
 import type { BenchOptions, DbKind } from './options';
@@ -190,11 +189,13 @@ export async function runWebhookKind(
   stamp: string,
   log: (line: string) => void,
 ): Promise<WebhookKindResult> {
-  const began = Date.now();
-  const loadAverageBefore = loadavg().map((n) => Math.round(n * 100) / 100);
-  const workDir = path.join(workRoot, `${kind}-webhooks`);
-  mkdirSync(workDir, { recursive: true });
-  const db = await createBenchDatabase(kind, workDir, options.postgresUrl, stamp);
+  const { began, loadAverageBefore, workDir, db } = await beginKindRun(
+    kind,
+    `${kind}-webhooks`,
+    workRoot,
+    options.postgresUrl,
+    stamp,
+  );
   const children: Started[] = [];
   try {
     await seedShow(db.env);
