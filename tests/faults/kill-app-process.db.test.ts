@@ -318,6 +318,13 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')(
         ).catch(async (error: unknown) => {
           throw new Error(`${String(error)}; disagreeing: ${JSON.stringify(await disagreeing())}`);
         });
+        // A caller who rang during the fault may not have been read yet when everything agrees this quickly.
+        await eventually(
+          async () => (callers.every((sid) => silence.longest.has(sid)) ? true : null),
+          'the sound sent to every caller read at least once',
+          SETTLE_MS,
+          100,
+        );
         await rooms.stop();
         await silence.stop();
 
