@@ -54,10 +54,11 @@ test('every page has a favicon, so no page logs a 404 for one', async ({ browser
     if (response.status() === 404) missing.push(response.url());
   });
   await page.goto('/producer');
-  const icon = page.locator('link[rel="icon"]');
-  await expect(icon).toHaveCount(1);
-  const href = await icon.getAttribute('href');
-  expect((await page.request.get(href ?? '/favicon.ico')).status()).toBe(200);
+  // app/icon.svg for browsers that take an SVG, app/favicon.ico for the ones (and tools) that ask for /favicon.ico.
+  const hrefs = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of [...hrefs, '/favicon.ico'])
+    expect((await page.request.get(href ?? '')).status(), href ?? '').toBe(200);
   await page.goto('/producer/history');
   expect(missing).toEqual([]);
   await page.context().close();
