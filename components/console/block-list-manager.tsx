@@ -1,5 +1,6 @@
 'use client';
 
+import { FormMessage } from '@/components/form-message';
 import { LocalTime } from '@/components/local-time';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
@@ -19,7 +20,7 @@ export interface BlockedView {
 export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
   const [phoneNumber, setPhoneNumber] = useState('');
   const [reason, setReason] = useState('');
-  const { message, run } = useListAction();
+  const { state, run } = useListAction();
 
   return (
     <div className="space-y-4">
@@ -58,14 +59,7 @@ export function BlockListManager({ blocked }: { blocked: BlockedView[] }) {
           Block number
         </button>
       </form>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage state={state} />
       {blocked.length === 0 ? (
         <p className="text-studio-400">Nobody is blocked.</p>
       ) : (

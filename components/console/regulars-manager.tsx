@@ -1,5 +1,6 @@
 'use client';
 
+import { FormMessage } from '@/components/form-message';
 import { LocalTime } from '@/components/local-time';
 import { useState } from 'react';
 import { sendJson } from '@/lib/consoles/etag-fetcher';
@@ -30,7 +31,7 @@ export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
   const [phoneNumber, setPhoneNumber] = useState('');
   const [note, setNote] = useState('');
   const [until, setUntil] = useState('');
-  const { message, run } = useListAction();
+  const { state, run } = useListAction();
 
   return (
     <div className="space-y-4">
@@ -75,14 +76,7 @@ export function RegularsManager({ regulars }: { regulars: RegularView[] }) {
           Add regular
         </button>
       </form>
-      {message && (
-        <p
-          role={message.ok ? 'status' : 'alert'}
-          className={`rounded-md px-3 py-2 ${message.ok ? 'bg-green-950 text-green-200' : 'bg-red-950 text-red-200'}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage state={state} />
       {regulars.length === 0 ? (
         <p className="text-studio-400">No regulars yet.</p>
       ) : (

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { EMPTY_FORM_STATE, type FormState } from '@/lib/actions/form-state';
 
 /**
  * A producer list page's action: run the request, say what happened (or why not), and re-render the server list.
@@ -9,19 +10,19 @@ import { useState } from 'react';
  */
 export function useListAction() {
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [state, setState] = useState<FormState>(EMPTY_FORM_STATE);
 
   async function run(work: () => Promise<unknown>, done: string): Promise<boolean> {
     try {
       await work();
-      setMessage({ ok: true, text: done });
+      setState({ ok: true, message: done });
       router.refresh();
       return true;
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof Error ? e.message : 'That did not work.' });
+      setState({ ok: false, message: e instanceof Error ? e.message : 'That did not work.' });
       return false;
     }
   }
 
-  return { message, run };
+  return { state, run };
 }
