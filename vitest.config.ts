@@ -7,6 +7,8 @@ const alias = {
   '@': root,
   // Next.js resolves 'server-only' to a no-op on the server; outside Next the real module throws on import.
   'server-only': `${root}tests/support/server-only-stub.ts`,
+  // next-auth imports 'next/server' without an extension, which Next's bundler resolves and Node's ESM loader does not.
+  'next/server': 'next/server.js',
 };
 const exclude = ['node_modules/**', '.next/**', 'tests/e2e/**', '.data/**'];
 
@@ -22,6 +24,8 @@ export default defineConfig(async () => {
       // port nobody listens on, and the harnesses that start an emulator point EMULATOR_URL at theirs.
       env: { BCRYPT_COST: '4', EMULATOR_URL: 'http://127.0.0.1:9' },
       testTimeout: 20_000,
+      // Run through Vite so the alias above reaches next-auth's own imports (the console poll's guard uses it).
+      server: { deps: { inline: ['next-auth'] } },
       hookTimeout: 60_000,
       projects: [
         {

@@ -69,6 +69,63 @@ describe('createEtagFetcher', () => {
   });
 });
 
+describe('createEtagFetcher with held polls', () => {
+  const held304 = () => new Response(null, { status: 304, headers: { 'preference-applied': 'wait=25' } });
+
+  it('asks the server to hold a poll once it has an ETag, and re-polls at once after a held poll ran out', async () => {
+    const { impl, calls } = fakeFetch([json({ n: 1 }, '"a"'), held304(), new Response(null, { status: 304 })]);
+    const { fetcher, nextPollIn } = createEtagFetcher<{ n: number }>(impl, { waitSeconds: () => 25 });
+    await fetcher('/x');
+    expect(calls[0]?.headers).toEqual({});
+    expect(nextPollIn('/x', 1000)).toBe(1000);
+    await fetcher('/x');
+    expect(calls[1]?.headers).toEqual({ 'if-none-match': '"a"', prefer: 'wait=25' });
+    expect(nextPollIn('/x', 1000)).toBeLessThan(1000);
+    // A server that did not hold the poll is polled on the interval, not in a tight loop.
+    await fetcher('/x');
+    expect(nextPollIn('/x', 1000)).toBe(1000);
+  });
+
+  it('after a change waits the whole interval, so a busy show costs a console one view per interval', async () => {
+    const { impl } = fakeFetch([
+      json({ n: 1 }, '"a"'),
+      new Response(JSON.stringify({ n: 2 }), { headers: { etag: '"b"', 'preference-applied': 'wait=25' } }),
+    ]);
+    const { fetcher, nextPollIn } = createEtagFetcher<{ n: number }>(impl, { waitSeconds: () => 25 });
+    await fetcher('/x');
+    expect(await fetcher('/x')).toEqual({ n: 2 });
+    expect(nextPollIn('/x', 1000)).toBe(1000);
+  });
+
+  it('does not ask for a wait when told not to (a hidden tab)', async () => {
+    const { impl, calls } = fakeFetch([new Response(null, { status: 304 })]);
+    const { fetcher, prime } = createEtagFetcher<{ n: number }>(impl, { waitSeconds: () => 0 });
+    prime('/x', '"s"', { n: 1 });
+    await fetcher('/x');
+    expect(calls[0]?.headers).toEqual({ 'if-none-match': '"s"' });
+  });
+
+  it('lets go of a held poll when a newer one starts or the console closes, keeping the data it had', async () => {
+    const signals: AbortSignal[] = [];
+    const hanging = (_url: string, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal;
+        if (signal) signals.push(signal);
+        signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const { fetcher, prime, abortAll } = createEtagFetcher<{ n: number }>(hanging, { waitSeconds: () => 25 });
+    const data = { n: 1 };
+    prime('/x', '"s"', data);
+    const first = fetcher('/x');
+    const second = fetcher('/x');
+    expect(await first).toBe(data);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[1]?.aborted).toBe(false);
+    abortAll();
+    expect(await second).toBe(data);
+  });
+});
+
 describe('sendJson', () => {
   it('posts JSON and returns the answer, or throws the API message', async () => {
     const { impl } = fakeFetch([

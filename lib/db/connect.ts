@@ -18,6 +18,11 @@ export type Queryable = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /**
+   * LISTEN on a channel. onListening runs each time the listen is (re)established: on Postgres after a dropped
+   * connection comes back, when notifications sent meanwhile were lost.
+   */
+  listen(channel: string, onNotify: () => void, onListening: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,14 +56,28 @@ export async function openDatabase(options: {
     await migratePostgresDatabase(options.databaseUrl);
     const client = postgres(options.databaseUrl, { max: options.poolSize ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      // postgres.js listens on a connection of its own, outside the pool, and listens again when it reconnects.
+      listen: async (channel, onNotify, onListening) => void (await client.listen(channel, onNotify, onListening)),
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzlePglite(client, { schema, logger });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    listen: async (channel, onNotify, onListening) => {
+      await client.listen(channel, onNotify);
+      onListening();
+    },
+    close: () => client.close(),
+  };
 }
 
 async function migratePostgresDatabase(url: string): Promise<void> {

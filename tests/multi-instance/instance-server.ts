@@ -7,7 +7,7 @@ import { getDbHandle } from '@/lib/db/client';
 import { startRouteServer } from '@/tests/support/route-server';
 import { TWILIO_ROUTES } from '@/tests/support/twilio-routes';
 import { watchAdvisoryLocks } from './lock-watch';
-import { requestScope } from './request-scope';
+import { requestScope } from '@/tests/support/request-scope';
 
 /**
  * One app instance in its own process: the real route handlers Twilio and the consoles use, served on PORT,

@@ -8,7 +8,7 @@ import { insertApiToken } from '@/lib/db/api-tokens';
 import { findSession } from '@/lib/db/call-sessions';
 import { useDatabaseForTests as pointAppAt } from '@/lib/db/client';
 import type { DbHandle } from '@/lib/db/connect';
-import { callEvents, callSessions, type CallSession } from '@/lib/db/schema';
+import { callEvents, callSessions, shows, type CallSession } from '@/lib/db/schema';
 import { isTerminal } from '@/lib/telephony/call-session-machine';
 import { provisionTwilio } from '@/lib/telephony/provision';
 import { eventually } from '@/tests/support/eventually';
@@ -136,6 +136,10 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')(
           pollBoard(`${a.url}/api/shows/${fx.show.id}/console`, tokens.get(host.id) ?? ''),
           pollBoard(`${b.url}/api/shows/${fx.show.id}/console`, tokens.get(screener.id) ?? ''),
         ];
+        // A visible console: its poll is held by instance B until a change is notified, wherever it was made.
+        const heldConsole = pollBoard(`${b.url}/api/shows/${fx.show.id}/console`, tokens.get(screener2.id) ?? '', {
+          holdSeconds: 25,
+        });
         const hostLeg = await connectBrowser(host, { room: 'live', episodeId });
         await connectBrowser(screener);
         await connectBrowser(screener2);
@@ -226,7 +230,19 @@ describe.runIf(process.env.TEST_DB_KIND === 'postgres')(
           'both consoles answered 304 once nothing changes',
           SETTLE_MS,
         );
-        await Promise.all(consoles.map((c) => c.stop()));
+        await eventually(
+          () => heldConsole.lastView?.board?.ended.length === callers.length,
+          'the held console to show every caller ended',
+          SETTLE_MS,
+        );
+        // Nothing changes now, so its poll is held; a change committed outside instance B wakes it at once.
+        await handle.db.update(shows).set({ name: 'Renamed elsewhere' }).where(eq(shows.id, fx.show.id));
+        await eventually(
+          () => heldConsole.lastView?.show.name === 'Renamed elsewhere',
+          'the console held on instance B to show a change committed elsewhere, well before its 25 s wait runs out',
+          5000,
+        );
+        await Promise.all([...consoles, heldConsole].map((c) => c.stop()));
         await sampler.stop();
 
         const ended = await handle.db.select().from(callSessions).where(eq(callSessions.episodeId, episodeId));
