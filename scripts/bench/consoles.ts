@@ -11,7 +11,10 @@ export interface Consoles {
   stop(): Promise<void>;
 }
 
-/** Console screens polling the consoles' endpoint every second with If-None-Match, as their SWR hook does. */
+/**
+ * Console screens polling the consoles' endpoint every second with If-None-Match, as a hidden tab's hook does: the
+ * heaviest way a console polls (a visible one's poll is held until something changes, scripts/bench/idle-consoles.ts).
+ */
 export function startConsoles(appUrl: string, showId: string, users: AppUser[], count: number): Consoles {
   const polls: BoardPoll[] = [];
   let running = true;
