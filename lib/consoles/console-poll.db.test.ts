@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
@@ -132,4 +133,26 @@ describe('console change notifications', () => {
     // A change already notified since the mark answers at once.
     expect(await waitForConsoleChange(mark, 20_000)).toBe(true);
   });
+
+  it.skipIf(process.env.TEST_DB_KIND !== 'postgres')(
+    'a listen whose connection drops wakes every held wait when it is back, and later changes wake waits again',
+    async () => {
+      const first = await consoleChangeMark();
+      if (!first) throw new Error('this database cannot listen');
+      const waiting = waitForConsoleChange(first, 20_000);
+      // What a database restart or a network cut does to the connection that listens.
+      const { db } = await getDbHandle();
+      const cut = await db.execute(
+        sql`select pg_terminate_backend(pid) as cut from pg_stat_activity
+             where datname = current_database() and query = 'listen "console_changed"'`,
+      );
+      expect([...cut].length).toBe(1);
+      expect(await waiting, 'woken: notifications sent while it was away may be lost').toBe(true);
+      const mark = await consoleChangeMark();
+      if (!mark) throw new Error('this database cannot listen');
+      const next = waitForConsoleChange(mark, 20_000);
+      await postChatMessage(fx.host, fx.episode?.id ?? '', { body: 'Still listening' });
+      expect(await next).toBe(true);
+    },
+  );
 });
