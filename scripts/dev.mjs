@@ -19,7 +19,9 @@ if (rehearsal) {
 
 const children = [];
 function run(name, command, args) {
-  const child = spawn(command, args, { stdio: 'inherit', env });
+  // Each child leads its own process group, so stopping reaches what npx starts under it (a shell, then the
+  // server) even when only this process is signalled (a process manager's SIGTERM, not a terminal's Ctrl-C).
+  const child = spawn(command, args, { stdio: 'inherit', env, detached: true });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`\n${name} stopped (${signal ?? `exit ${code}`}); stopping everything.`);
@@ -31,10 +33,37 @@ function run(name, command, args) {
 }
 
 let stopping = false;
+function signalAll(signal) {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // That group has already gone.
+    }
+  }
+}
+function groupAlive(child) {
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** Stops every child and exits once all their processes have gone (ports free for the next start), at most 10 s later. */
 function stop(code = 0) {
+  if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 500).unref();
+  signalAll('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  setInterval(() => {
+    if (!children.some(groupAlive)) process.exit(code);
+    if (Date.now() > deadline) {
+      console.error('Something did not stop within 10 s; killed it.');
+      signalAll('SIGKILL');
+      process.exit(code || 1);
+    }
+  }, 100);
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

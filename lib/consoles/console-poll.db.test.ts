@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { getDbHandle } from '@/lib/db/client';
+import { getDbHandle, queryRows } from '@/lib/db/client';
 import { consoleChangeMark, waitForConsoleChange } from '@/lib/db/console-changes';
 import { revokeSession } from '@/lib/db/users';
 import { setTeamMemberDisabled } from '@/lib/team/manage-team';
@@ -142,11 +141,13 @@ describe('console change notifications', () => {
       const waiting = waitForConsoleChange(first, 20_000);
       // What a database restart or a network cut does to the connection that listens.
       const { db } = await getDbHandle();
-      const cut = await db.execute(
-        sql`select pg_terminate_backend(pid) as cut from pg_stat_activity
-             where datname = current_database() and query = 'listen "console_changed"'`,
+      const cut = await queryRows(
+        db,
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where datname = current_database() and query = 'listen "console_changed"'`,
+        [],
       );
-      expect([...cut].length).toBe(1);
+      expect(cut).toHaveLength(1);
       expect(await waiting, 'woken: notifications sent while it was away may be lost').toBe(true);
       const mark = await consoleChangeMark();
       if (!mark) throw new Error('this database cannot listen');

@@ -10,6 +10,9 @@ import { consoleEtag, etagMatches } from './etag';
 export type ConsolePollAnswer =
   { changed: false; etag: string; held: boolean } | { changed: true; view: ConsoleView; etag: string; held: boolean };
 
+/** True once this process is stopping: a poll's answer should then close its connection. */
+export { stopping as closeConnectionAfterPoll } from '@/lib/db/console-changes';
+
 /**
  * A console's poll of a show. Each check reads the signed-in reader and the console version in one statement;
  * while the reader's ETag is still current and `waitSeconds` has not run out, the poll is held and checked again

@@ -24,6 +24,29 @@ const watches = ((
   globalThis as { switchboardConsoleWatches?: WeakMap<DbHandle, Promise<ConsoleWatch | null>> }
 ).switchboardConsoleWatches ??= new WeakMap());
 
+// Held polls keep a server's graceful shutdown waiting (Next waits for requests in flight), so a process being
+// stopped lets go of every one of them at once: each answers "nothing new" and its console asks the next instance.
+const shutdown = ((
+  globalThis as { switchboardHeldPollShutdown?: { closing: boolean; waits: Set<() => void> } }
+).switchboardHeldPollShutdown ??= (() => {
+  const state = { closing: false, waits: new Set<() => void>() };
+  const letGo = () => {
+    state.closing = true;
+    for (const release of [...state.waits]) release();
+  };
+  process.once('SIGTERM', letGo);
+  process.once('SIGINT', letGo);
+  return state;
+})());
+
+/**
+ * True once this process has been told to stop: polls are then answered at once, on a connection the server
+ * closes, so that browsers reconnect to an instance that stays (a reused connection would keep this one open).
+ */
+export function stopping(): boolean {
+  return shutdown.closing;
+}
+
 function watchOf(handle: DbHandle): Promise<ConsoleWatch | null> {
   let found = watches.get(handle);
   if (!found) {
@@ -58,7 +81,7 @@ export async function consoleChangeMark(): Promise<ConsoleChangeMark | null> {
 
 /**
  * Resolves true as soon as anything a console shows (or anyone's access) may have changed since the mark, false
- * when `timeoutMs` passes or `signal` aborts first. A notification is a hint, not a verdict: check again.
+ * when `timeoutMs` passes, `signal` aborts or the process is being stopped first. A notification is a hint, not a verdict: check again.
  */
 export function waitForConsoleChange(
   mark: ConsoleChangeMark,
@@ -67,10 +90,11 @@ export function waitForConsoleChange(
 ): Promise<boolean> {
   const { watch } = mark;
   if (watch.generation !== mark.generation) return Promise.resolve(true);
-  if (signal?.aborted) return Promise.resolve(false);
+  if (signal?.aborted || shutdown.closing) return Promise.resolve(false);
   return new Promise((resolve) => {
     const finish = (changed: boolean) => {
       watch.waiters.delete(waiter);
+      shutdown.waits.delete(onAbort);
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       resolve(changed);
@@ -80,5 +104,6 @@ export function waitForConsoleChange(
     const timer = setTimeout(() => finish(false), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     watch.waiters.add(waiter);
+    shutdown.waits.add(onAbort);
   });
 }

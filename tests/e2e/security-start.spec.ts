@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test, type BrowserContext } from '@playwright/test';
 import { lanAddresses } from '../../scripts/lan-addresses.mjs';
 import { E2E_ACCOUNTS, E2E_EMULATOR_PORT, E2E_PORT } from './e2e-env';
 
@@ -10,6 +11,7 @@ import { E2E_ACCOUNTS, E2E_EMULATOR_PORT, E2E_PORT } from './e2e-env';
  * settings, on its own ports and database. It must serve the production build the browser tests already built
  * (reused, not rebuilt), at every address it prints, with consoles that hydrate at each; and with no trusted
  * proxy configured, a client's X-Forwarded-For must not change the address its failed logins count against.
+ * Stopped as a process manager stops it, it must take the app and the emulator down with it, promptly.
  */
 
 const PORT = E2E_PORT + 2;
@@ -18,6 +20,19 @@ const LOGIN_MAX_ACCOUNTS_PER_ADDRESS = 10;
 
 let server: ChildProcess | undefined;
 let output = '';
+/** The host signed in at 127.0.0.1, kept for the last test: by then the address is throttled. */
+let signedInHost: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 
 async function healthy(base: string): Promise<boolean> {
   try {
@@ -93,6 +108,7 @@ test.describe('npm run dev', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page, `signing in at ${address}`).not.toHaveURL(/\/login/);
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeEnabled();
+      if (address.includes('127.0.0.1')) signedInHost = await context.storageState();
       await context.close();
     }
   });
@@ -119,5 +135,25 @@ test.describe('npm run dev', () => {
       'a fresh forged address changes nothing',
     ).toBe('throttled');
     await api.dispose();
+  });
+
+  test('stopped as a process manager stops it (SIGTERM to it alone), it takes the app and the emulator down within seconds, answering a held console poll first', async ({
+    browser,
+  }) => {
+    expect(signedInHost, 'the host signed in at 127.0.0.1 in an earlier test').toBeDefined();
+    const running = server;
+    if (!running?.pid) throw new Error('npm run dev is not running');
+    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}`, storageState: signedInHost });
+    const page = await context.newPage();
+    const heldSent = page.waitForRequest((r) => r.url().includes('/console') && r.headers()['prefer'] === 'wait=25');
+    await page.goto('/host');
+    const held = await heldSent;
+    const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+    process.kill(running.pid, 'SIGTERM');
+    expect((await held.response())?.status(), 'the held poll is answered, not cut off').toBe(304);
+    expect(await exited, 'everything stopped by itself (dev.mjs kills what has not after 10 s, and exits 1)').toBe(0);
+    expect(await listening(PORT), 'the app port is free').toBe(false);
+    expect(await listening(EMULATOR_PORT), 'the emulator port is free').toBe(false);
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pollConsole } from '@/lib/consoles/console-poll';
+import { closeConnectionAfterPoll, pollConsole } from '@/lib/consoles/console-poll';
 import { preferWaitHeader, requestedWaitSeconds } from '@/lib/consoles/held-poll';
 import { errorResponse } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
@@ -28,6 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       vary: 'Cookie, Authorization, Prefer',
       etag: answer.etag,
       ...(answer.held ? { 'preference-applied': preferWaitHeader(waitSeconds) } : {}),
+      ...(closeConnectionAfterPoll() ? { connection: 'close' } : {}),
     };
     if (!answer.changed) return new Response(null, { status: 304, headers });
     return Response.json(answer.view, { headers });
