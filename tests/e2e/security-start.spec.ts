@@ -137,23 +137,34 @@ test.describe('npm run dev', () => {
     await api.dispose();
   });
 
-  test('stopped as a process manager stops it (SIGTERM to it alone), it takes the app and the emulator down within seconds, answering a held console poll first', async ({
-    browser,
-  }) => {
-    expect(signedInHost, 'the host signed in at 127.0.0.1 in an earlier test').toBeDefined();
+  test('stopped as a process manager stops it (SIGTERM to it alone), it takes the app and the emulator down within seconds, answering a held console poll first', async () => {
     const running = server;
     if (!running?.pid) throw new Error('npm run dev is not running');
-    const context = await browser.newContext({ baseURL: `http://127.0.0.1:${PORT}`, storageState: signedInHost });
-    const page = await context.newPage();
-    const heldSent = page.waitForRequest((r) => r.url().includes('/console') && r.headers()['prefer'] === 'wait=25');
-    await page.goto('/host');
-    const held = await heldSent;
+    const base = `http://127.0.0.1:${PORT}`;
+    const cookie = (signedInHost?.cookies ?? [])
+      .filter((c) => c.domain === '127.0.0.1')
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    expect(cookie, 'the host signed in at 127.0.0.1 in an earlier test').not.toBe('');
+    const showId = /data-show-id="([^"]+)"/.exec(
+      await (await fetch(`${base}/host`, { headers: { cookie } })).text(),
+    )?.[1];
+    const url = `${base}/api/shows/${showId}/console`;
+    const etag = (await fetch(url, { headers: { cookie } })).headers.get('etag') ?? '';
+    // A visible console's poll, as its hook sends it; nothing changes, so the app holds it.
+    const held = fetch(url, { headers: { cookie, 'if-none-match': etag, prefer: 'wait=25' } });
+    const stillHeld = await Promise.race([
+      held.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 1000)),
+    ]);
+    expect(stillHeld, 'a poll with nothing new is still unanswered after a second: the app holds it').toBe(true);
     const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
     process.kill(running.pid, 'SIGTERM');
-    expect((await held.response())?.status(), 'the held poll is answered, not cut off').toBe(304);
+    const answer = await held;
+    expect(answer.status, 'the held poll is answered, not cut off').toBe(304);
+    expect(answer.headers.get('connection'), 'on a connection the stopping app closes').toBe('close');
     expect(await exited, 'everything stopped by itself (dev.mjs kills what has not after 10 s, and exits 1)').toBe(0);
     expect(await listening(PORT), 'the app port is free').toBe(false);
     expect(await listening(EMULATOR_PORT), 'the emulator port is free').toBe(false);
-    await context.close();
   });
 });
