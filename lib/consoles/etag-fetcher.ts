@@ -64,8 +64,6 @@ export function createEtagFetcher<T>(
     const controller = new AbortController();
     inFlight.set(url, controller);
     heldThenUnchanged.delete(url);
-    // Let go of by a newer poll or by abortAll: whatever the newer poll answers counts, this one changes nothing.
-    const letGo = () => controller.signal.aborted && cached !== undefined;
     try {
       let response: Response;
       try {
@@ -79,7 +77,8 @@ export function createEtagFetcher<T>(
           signal: controller.signal,
         });
       } catch {
-        if (letGo() && cached) return cached.data;
+        // Let go of by a newer poll or by abortAll: whatever the newer poll answers counts, this one changes nothing.
+        if (controller.signal.aborted && cached) return cached.data;
         throw new ApiError(UNREACHABLE_MESSAGE, 0, null);
       }
       if (response.status === 304 && cached) {
@@ -91,7 +90,7 @@ export function createEtagFetcher<T>(
       try {
         data = (await response.json()) as T;
       } catch (error) {
-        if (letGo() && cached) return cached.data;
+        if (controller.signal.aborted && cached) return cached.data;
         throw error;
       }
       const etag = response.headers.get('etag');

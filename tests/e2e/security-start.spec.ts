@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, request as playwrightRequest, test, type BrowserContext } from '@playwright/test';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { lanAddresses } from '../../scripts/lan-addresses.mjs';
 import { E2E_ACCOUNTS, E2E_EMULATOR_PORT, E2E_PORT } from './e2e-env';
 
@@ -20,8 +20,8 @@ const LOGIN_MAX_ACCOUNTS_PER_ADDRESS = 10;
 
 let server: ChildProcess | undefined;
 let output = '';
-/** The host signed in at 127.0.0.1, kept for the last test: by then the address is throttled. */
-let signedInHost: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+/** The cookie of the host signed in at 127.0.0.1, kept for the last test: by then the address is throttled. */
+let signedInHostCookie = '';
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -108,7 +108,8 @@ test.describe('npm run dev', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page, `signing in at ${address}`).not.toHaveURL(/\/login/);
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeEnabled();
-      if (address.includes('127.0.0.1')) signedInHost = await context.storageState();
+      if (address.includes('127.0.0.1'))
+        signedInHostCookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
       await context.close();
     }
   });
@@ -141,10 +142,7 @@ test.describe('npm run dev', () => {
     const running = server;
     if (!running?.pid) throw new Error('npm run dev is not running');
     const base = `http://127.0.0.1:${PORT}`;
-    const cookie = (signedInHost?.cookies ?? [])
-      .filter((c) => c.domain === '127.0.0.1')
-      .map((c) => `${c.name}=${c.value}`)
-      .join('; ');
+    const cookie = signedInHostCookie;
     expect(cookie, 'the host signed in at 127.0.0.1 in an earlier test').not.toBe('');
     const showId = /data-show-id="([^"]+)"/.exec(
       await (await fetch(`${base}/host`, { headers: { cookie } })).text(),
